@@ -1,0 +1,163 @@
+// The checks of one work entry's times and quantity. Messages are built only when something
+// is wrong: this runs once per entry, 10,000 times for a heavy month.
+
+import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
+import { toHundredths } from "./quantity";
+import { formatTime, parseTime } from "./time";
+import type { CostCategoryType } from "./types";
+
+const TIME_HINT = {
+  en: "use HHMM or HH:MM with hours 0-47 and minutes 0-59, such as 0900, 900 or 26:30",
+  ja: "0900、900、26:30 のように、時 0〜47・分 0〜59 で入力してください",
+};
+
+/** Where an entry stands: its index, its date as given (for messages), its category type. */
+export interface EntryContext {
+  index: number;
+  path: string;
+  date: unknown;
+  type: CostCategoryType | null;
+}
+
+function readTime(
+  raw: unknown,
+  required: boolean,
+  key: "start" | "end",
+  at: EntryContext,
+  issues: IssueList,
+): number | null {
+  const words = key === "start" ? { en: "start", ja: "開始" } : { en: "end", ja: "終了" };
+  if (raw === undefined) {
+    if (required) {
+      const label = entryLabel(at.index, at.date);
+      const hourly = at.type === "hourly";
+      issues.add(
+        `${at.path}.${key}`,
+        IssueCode.TIME_REQUIRED,
+        `${label.en}: ${words.en} time is required${hourly ? "" : " (or set skipHours for work without hours)"}`,
+        `${label.ja}: ${words.ja}時刻を入力してください${hourly ? "" : "（時間のない業務は稼働時間のスキップを指定してください）"}`,
+      );
+    }
+    return null;
+  }
+  const minutes = parseTime(raw);
+  if (minutes === null) {
+    const label = entryLabel(at.index, at.date);
+    issues.add(
+      `${at.path}.${key}`,
+      IssueCode.INVALID_TIME,
+      `${label.en}: ${words.en} ${quoteValue(raw)} is not a time: ${TIME_HINT.en}`,
+      `${label.ja}: ${words.ja} ${quoteValue(raw)} は正しい時刻ではありません。${TIME_HINT.ja}`,
+    );
+  }
+  return minutes;
+}
+
+export interface CheckedTimes {
+  start: number;
+  end: number;
+  worked: number;
+}
+
+/** start, end and breakMinutes: both times parse, end > start, 0 <= break < end - start. */
+export function checkTimes(
+  rawStart: unknown,
+  rawEnd: unknown,
+  rawBreak: unknown,
+  required: boolean,
+  at: EntryContext,
+  issues: IssueList,
+): CheckedTimes | null {
+  const start = readTime(rawStart, required, "start", at, issues);
+  const end = readTime(rawEnd, required, "end", at, issues);
+  let breakMinutes: number | null = 0;
+  if (rawBreak !== undefined) {
+    if (typeof rawBreak === "number" && Number.isSafeInteger(rawBreak) && rawBreak >= 0) {
+      breakMinutes = rawBreak;
+    } else {
+      breakMinutes = null;
+      const label = entryLabel(at.index, at.date);
+      issues.add(
+        `${at.path}.breakMinutes`,
+        IssueCode.INVALID_BREAK,
+        `${label.en}: breakMinutes ${quoteValue(rawBreak)} is not allowed: use whole minutes, 0 or more`,
+        `${label.ja}: 休憩 ${quoteValue(rawBreak)} は指定できません。0以上の整数（分）で入力してください`,
+      );
+    }
+  }
+  if (start === null || end === null) return null;
+  if (end <= start) {
+    const label = entryLabel(at.index, at.date);
+    issues.add(
+      `${at.path}.end`,
+      IssueCode.END_NOT_AFTER_START,
+      `${label.en}: end ${formatTime(end)} must be after start ${formatTime(start)} (for work past midnight use hours up to 47, such as 2630 for 02:30)`,
+      `${label.ja}: 終了 ${formatTime(end)} は開始 ${formatTime(start)} より後にしてください（日をまたぐ場合は 2630 のように 47 時まで入力できます）`,
+    );
+    return null;
+  }
+  if (breakMinutes === null) return null;
+  const span = end - start;
+  if (breakMinutes >= span) {
+    const label = entryLabel(at.index, at.date);
+    issues.add(
+      `${at.path}.breakMinutes`,
+      IssueCode.BREAK_NOT_SHORTER_THAN_SPAN,
+      `${label.en}: breakMinutes ${breakMinutes} must be shorter than the ${span} minutes from ${formatTime(start)} to ${formatTime(end)}`,
+      `${label.ja}: 休憩 ${breakMinutes} 分は ${formatTime(start)}〜${formatTime(end)} の ${span} 分より短くしてください`,
+    );
+    return null;
+  }
+  return { start, end, worked: span - breakMinutes };
+}
+
+/** Times given where none belong: a quantity category, or a monthly entry with skipHours. */
+export function forbidTimes(
+  rawStart: unknown,
+  rawEnd: unknown,
+  rawBreak: unknown,
+  at: EntryContext,
+  issues: IssueList,
+): void {
+  const given: string[] = [];
+  if (rawStart !== undefined) given.push("start");
+  if (rawEnd !== undefined) given.push("end");
+  if (rawBreak !== undefined && rawBreak !== 0) given.push("breakMinutes");
+  if (given.length === 0) return;
+  const label = entryLabel(at.index, at.date);
+  const why =
+    at.type === "quantity"
+      ? { en: "this cost category is counted by quantity", ja: "数量で登録する費目のため" }
+      : { en: "skipHours is set", ja: "稼働時間をスキップしているため" };
+  for (const key of given) {
+    issues.add(
+      `${at.path}.${key}`,
+      IssueCode.TIMES_NOT_ALLOWED,
+      `${label.en}: leave ${key} out, ${why.en}`,
+      `${label.ja}: ${why.ja}、${key} は入力しないでください`,
+    );
+  }
+}
+
+/** Hundredths of a required quantity, or null after recording why not. */
+export function checkQuantity(raw: unknown, at: EntryContext, issues: IssueList): number | null {
+  const hundredths = toHundredths(raw);
+  if (hundredths !== null) return hundredths;
+  const label = entryLabel(at.index, at.date);
+  if (raw === undefined) {
+    issues.add(
+      `${at.path}.quantity`,
+      IssueCode.QUANTITY_REQUIRED,
+      `${label.en}: quantity is required`,
+      `${label.ja}: 数量を入力してください`,
+    );
+  } else {
+    issues.add(
+      `${at.path}.quantity`,
+      IssueCode.INVALID_QUANTITY,
+      `${label.en}: quantity ${quoteValue(raw)} is not allowed: use a number above 0 with at most two decimals, such as 2.5`,
+      `${label.ja}: 数量 ${quoteValue(raw)} は指定できません。0より大きく、小数点以下2桁までの数（2.5 など）を入力してください`,
+    );
+  }
+  return null;
+}
