@@ -1,19 +1,70 @@
+import { ROLES, type Role } from "./db/schema";
+
+export { ROLES, type Role };
+
 /**
  * Who may call what: one row per route, the only place access is decided. A route without a
- * row cannot be defined (`lib/route.ts` throws), and `authorization.test.ts` walks the app to
- * prove every mounted route has one.
+ * row cannot be defined (`lib/route.ts` throws), and the tests walk every route with every
+ * role to prove each row holds.
+ *
+ * - public: anyone.
+ * - user: any signed-in user, acting on their own data.
+ * - company: the `{companyId}` in the path, for the roles listed.
+ * - group: the `{groupId}` in the path, for the roles listed; a company owner holds every
+ *   group of the company.
  */
-export type Role = "companyOwner" | "groupOwner" | "member" | "partner";
-
 export type Rule =
-  | { access: "public"; documented?: boolean }
-  | { access: "signedIn"; roles: readonly Role[] | "any" };
+  | { access: "public"; documented?: false }
+  | { access: "user" }
+  | { access: "company"; roles: readonly Role[] }
+  | { access: "group"; roles: readonly Role[] };
+
+const OWNERS = ["companyOwner", "groupOwner"] as const;
+const STAFF = ["companyOwner", "groupOwner", "member"] as const;
 
 export const rules = {
   "GET /health": { access: "public" },
   "POST /v1/quote": { access: "public" },
   "GET /openapi.json": { access: "public", documented: false },
   "GET /docs": { access: "public", documented: false },
+  "GET /dev/outbox": { access: "public", documented: false },
+
+  "POST /v1/accounts": { access: "public" },
+  "POST /v1/auth/verify-email": { access: "public" },
+  "POST /v1/auth/login": { access: "public" },
+  "POST /v1/auth/google": { access: "public" },
+  "POST /v1/auth/logout": { access: "user" },
+  "POST /v1/auth/resend-verification": { access: "public" },
+  "GET /v1/invitations/{token}": { access: "public" },
+  "POST /v1/invitations/{token}/accept": { access: "public" },
+
+  "GET /v1/me": { access: "user" },
+  "PUT /v1/me/profile": { access: "user" },
+  "PUT /v1/me/contact": { access: "user" },
+  "POST /v1/registration-numbers/verify": { access: "user" },
+  "GET /v1/banks": { access: "user" },
+  "GET /v1/banks/{bankCode}/branches": { access: "user" },
+  "GET /v1/me/bank-accounts": { access: "user" },
+  "POST /v1/me/bank-accounts": { access: "user" },
+  "DELETE /v1/me/bank-accounts/{bankAccountId}": { access: "user" },
+  "POST /v1/me/bank-accounts/{bankAccountId}/default": { access: "user" },
+  "GET /v1/me/api-tokens": { access: "user" },
+  "POST /v1/me/api-tokens": { access: "user" },
+  "DELETE /v1/me/api-tokens/{tokenId}": { access: "user" },
+  "GET /v1/me/notifications": { access: "user" },
+  "POST /v1/me/notifications/{notificationId}/read": { access: "user" },
+  "POST /v1/me/notifications/read-all": { access: "user" },
+
+  "POST /v1/companies": { access: "user" },
+  "GET /v1/companies": { access: "user" },
+  "GET /v1/companies/{companyId}": { access: "company", roles: ROLES },
+  "POST /v1/companies/{companyId}/groups": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/groups": { access: "company", roles: ROLES },
+  "GET /v1/groups/{groupId}/members": { access: "group", roles: STAFF },
+  "POST /v1/groups/{groupId}/invitations": { access: "group", roles: OWNERS },
+  "GET /v1/groups/{groupId}/invitations": { access: "group", roles: OWNERS },
+  "POST /v1/groups/{groupId}/invitations/{invitationId}/revoke": { access: "group", roles: OWNERS },
+  "POST /v1/groups/{groupId}/invitations/{invitationId}/resend": { access: "group", roles: OWNERS },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;

@@ -1,25 +1,47 @@
 import { serve } from "@hono/node-server";
 import { createApp } from "./app";
+import { createDb } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
 import { openNodeDatabase } from "./db/node";
+import { seedDemo } from "./db/seed";
+import { transportFromEnv } from "./services/mailTransport";
 
-// The embedded default: the same app as the Worker, served by Node over a libSQL file.
+// The embedded default: the same app as the Worker, served by Node over a libSQL file that is
+// created, migrated and (outside production) seeded with demo data on start.
 
 const port = Number(process.env.PORT ?? 8787);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`PORT must be a port number, not "${process.env.PORT}"`);
   process.exit(1);
 }
+const host = process.env.HOST ?? "127.0.0.1";
+const production = process.env.NODE_ENV === "production";
 
 const { client, url } = openNodeDatabase();
-const app = createApp({ db: client });
-
-const server = serve(
-  { fetch: app.fetch, port, hostname: process.env.HOST ?? "127.0.0.1" },
-  (info) => {
-    console.log(`Shimebi API on http://${info.address}:${info.port} (database ${url})`);
-    console.log(`  API reference  http://${info.address}:${info.port}/docs`);
+const db = createDb(client);
+await migrateDatabase(db);
+const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+const deps = {
+  db,
+  mail: transportFromEnv(process.env, fetch),
+  config: {
+    appUrl,
+    googleClientIds: (process.env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
+    ntaAppId: process.env.NTA_APP_ID,
+    devPages: !production,
   },
-);
+};
+if (!production) {
+  const seeded = await seedDemo(db, process.env.SHIMEBI_DEMO_PASSWORD || "shimebi-demo");
+  if (seeded) console.log("Seeded the demo companies (see README: Demo data)");
+}
+const app = createApp(deps);
+
+const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+  console.log(`Shimebi API on http://${info.address}:${info.port} (database ${url})`);
+  console.log(`  API reference  http://${info.address}:${info.port}/docs`);
+  if (!production) console.log(`  Outbox         http://${info.address}:${info.port}/dev/outbox`);
+});
 
 function shutdown() {
   server.close(() => {

@@ -1,9 +1,11 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { ruleFor, securityFor } from "../authorization";
+import { authorize } from "../middleware/auth";
 
 /**
- * `createRoute` with the operation's `security` taken from `authorization.ts`, so the document
- * and the access check cannot disagree, and a route with no rule fails at start-up.
+ * `createRoute` with the row of `authorization.ts` enforced before validation and stated as
+ * the operation's `security`, so the document and the check cannot disagree, and a route with
+ * no row fails at start-up.
  */
 export function defineRoute<P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
   config: R,
@@ -12,5 +14,9 @@ export function defineRoute<P extends string, R extends Omit<RouteConfig, "path"
   const rule = ruleFor(key);
   if (!rule)
     throw new Error(`No authorization rule for ${key}: add a row to worker/authorization.ts`);
-  return createRoute<P, R>({ ...config, security: securityFor(rule) });
+  return createRoute<P, R>({
+    ...config,
+    security: securityFor(rule),
+    middleware: [authorize(rule)] as R["middleware"],
+  });
 }

@@ -1,7 +1,17 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { Deps } from "../deps";
+import type { Access, Auth } from "../middleware/auth";
 import { validationHook } from "../middleware/errors";
 
-export type AppEnv = { Variables: Record<string, never> };
+export type AppEnv = {
+  Variables: {
+    deps: Deps;
+    /** The signed-in caller, when there is one. */
+    auth: Auth | undefined;
+    /** What the caller may do where the route points (company or group), once authorized. */
+    access: Access | undefined;
+  };
+};
 
 /** Every router validates through the same hook, so every 422 has the same shape. */
 export function createRouter() {

@@ -80,12 +80,19 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
   }
 }
 
+/** A schema's own message (zod's defaults all begin "Invalid"), which says it best. */
+function hasOwnWords(issue: ZodIssue): boolean {
+  return issue.code !== "unrecognized_keys" && !issue.message.startsWith("Invalid");
+}
+
 /** zod's issues in the API's shape, worded for a person rather than a developer. */
 export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): IssueBody[] {
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
-    const text = describe(issue, data, locale);
     const field = path || (locale === "ja" ? "リクエスト本文" : "The request body");
+    if (hasOwnWords(issue))
+      return { path, code: issue.code, message: `${field}: ${issue.message}` };
+    const text = describe(issue, data, locale);
     return {
       path,
       code: issue.code,

@@ -64,7 +64,8 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * of "is required": say what is actually wrong instead.
  */
 export const requireJsonBody: MiddlewareHandler = async (c, next) => {
-  if (BODY_METHODS.has(c.req.method)) {
+  const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
+  if (BODY_METHODS.has(c.req.method) && hasBody) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type) && !type.toLowerCase().startsWith("multipart/form-data")) {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";

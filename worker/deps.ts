@@ -1,0 +1,61 @@
+import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
+import type { Db } from "./db/client";
+import { ApiError } from "./errors";
+import { type MailTransport, outboxOnlyTransport } from "./services/mailTransport";
+
+export type Config = {
+  /** Where links in mail point. */
+  appUrl: string;
+  /** OAuth client ids whose Google identity tokens are accepted (the add-on's). */
+  googleClientIds: string[];
+  /** The National Tax Agency Web-API application id; lookups are skipped without it. */
+  ntaAppId?: string;
+  /** Version of the terms a registering user agrees to, stored with the consent. */
+  termsVersion: string;
+  /** Local pages for developers: the outbox. Never on in production. */
+  devPages: boolean;
+};
+
+/** Everything the app is handed rather than reaching for. */
+export type Deps = {
+  db: Db;
+  now: () => Date;
+  config: Config;
+  googleKeys: JWTVerifyGetKey;
+  /** Outbound HTTP (the tax agency's register, a mail provider); replaced in tests. */
+  fetch: typeof fetch;
+  mail: MailTransport;
+};
+
+export type AppDeps = Partial<Omit<Deps, "config">> & { config?: Partial<Config> };
+
+export const GOOGLE_JWKS_URL = "https://www.googleapis.com/oauth2/v3/certs";
+
+export const DEFAULT_CONFIG: Config = {
+  appUrl: "http://127.0.0.1:8787",
+  googleClientIds: [],
+  termsVersion: "2026-11-01",
+  devPages: false,
+};
+
+let googleKeys: JWTVerifyGetKey | undefined;
+
+/** Fills the defaults; a missing database answers 503 only on routes that need it. */
+export function resolveDeps(deps: AppDeps): Deps {
+  return {
+    get db(): Db {
+      if (!deps.db)
+        throw new ApiError(503, "no_database", "This server has no database configured");
+      return deps.db;
+    },
+    now: deps.now ?? (() => new Date()),
+    config: { ...DEFAULT_CONFIG, ...deps.config },
+    get googleKeys() {
+      if (deps.googleKeys) return deps.googleKeys;
+      googleKeys ??= createRemoteJWKSet(new URL(GOOGLE_JWKS_URL));
+      return googleKeys;
+    },
+    fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
+    mail: deps.mail ?? outboxOnlyTransport,
+  };
+}
