@@ -1,41 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import autocannon from "autocannon";
 import { generatedMonth } from "../worker/testing/months";
+import { startNodeServer } from "../worker/testing/server";
 import { fmt, row } from "./measure";
 
-const PORT = Number(process.env.BENCH_PORT ?? 8797);
-const BASE = `http://127.0.0.1:${PORT}`;
-
-/** `npm start`'s server, in its own process so the load generator does not share its core. */
-export async function startServer(): Promise<ChildProcess> {
-  const dir = mkdtempSync(join(tmpdir(), "shimebi-bench-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "worker/node.ts"], {
-    env: {
-      ...process.env,
-      PORT: String(PORT),
-      DATABASE_URL: `file:${join(dir, "bench.db")}`,
-      NODE_ENV: "production",
-    },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  for (let i = 0; i < 100; i++) {
-    try {
-      if ((await fetch(`${BASE}/health`)).ok) return child;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill();
-  throw new Error("the server did not start");
-}
-
-async function load(path: string, body?: string, seconds = 5): Promise<number> {
+async function load(base: string, path: string, body?: string, seconds = 5): Promise<number> {
   const result = await autocannon({
-    url: `${BASE}${path}`,
+    url: `${base}${path}`,
     method: body ? "POST" : "GET",
     headers: body ? { "content-type": "application/json" } : {},
     body,
@@ -49,14 +19,14 @@ async function load(path: string, body?: string, seconds = 5): Promise<number> {
 
 /** `/v1/quote` against `/health` on the same server, in the same run. */
 export async function benchHttp(): Promise<{ ratio: number }> {
-  console.log(`\nHTTP (Node server, ${BASE}, 16 connections, 5 s each)`);
-  const server = await startServer();
+  console.log("\nHTTP (the Node server of npm start, 16 connections, 5 s each)");
+  const server = await startNodeServer({ env: { NODE_ENV: "production" } });
   try {
     const body = JSON.stringify(generatedMonth(300));
-    await load("/health", undefined, 1); // warm-up
-    await load("/v1/quote", body, 1);
-    const health = await load("/health");
-    const quote = await load("/v1/quote", body);
+    await load(server.base, "/health", undefined, 1); // warm-up
+    await load(server.base, "/v1/quote", body, 1);
+    const health = await load(server.base, "/health");
+    const quote = await load(server.base, "/v1/quote", body);
     const ratio = quote / health;
     row("baseline: GET /health", `${fmt(health)} req/s`);
     row(
@@ -66,6 +36,6 @@ export async function benchHttp(): Promise<{ ratio: number }> {
     );
     return { ratio };
   } finally {
-    server.kill();
+    await server.stop();
   }
 }

@@ -1,9 +1,12 @@
 import { serve } from "@hono/node-server";
+import { createRemoteJWKSet } from "jose";
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { openNodeDatabase } from "./db/node";
 import { seedDemo } from "./db/seed";
+import { GOOGLE_JWKS_URL } from "./deps";
+import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { transportFromEnv } from "./services/mailTransport";
 
 // The embedded default: the same app as the Worker, served by Node over a libSQL file that is
@@ -21,12 +24,16 @@ const { client, url } = openNodeDatabase();
 const db = createDb(client);
 await migrateDatabase(db);
 const appUrl = process.env.APP_URL ?? `http://${host}:${port}`;
+const googleKeys = createRemoteJWKSet(new URL(GOOGLE_JWKS_URL));
+const googleClientIds = (process.env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean);
 const deps = {
   db,
   mail: transportFromEnv(process.env, fetch),
+  // Outside production the published dev key also signs "Google" tokens (npm run dev:id-token).
+  googleKeys: production ? googleKeys : withDevGoogleKey(googleKeys),
   config: {
     appUrl,
-    googleClientIds: (process.env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
+    googleClientIds: production ? googleClientIds : [...googleClientIds, DEV_GOOGLE_CLIENT_ID],
     ntaAppId: process.env.NTA_APP_ID,
     devPages: !production,
   },

@@ -1,23 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { createServer } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app";
 import { generatedMonth, specHourRangeExample } from "./testing/months";
+import { freePort } from "./testing/server";
 
 // The Worker in the real local Workers runtime (workerd, started by `wrangler dev`) must answer
 // exactly what the Node server answers.
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 let wrangler: ChildProcess | undefined;
 let base = "";

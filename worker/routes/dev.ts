@@ -1,9 +1,9 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { html, raw } from "hono/html";
 import { outbox } from "../db/schema";
 import { createRouter } from "../lib/router";
 
-/** Local only (config.devPages): every mail the app wrote, newest first. */
+/** Local only (config.devPages): every mail the app wrote, newest first; JSON on request. */
 export function devRoutes() {
   return createRouter().get("/dev/outbox", async (c) => {
     const mails = await c.var.deps.db

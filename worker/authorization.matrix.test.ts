@@ -1,0 +1,144 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Role, type Rule, ruleFor } from "./authorization";
+import { companies, groups, memberships, users } from "./db/schema";
+import { seedDemo } from "./db/seed";
+import { issueToken } from "./services/sessions";
+import { type TestApp, testApp } from "./testing/app";
+
+// Every route the app serves, called by every kind of caller: anonymous, each role of the demo
+// company, and people of another company. The expected outcome comes from the route's row in
+// authorization.ts, so a rule that is not enforced, or enforced wrongly, fails here.
+
+type Caller = { name: string; email?: string; roles: Role[]; company: "demo" | "other" | null };
+
+const CALLERS: Caller[] = [
+  { name: "anonymous", roles: [], company: null },
+  {
+    name: "company owner",
+    email: "owner@demo.shimebi.test",
+    roles: ["companyOwner"],
+    company: "demo",
+  },
+  {
+    name: "group owner",
+    email: "groupowner@demo.shimebi.test",
+    roles: ["groupOwner"],
+    company: "demo",
+  },
+  { name: "member", email: "member@demo.shimebi.test", roles: ["member"], company: "demo" },
+  { name: "partner", email: "partner@demo.shimebi.test", roles: ["partner"], company: "demo" },
+  {
+    name: "other company's owner",
+    email: "owner@other.shimebi.test",
+    roles: ["companyOwner"],
+    company: "other",
+  },
+  {
+    name: "other company's partner",
+    email: "partner@other.shimebi.test",
+    roles: ["partner"],
+    company: "other",
+  },
+];
+
+const SKIP = new Set(["GET /openapi.json", "GET /docs", "GET /dev/outbox"]);
+
+let t: TestApp;
+let params: Record<string, string>;
+const userIds = new Map<string, string>();
+
+beforeAll(async () => {
+  t = await testApp();
+  await seedDemo(t.db, "shimebi-demo");
+  const [demo] = await t.db.select().from(companies).where(eq(companies.name, "Demo"));
+  const [group] = await t.db
+    .select()
+    .from(groups)
+    .where(eq(groups.companyId, demo?.id ?? ""));
+  for (const caller of CALLERS) {
+    if (!caller.email) continue;
+    const [user] = await t.db.select().from(users).where(eq(users.email, caller.email));
+    userIds.set(caller.email, user?.id ?? "");
+  }
+  const [owner] = await t.db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.companyId, demo?.id ?? ""), isNull(memberships.groupId)));
+  const ownerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, owner?.userId ?? "", "session")
+  ).token;
+  const invitation = await t.call("POST", `/v1/groups/${group?.id}/invitations`, {
+    token: ownerToken,
+    body: { email: "invitee@example.test", role: "partner" },
+  });
+  params = {
+    companyId: demo?.id ?? "",
+    groupId: group?.id ?? "",
+    invitationId: invitation.body.id,
+    token: "no-such-invitation",
+    bankCode: "0001",
+    bankAccountId: crypto.randomUUID(),
+    tokenId: crypto.randomUUID(),
+    notificationId: crypto.randomUUID(),
+  };
+});
+
+/** The statuses a caller may see from a route under its rule. */
+function expectation(rule: Rule, caller: Caller): { allowed: boolean; status?: number } {
+  if (rule.access === "public") return { allowed: true };
+  if (!caller.email) return { allowed: false, status: 401 };
+  if (rule.access === "user") return { allowed: true };
+  if (caller.company !== "demo") return { allowed: false, status: 404 };
+  const permitted = caller.roles.some((role) => rule.roles.includes(role));
+  return permitted ? { allowed: true } : { allowed: false, status: 403 };
+}
+
+describe("authorization matrix", () => {
+  it("gives every caller of every route the outcome its rule says", async () => {
+    const routes = [
+      ...new Set(
+        t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`),
+      ),
+    ];
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of routes) {
+      const [method = "", path = ""] = route.split(" ");
+      const key = `${method} ${path.replace(/:(\w+)/g, "{$1}")}`;
+      if (SKIP.has(key)) continue;
+      const rule = ruleFor(key);
+      if (!rule) {
+        failures.push(`${key}: no rule`);
+        continue;
+      }
+      const concrete = path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "missing");
+      for (const caller of CALLERS) {
+        const token = caller.email
+          ? (
+              await issueToken(
+                { db: t.db, now: () => t.clock.now },
+                userIds.get(caller.email) ?? "",
+                "session",
+              )
+            ).token
+          : undefined;
+        const body = method === "GET" || method === "DELETE" ? undefined : {};
+        const res = await t.call(method, concrete, { token, body });
+        const expected = expectation(rule, caller);
+        checked++;
+        const ok = expected.allowed
+          ? ![401, 403].includes(res.status) &&
+            (rule.access === "public" || rule.access === "user" || res.status !== 404)
+          : res.status === expected.status;
+        if (!ok) {
+          failures.push(
+            `${key} as ${caller.name}: ${res.status}, expected ${expected.status ?? "allowed"}`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(CALLERS.length * 10);
+  });
+});
