@@ -1,12 +1,17 @@
 import { type AppDeps, resolveDeps } from "./deps";
 import { createRouter } from "./lib/router";
 import { notFound, onError, requireJsonBody } from "./middleware/errors";
+import { apiTokenRoutes } from "./routes/apiTokens";
 import { authRoutes } from "./routes/auth";
+import { bankAccountRoutes } from "./routes/bankAccounts";
 import { companyRoutes } from "./routes/companies";
 import { devRoutes } from "./routes/dev";
 import { mountDocs } from "./routes/docs";
 import { healthRoutes } from "./routes/health";
 import { invitationRoutes } from "./routes/invitations";
+import { notificationRoutes } from "./routes/notifications";
+import { pageRoutes } from "./routes/pages";
+import { profileRoutes } from "./routes/profile";
 import { quoteRoutes } from "./routes/quote";
 
 export const VERSION = "0.1.0";
@@ -28,6 +33,11 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", authRoutes());
   app.route("/", companyRoutes());
   app.route("/", invitationRoutes());
+  app.route("/", apiTokenRoutes());
+  app.route("/", notificationRoutes());
+  app.route("/", pageRoutes());
+  app.route("/", profileRoutes());
+  app.route("/", bankAccountRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());
   mountDocs(app, VERSION);
   return app;

@@ -28,6 +28,8 @@ export const rules = {
   "GET /openapi.json": { access: "public", documented: false },
   "GET /docs": { access: "public", documented: false },
   "GET /dev/outbox": { access: "public", documented: false },
+  "GET /register": { access: "public", documented: false },
+  "GET /verify-email": { access: "public", documented: false },
 
   "POST /v1/accounts": { access: "public" },
   "POST /v1/auth/verify-email": { access: "public" },

@@ -9,8 +9,9 @@ export function devRoutes() {
     const mails = await c.var.deps.db
       .select()
       .from(outbox)
-      .orderBy(desc(outbox.createdAt))
+      .orderBy(desc(outbox.createdAt), desc(sql`rowid`))
       .limit(200);
+    if (c.req.header("accept")?.includes("application/json")) return c.json(mails);
     const rows = mails.map(
       (m) => html`<article>
         <h2>${m.subject}</h2>

@@ -6,6 +6,7 @@ import { hashPassword, randomToken, sha256Hex } from "../lib/crypto";
 import { normaliseEmail, sendVerification } from "./accounts";
 import { verifyGoogleIdToken } from "./google";
 import { sendMail } from "./mail";
+import { notify } from "./notifications";
 import { passwordProblems } from "./passwordPolicy";
 import type { User } from "./sessions";
 
@@ -307,5 +308,25 @@ export async function acceptInvitation(
   const [user] = await deps.db.select().from(users).where(eq(users.id, userId));
   if (!user) throw new Error("user not stored");
   if (!user.emailVerifiedAt) await sendVerification(deps, user);
+  await tellInviter(deps, invitation);
   return user;
+}
+
+/** The bell of whoever sent the invitation: the invitee is in. */
+async function tellInviter(deps: Deps, invitation: Invitation) {
+  const [where] = await deps.db
+    .select({ company: companies.name, group: groups.name })
+    .from(groups)
+    .innerJoin(companies, eq(companies.id, groups.companyId))
+    .where(eq(groups.id, invitation.groupId));
+  const group = where?.group ?? "";
+  await notify(deps, invitation.invitedBy, {
+    kind: "invitation.accepted",
+    title: `${invitation.email} joined ${group}`,
+    body: [
+      `${invitation.email} accepted your invitation and joined "${group}" (${where?.company ?? ""}) as ${invitation.role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
+      `${invitation.email} さんが招待を承諾し、グループ「${group}」に参加しました。`,
+    ].join("\n"),
+    link: `/v1/groups/${invitation.groupId}/members`,
+  });
 }

@@ -7,6 +7,8 @@ export const SESSION_DAYS = 30;
 const DAY_MS = 86_400_000;
 /** Long-lived API tokens carry a prefix so leaked ones are easy to recognise. */
 export const API_TOKEN_PREFIX = "shm_";
+/** An API token's `last_used_at` is refreshed at most this often. */
+export const LAST_USED_MS = 60_000;
 
 export type User = typeof users.$inferSelect;
 
@@ -46,13 +48,19 @@ export async function userForToken(
       tokenId: authTokens.id,
       kind: authTokens.kind,
       expiresAt: authTokens.expiresAt,
+      lastUsedAt: authTokens.lastUsedAt,
     })
     .from(authTokens)
     .innerJoin(users, eq(users.id, authTokens.userId))
     .where(and(eq(authTokens.tokenHash, await sha256Hex(token)), isNull(authTokens.revokedAt)))
     .limit(1);
   if (!row) return undefined;
-  if (row.expiresAt && row.expiresAt.getTime() <= deps.now().getTime()) return undefined;
+  const now = deps.now();
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return undefined;
+  // Kept to the minute: a write on every request would cost more than the information is worth.
+  if (row.kind === "api" && (row.lastUsedAt?.getTime() ?? 0) <= now.getTime() - LAST_USED_MS) {
+    await deps.db.update(authTokens).set({ lastUsedAt: now }).where(eq(authTokens.id, row.tokenId));
+  }
   return { user: row.user, tokenId: row.tokenId, kind: row.kind };
 }
 
