@@ -1,6 +1,13 @@
 // The engine's public API: what worker/ and addon/ import.
 
 export {
+  bankHolidayPredicate,
+  dayOfWeek,
+  type HolidayPredicate,
+  isWeekend,
+  isYearEndHoliday,
+} from "./bankHolidays";
+export {
   addDays,
   type CalendarDate,
   daysInMonth,
@@ -13,6 +20,36 @@ export {
   toDayNumber,
   type YearMonth,
 } from "./calendar";
+export {
+  type ContractPeriod,
+  closingDayLabel,
+  firstWorkingMonth,
+  lastWorkingMonth,
+  type PeriodCheck,
+  validateContractPeriod,
+  workingMonthOf,
+  workingMonthOfDate,
+  workingMonthsOf,
+} from "./contractPeriod";
+export {
+  formatHourRange,
+  formatHours,
+  formatThousands,
+  formatYearMonthJa,
+  formatYen,
+  settlementUnitLabelJa,
+} from "./formatJa";
+export {
+  type BillingMode,
+  defaultFirstTermsMonth,
+  defaultTermsMonths,
+  monthTermsContractIssues,
+  type TermsContract,
+  termsForMonth,
+  termsMonthsAllowed,
+  validateHourRangeTerms,
+} from "./hourRangeTerms";
+export { endOfDayJst, jstDateOf, parseInstant } from "./instant";
 export { type Issue, IssueCode, IssueList, makeIssue } from "./issues";
 export {
   add,
@@ -25,6 +62,29 @@ export {
   subtract,
   sum,
 } from "./money";
+export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
+export {
+  deemedAcceptanceSentence,
+  type MonthTermsRow,
+  monthTermsTable,
+  type OrderRemarks,
+  orderRemarks,
+  type RemarksInput,
+  rangeTermsLines,
+} from "./orderRemarks";
+export {
+  closingDateOf,
+  daysAfterClosing,
+  dueDateFor,
+  FREELANCE_ACT_LIMIT_DAYS,
+  freelanceActLimitIssue,
+  MAX_PAYMENT_MONTHS_AFTER,
+  MONTH_END_PAYMENT_DAY,
+  nominalDueDate,
+  type PaymentTerms,
+  paymentTermsLabel,
+  validatePaymentTerms,
+} from "./paymentTerms";
 export { fromHundredths, toHundredths } from "./quantity";
 export { quote } from "./quote";
 export {
@@ -33,6 +93,14 @@ export {
   type RegistrationNumberResult,
   registrationCheckDigit,
 } from "./registrationNumber";
+export {
+  type RangeInput,
+  type RateConvention,
+  type RateNote,
+  type RateSuggestion,
+  type RateSuggestions,
+  suggestRates,
+} from "./sesRates";
 export {
   DEFAULT_SETTLEMENT_UNIT,
   isHalfHourMultiple,
@@ -43,6 +111,27 @@ export {
   type SettlementUnit,
   settleMinutes,
 } from "./settlement";
+export {
+  CONTRACT_STATUS_LABELS,
+  CONTRACT_STATUSES,
+  type ContractStatus,
+  type ContractStatusInput,
+  contractStatus,
+} from "./status/contract";
+export {
+  approvalDeadline,
+  isPastApprovalDeadline,
+  ORDER_EVENTS,
+  ORDER_STATUS_LABELS,
+  ORDER_STATUSES,
+  type OrderContext,
+  type OrderEvent,
+  type OrderStatus,
+  type OrderTransition,
+  orderEventsFrom,
+  type PartnerDetail,
+  transitionOrder,
+} from "./status/order";
 export {
   consumptionTax,
   DEFAULT_CONSUMPTION_TAX_RATE,

@@ -39,6 +39,18 @@ export const IssueCode = {
   OVERLAPPING_ENTRIES: "overlapping_entries",
   INVALID_REGISTRATION_NUMBER_FORMAT: "invalid_registration_number_format",
   REGISTRATION_NUMBER_CHECK_DIGIT: "registration_number_check_digit",
+  END_BEFORE_START: "end_before_start",
+  MONTH_NOT_WORKING_MONTH: "month_not_working_month",
+  RANGE_REQUIRES_INVOICE_BILLING: "range_requires_invoice_billing",
+  INVALID_PAYMENT_TERMS: "invalid_payment_terms",
+  PAYMENT_DUE_BEFORE_CLOSING: "payment_due_before_closing",
+  FREELANCE_ACT_PAYMENT_LIMIT: "freelance_act_payment_limit",
+  ORDER_TRANSITION_NOT_ALLOWED: "order_transition_not_allowed",
+  ORDER_EXPIRED: "order_expired",
+  ORDER_NOT_YET_EXPIRED: "order_not_yet_expired",
+  CONTRACT_ENDED: "contract_ended",
+  RETURN_REASON_REQUIRED: "return_reason_required",
+  PARTNER_DETAILS_MISSING: "partner_details_missing",
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

@@ -78,7 +78,34 @@ beforeAll(async () => {
     token: ownerToken,
     body: { email: "invitee@example.test", role: "partner" },
   });
+  const [partner] = await t.db
+    .select()
+    .from(users)
+    .where(eq(users.email, "partner@demo.shimebi.test"));
+  t.clock.now = new Date("2025-07-20T01:00:00Z");
+  const contract = await t.call("POST", `/v1/groups/${group?.id}/contracts`, {
+    token: ownerToken,
+    body: {
+      title: "開発支援",
+      partnerUserId: partner?.id,
+      contractType: "quasiMandate",
+      scope: "開発",
+      startDate: "2025-08-01",
+      endDate: "2025-12-31",
+      closingDay: 31,
+      paymentTerms: { monthsAfter: 1, day: 31 },
+      conditions: { costCategories: [{ id: "dev", type: "hourly", unitPrice: 5000 }] },
+    },
+  });
+  const order = await t.call("POST", `/v1/contracts/${contract.body.id}/orders`, {
+    token: ownerToken,
+    body: {},
+  });
+  // Sent, so that the partner may see it.
+  await t.call("POST", `/v1/orders/${order.body.id}/send`, { token: ownerToken });
   params = {
+    contractId: contract.body.id,
+    orderId: order.body.id,
     companyId: demo?.id ?? "",
     groupId: group?.id ?? "",
     invitationId: invitation.body.id,

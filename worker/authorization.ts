@@ -12,15 +12,20 @@ export { ROLES, type Role };
  * - company: the `{companyId}` in the path, for the roles listed.
  * - group: the `{groupId}` in the path, for the roles listed; a company owner holds every
  *   group of the company.
+ * - contract, order: the `{contractId}` (or the `{orderId}`'s contract), for the roles listed
+ *   in its group; "partner" there means the contract's own partner only.
  */
 export type Rule =
   | { access: "public"; documented?: false }
   | { access: "user" }
   | { access: "company"; roles: readonly Role[] }
-  | { access: "group"; roles: readonly Role[] };
+  | { access: "group"; roles: readonly Role[] }
+  | { access: "contract"; roles: readonly Role[] }
+  | { access: "order"; roles: readonly Role[] };
 
 const OWNERS = ["companyOwner", "groupOwner"] as const;
 const STAFF = ["companyOwner", "groupOwner", "member"] as const;
+const PARTIES = ["companyOwner", "groupOwner", "member", "partner"] as const;
 
 export const rules = {
   "GET /health": { access: "public" },
@@ -67,6 +72,24 @@ export const rules = {
   "GET /v1/groups/{groupId}/invitations": { access: "group", roles: OWNERS },
   "POST /v1/groups/{groupId}/invitations/{invitationId}/revoke": { access: "group", roles: OWNERS },
   "POST /v1/groups/{groupId}/invitations/{invitationId}/resend": { access: "group", roles: OWNERS },
+
+  "PUT /v1/companies/{companyId}/options": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/history": { access: "company", roles: STAFF },
+  "GET /v1/companies/{companyId}/history/verify": { access: "company", roles: STAFF },
+  "GET /v1/ses-rates": { access: "user" },
+  "POST /v1/groups/{groupId}/contracts": { access: "group", roles: OWNERS },
+  "GET /v1/groups/{groupId}/contracts": { access: "group", roles: STAFF },
+  "GET /v1/me/contracts": { access: "user" },
+  "GET /v1/contracts/{contractId}": { access: "contract", roles: PARTIES },
+  "POST /v1/contracts/{contractId}/conditions": { access: "contract", roles: OWNERS },
+  "POST /v1/contracts/{contractId}/orders": { access: "contract", roles: OWNERS },
+  "GET /v1/contracts/{contractId}/orders": { access: "contract", roles: PARTIES },
+  "GET /v1/orders/{orderId}": { access: "order", roles: PARTIES },
+  "PATCH /v1/orders/{orderId}": { access: "order", roles: OWNERS },
+  "POST /v1/orders/{orderId}/send": { access: "order", roles: OWNERS },
+  "POST /v1/orders/{orderId}/approve": { access: "order", roles: ["partner"] },
+  "POST /v1/orders/{orderId}/return": { access: "order", roles: ["partner"] },
+  "GET /v1/orders/{orderId}/document": { access: "order", roles: PARTIES },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;

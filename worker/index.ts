@@ -2,6 +2,7 @@ import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { transportFromEnv } from "./services/mailTransport";
+import { runScheduledJobs } from "./services/scheduled";
 
 // The Worker entry: the same app, with Turso over HTTP. Migrations are applied by
 // `npm run db:migrate` before a deploy, never at request time.
@@ -41,5 +42,17 @@ function appFor(env: Bindings) {
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
     return appFor(env).fetch(request, env, ctx);
+  },
+  /** The cron trigger of wrangler.toml: order expiry, payment-notice acceptance. */
+  scheduled(_controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
+    if (!env.DATABASE_URL) return;
+    const db = createDb(
+      createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }),
+    );
+    ctx.waitUntil(
+      runScheduledJobs({ db, now: () => new Date() }).then((result) =>
+        console.log("scheduled", result),
+      ),
+    );
   },
 } satisfies ExportedHandler<Bindings>;

@@ -8,6 +8,7 @@ import { seedDemo } from "./db/seed";
 import { GOOGLE_JWKS_URL } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { transportFromEnv } from "./services/mailTransport";
+import { runScheduledJobs } from "./services/scheduled";
 
 // The embedded default: the same app as the Worker, served by Node over a libSQL file that is
 // created, migrated and (outside production) seeded with demo data on start.
@@ -43,6 +44,15 @@ if (!production) {
   if (seeded) console.log("Seeded the demo companies (see README: Demo data)");
 }
 const app = createApp(deps);
+
+// The Worker runs these from its cron trigger; here a timer does.
+const SCHEDULE_MS = Number(process.env.SCHEDULE_INTERVAL_MS ?? 60_000);
+const timer = setInterval(() => {
+  runScheduledJobs({ db, now: () => new Date() }).catch((error) =>
+    console.error("scheduled jobs failed", error),
+  );
+}, SCHEDULE_MS);
+timer.unref();
 
 const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
   console.log(`Shimebi API on http://${info.address}:${info.port} (database ${url})`);

@@ -1,8 +1,8 @@
-import { and, eq, isNull, or } from "drizzle-orm";
+import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Role, Rule } from "../authorization";
-import { groups, memberships, users } from "../db/schema";
+import { contracts, groups, memberships, purchaseOrders, users } from "../db/schema";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../lib/router";
 import { looksLikeJwt, verifyGoogleIdToken } from "../services/google";
@@ -11,7 +11,13 @@ import { type User, userForToken } from "../services/sessions";
 export const SESSION_COOKIE = "shimebi_session";
 
 export type Auth = { user: User; via: "session" | "api" | "google"; tokenId?: string };
-export type Access = { companyId: string; groupId?: string; roles: Role[] };
+export type Access = {
+  companyId: string;
+  groupId?: string;
+  contractId?: string;
+  orderId?: string;
+  roles: Role[];
+};
 
 const unauthenticated = () =>
   new ApiError(401, "unauthenticated", "Sign in first: send a bearer token or the session cookie");
@@ -92,6 +98,44 @@ async function resolveAccess(
       companyId: group.companyId,
       groupId,
       roles: rows.map((r) => r.role),
+    });
+  }
+  if (rule.access === "contract" || rule.access === "order") {
+    const found =
+      rule.access === "contract"
+        ? await db
+            .select({ contract: contracts, orderId: sql<string | null>`null` })
+            .from(contracts)
+            .where(eq(contracts.id, c.req.param("contractId") ?? ""))
+        : await db
+            .select({ contract: contracts, orderId: purchaseOrders.id })
+            .from(purchaseOrders)
+            .innerJoin(contracts, eq(contracts.id, purchaseOrders.contractId))
+            .where(eq(purchaseOrders.id, c.req.param("orderId") ?? ""));
+    const target = found[0];
+    const what = rule.access === "contract" ? "contract" : "purchase order";
+    if (!target) throw new ApiError(404, "not_found", `No such ${what}`);
+    const { contract } = target;
+    const rows = await db
+      .select({ role: memberships.role })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.userId, user.id),
+          eq(memberships.companyId, contract.companyId),
+          or(eq(memberships.groupId, contract.groupId), isNull(memberships.groupId)),
+        ),
+      );
+    // A partner holds only their own contracts, not every contract of their group.
+    const roles: Role[] = rows.map((r) => r.role).filter((role) => role !== "partner");
+    if (contract.partnerUserId === user.id) roles.push("partner");
+    if (roles.length === 0) throw new ApiError(404, "not_found", `No such ${what}`);
+    return check(rule.roles, {
+      companyId: contract.companyId,
+      groupId: contract.groupId,
+      contractId: contract.id,
+      orderId: target.orderId ?? undefined,
+      roles,
     });
   }
   return undefined;

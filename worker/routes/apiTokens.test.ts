@@ -30,6 +30,15 @@ async function createToken(session: string, name = "Accounting export") {
 const later = (seconds: number) => new Date(t.clock.now.getTime() + seconds * 1000);
 
 describe("API tokens", () => {
+  it("cannot be used to create another API token", async () => {
+    const { body } = await createToken(await signIn(PARTNER));
+    const before = await snapshot(t.db);
+    const minted = await t.call("POST", "/v1/me/api-tokens", { token: body.token, body: { name: "copy" } });
+    expect(minted.status).toBe(403);
+    expect(minted.body.error.code).toBe("api_token_cannot_create");
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it("shows the secret once, stores only its hash, authenticates, and stops when revoked", async () => {
     const session = await signIn(PARTNER);
     const created = await createToken(session, "  Accounting export  ");

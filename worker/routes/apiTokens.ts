@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ApiError } from "../errors";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -55,6 +56,14 @@ const revoke = defineRoute({
 export function apiTokenRoutes() {
   return createRouter()
     .openapi(create, async (c) => {
+      // A leaked API token must not be able to mint its own replacement.
+      if (c.var.auth?.via === "api") {
+        throw new ApiError(
+          403,
+          "api_token_cannot_create",
+          "Create API tokens while signed in, not with an API token",
+        );
+      }
       const created = await createApiToken(c.var.deps, currentUser(c).id, c.req.valid("json").name);
       // The one answer that carries the secret must not be kept by any cache.
       c.header("cache-control", "no-store");

@@ -19,7 +19,7 @@ const monthTerms = z.strictObject({
   upperHours: z.number().min(0),
 });
 
-const costCategory = z
+export const costCategorySchema = z
   .strictObject({
     id: z.string().min(1).max(64),
     name: z.string().max(100).optional(),
@@ -66,7 +66,7 @@ export const quoteRequestSchema = syncParse(
         .int()
         .optional()
         .openapi({ description: "0, 15, 30 or 60 minutes", example: 30 }),
-      costCategories: z.array(costCategory).min(1),
+      costCategories: z.array(costCategorySchema).min(1),
       entries: z.array(entry).max(20_000).default([]),
       extraItems: z.array(namedAmount).optional(),
       expenses: z.array(namedAmount).optional(),

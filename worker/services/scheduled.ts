@@ -1,0 +1,11 @@
+import type { Deps } from "../deps";
+import { expireOverdueOrders } from "./orders";
+
+/**
+ * Work that happens because time passes, not because someone asked: run by the Worker's cron
+ * trigger and by a timer in `npm start`. Each job is idempotent, so overlapping runs are safe.
+ */
+export async function runScheduledJobs(deps: Pick<Deps, "db" | "now">) {
+  const expiredOrders = await expireOverdueOrders(deps);
+  return { expiredOrders };
+}
