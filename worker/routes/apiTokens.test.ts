@@ -33,7 +33,10 @@ describe("API tokens", () => {
   it("cannot be used to create another API token", async () => {
     const { body } = await createToken(await signIn(PARTNER));
     const before = await snapshot(t.db);
-    const minted = await t.call("POST", "/v1/me/api-tokens", { token: body.token, body: { name: "copy" } });
+    const minted = await t.call("POST", "/v1/me/api-tokens", {
+      token: body.token,
+      body: { name: "copy" },
+    });
     expect(minted.status).toBe(403);
     expect(minted.body.error.code).toBe("api_token_cannot_create");
     expect(await snapshot(t.db)).toEqual(before);
