@@ -12,8 +12,9 @@ export { ROLES, type Role };
  * - company: the `{companyId}` in the path, for the roles listed.
  * - group: the `{groupId}` in the path, for the roles listed; a company owner holds every
  *   group of the company.
- * - contract, order: the `{contractId}` (or the `{orderId}`'s contract), for the roles listed
- *   in its group; "partner" there means the contract's own partner only.
+ * - contract, order, invoice: the `{contractId}` (or the `{orderId}`'s or `{invoiceId}`'s
+ *   contract), for the roles listed in its group; "partner" there means the contract's own
+ *   partner only.
  */
 export type Rule =
   | { access: "public"; documented?: false }
@@ -21,7 +22,8 @@ export type Rule =
   | { access: "company"; roles: readonly Role[] }
   | { access: "group"; roles: readonly Role[] }
   | { access: "contract"; roles: readonly Role[] }
-  | { access: "order"; roles: readonly Role[] };
+  | { access: "order"; roles: readonly Role[] }
+  | { access: "invoice"; roles: readonly Role[] };
 
 const OWNERS = ["companyOwner", "groupOwner"] as const;
 const STAFF = ["companyOwner", "groupOwner", "member"] as const;
@@ -90,6 +92,44 @@ export const rules = {
   "POST /v1/orders/{orderId}/approve": { access: "order", roles: ["partner"] },
   "POST /v1/orders/{orderId}/return": { access: "order", roles: ["partner"] },
   "GET /v1/orders/{orderId}/document": { access: "order", roles: PARTIES },
+
+  "GET /v1/contracts/{contractId}/months/{month}/entries": { access: "contract", roles: PARTIES },
+  "PUT /v1/contracts/{contractId}/months/{month}/entries": {
+    access: "contract",
+    roles: ["partner"],
+  },
+  "POST /v1/contracts/{contractId}/entries": { access: "contract", roles: ["partner"] },
+  "PUT /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
+  "DELETE /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
+  "GET /v1/contracts/{contractId}/months/{month}/estimate": { access: "contract", roles: PARTIES },
+  "GET /v1/contracts/{contractId}/months/{month}/entries.csv": {
+    access: "contract",
+    roles: PARTIES,
+  },
+  "GET /v1/contracts/{contractId}/months/{month}/report": { access: "contract", roles: PARTIES },
+  "PUT /v1/contracts/{contractId}/months/{month}/invoice": {
+    access: "contract",
+    roles: ["partner"],
+  },
+  "POST /v1/contracts/{contractId}/months/{month}/payment-notice": {
+    access: "contract",
+    roles: OWNERS,
+  },
+  "GET /v1/invoices/{invoiceId}": { access: "invoice", roles: PARTIES },
+  "POST /v1/invoices/{invoiceId}/submit": { access: "invoice", roles: ["partner"] },
+  "POST /v1/invoices/{invoiceId}/approve": { access: "invoice", roles: OWNERS },
+  "POST /v1/invoices/{invoiceId}/return": { access: "invoice", roles: OWNERS },
+  "POST /v1/invoices/{invoiceId}/accept": { access: "invoice", roles: ["partner"] },
+  "POST /v1/invoices/{invoiceId}/reject": { access: "invoice", roles: ["partner"] },
+  "GET /v1/invoices/{invoiceId}/document": { access: "invoice", roles: PARTIES },
+  "GET /v1/invoices/{invoiceId}/document.pdf": { access: "invoice", roles: PARTIES },
+  "GET /v1/invoices/{invoiceId}/report": { access: "invoice", roles: PARTIES },
+  "POST /v1/invoices/{invoiceId}/attachments": { access: "invoice", roles: ["partner"] },
+  "GET /v1/invoices/{invoiceId}/attachments": { access: "invoice", roles: PARTIES },
+  "GET /v1/invoices/{invoiceId}/attachments/{attachmentId}": { access: "invoice", roles: PARTIES },
+  "GET /v1/companies/{companyId}/invoices": { access: "company", roles: STAFF },
+  "GET /v1/companies/{companyId}/documents": { access: "company", roles: STAFF },
+  "GET /v1/me/invoices": { access: "user" },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;

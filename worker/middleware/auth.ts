@@ -2,7 +2,7 @@ import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import type { Role, Rule } from "../authorization";
-import { contracts, groups, memberships, purchaseOrders, users } from "../db/schema";
+import { contracts, groups, invoices, memberships, purchaseOrders, users } from "../db/schema";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../lib/router";
 import { looksLikeJwt, verifyGoogleIdToken } from "../services/google";
@@ -16,6 +16,7 @@ export type Access = {
   groupId?: string;
   contractId?: string;
   orderId?: string;
+  invoiceId?: string;
   roles: Role[];
 };
 
@@ -100,20 +101,26 @@ async function resolveAccess(
       roles: rows.map((r) => r.role),
     });
   }
-  if (rule.access === "contract" || rule.access === "order") {
+  if (rule.access === "contract" || rule.access === "order" || rule.access === "invoice") {
     const found =
       rule.access === "contract"
         ? await db
-            .select({ contract: contracts, orderId: sql<string | null>`null` })
+            .select({ contract: contracts, documentId: sql<string | null>`null` })
             .from(contracts)
             .where(eq(contracts.id, c.req.param("contractId") ?? ""))
-        : await db
-            .select({ contract: contracts, orderId: purchaseOrders.id })
-            .from(purchaseOrders)
-            .innerJoin(contracts, eq(contracts.id, purchaseOrders.contractId))
-            .where(eq(purchaseOrders.id, c.req.param("orderId") ?? ""));
+        : rule.access === "order"
+          ? await db
+              .select({ contract: contracts, documentId: purchaseOrders.id })
+              .from(purchaseOrders)
+              .innerJoin(contracts, eq(contracts.id, purchaseOrders.contractId))
+              .where(eq(purchaseOrders.id, c.req.param("orderId") ?? ""))
+          : await db
+              .select({ contract: contracts, documentId: invoices.id })
+              .from(invoices)
+              .innerJoin(contracts, eq(contracts.id, invoices.contractId))
+              .where(eq(invoices.id, c.req.param("invoiceId") ?? ""));
     const target = found[0];
-    const what = rule.access === "contract" ? "contract" : "purchase order";
+    const what = { contract: "contract", order: "purchase order", invoice: "invoice" }[rule.access];
     if (!target) throw new ApiError(404, "not_found", `No such ${what}`);
     const { contract } = target;
     const rows = await db
@@ -134,7 +141,8 @@ async function resolveAccess(
       companyId: contract.companyId,
       groupId: contract.groupId,
       contractId: contract.id,
-      orderId: target.orderId ?? undefined,
+      ...(rule.access === "order" ? { orderId: target.documentId ?? undefined } : {}),
+      ...(rule.access === "invoice" ? { invoiceId: target.documentId ?? undefined } : {}),
       roles,
     });
   }
