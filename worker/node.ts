@@ -5,6 +5,7 @@ import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { openNodeDatabase } from "./db/node";
 import { seedDemo } from "./db/seed";
+import { seedDemoContract } from "./db/seedContract";
 import { GOOGLE_JWKS_URL } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { transportFromEnv } from "./services/mailTransport";
@@ -41,7 +42,10 @@ const deps = {
 };
 if (!production) {
   const seeded = await seedDemo(db, process.env.SHIMEBI_DEMO_PASSWORD || "shimebi-demo");
-  if (seeded) console.log("Seeded the demo companies (see README: Demo data)");
+  if (seeded) {
+    await seedDemoContract(db);
+    console.log("Seeded the demo companies and contract (see README: Demo data)");
+  }
 }
 const app = createApp(deps);
 
