@@ -237,6 +237,17 @@ export async function changeConditions(
       issues,
     );
   const versionId = crypto.randomUUID();
+  // Orders still open on the old conditions give way to the new one (superseded); approved
+  // and expired ones stay as they were.
+  await deps.db
+    .update(purchaseOrders)
+    .set({ status: "superseded", decidedAt: deps.now() })
+    .where(
+      and(
+        eq(purchaseOrders.contractId, contract.id),
+        inArray(purchaseOrders.status, ["draft", "underReview", "returned"]),
+      ),
+    );
   await deps.db.insert(conditionVersions).values({
     id: versionId,
     contractId: contract.id,
