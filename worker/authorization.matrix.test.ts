@@ -5,6 +5,7 @@ import { companies, groups, memberships, users } from "./db/schema";
 import { seedDemo } from "./db/seed";
 import { issueToken } from "./services/sessions";
 import { type TestApp, testApp } from "./testing/app";
+import { PNG_1X1 } from "./testing/files";
 
 // Every route the app serves, called by every kind of caller: anonymous, each role of the demo
 // company, and people of another company. The expected outcome comes from the route's row in
@@ -101,9 +102,48 @@ beforeAll(async () => {
     token: ownerToken,
     body: {},
   });
-  // Sent, so that the partner may see it.
+  // Sent, so that the partner may see it, and approved, so that work can be recorded.
   await t.call("POST", `/v1/orders/${order.body.id}/send`, { token: ownerToken });
+  const partnerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
+  ).token;
+  const fixtures = [
+    await t.call("POST", `/v1/orders/${order.body.id}/approve`, { token: partnerToken, body: {} }),
+  ];
+  const entry = await t.call("POST", `/v1/contracts/${contract.body.id}/entries`, {
+    token: partnerToken,
+    body: { date: "2025-08-04", costCategoryId: "dev", start: "0900", end: "1000" },
+  });
+  const invoice = await t.call("PUT", `/v1/contracts/${contract.body.id}/months/2025-08/invoice`, {
+    token: partnerToken,
+    body: {},
+  });
+  const form = new FormData();
+  form.append("file", new Blob([PNG_1X1], { type: "image/png" }), "report.png");
+  form.append("purpose", "report");
+  const upload = await t.app.request(`/v1/invoices/${invoice.body.id}/attachments`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${partnerToken}` },
+    body: form,
+  });
+  const attachment = (await upload.json()) as { id: string };
+  // Submitted, so that the company may see it (a draft is the partner's alone).
+  fixtures.push(
+    entry,
+    invoice,
+    await t.call("POST", `/v1/invoices/${invoice.body.id}/submit`, {
+      token: partnerToken,
+      body: { confirmMonth: "2025-08" },
+    }),
+  );
+  for (const fixture of fixtures)
+    expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
+  expect(upload.status).toBe(201);
   params = {
+    entryId: entry.body.id,
+    invoiceId: invoice.body.id,
+    attachmentId: attachment.id,
+    month: "2025-08",
     contractId: contract.body.id,
     orderId: order.body.id,
     companyId: demo?.id ?? "",

@@ -2,6 +2,7 @@ import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Db } from "./db/client";
 import { ApiError } from "./errors";
 import { type MailTransport, outboxOnlyTransport } from "./services/mailTransport";
+import type { FileStorage } from "./services/storage";
 
 export type Config = {
   /** Where links in mail point. */
@@ -25,6 +26,12 @@ export type Deps = {
   /** Outbound HTTP (the tax agency's register, a mail provider); replaced in tests. */
   fetch: typeof fetch;
   mail: MailTransport;
+  /** Uploaded files: R2 on the Worker, `.data/files/` under `npm start`; routes that store
+   * files answer 503 without it. */
+  storage?: FileStorage;
+  /** The Japanese font (TrueType bytes) PDFs are drawn with: read from R2 on the Worker, from
+   * node_modules under Node, so megabytes of font never enter the Worker bundle. */
+  fonts?: () => Promise<Uint8Array>;
 };
 
 export type AppDeps = Partial<Omit<Deps, "config">> & { config?: Partial<Config> };
@@ -57,5 +64,7 @@ export function resolveDeps(deps: AppDeps): Deps {
     },
     fetch: deps.fetch ?? ((input, init) => fetch(input, init)),
     mail: deps.mail ?? outboxOnlyTransport,
+    storage: deps.storage,
+    fonts: deps.fonts,
   };
 }

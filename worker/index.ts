@@ -2,12 +2,15 @@ import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { transportFromEnv } from "./services/mailTransport";
+import { r2Fonts } from "./services/pdfFont";
 import { runScheduledJobs } from "./services/scheduled";
+import { r2Storage } from "./services/storage";
 
 // The Worker entry: the same app, with Turso over HTTP. Migrations are applied by
 // `npm run db:migrate` before a deploy, never at request time.
 
-export type Bindings = {
+/** The Worker's text variables and secrets. */
+type Vars = {
   DATABASE_URL?: string;
   DATABASE_AUTH_TOKEN?: string;
   APP_URL?: string;
@@ -16,6 +19,11 @@ export type Bindings = {
   MAIL_PROVIDER?: string;
   RESEND_API_KEY?: string;
   MAIL_FROM?: string;
+};
+
+export type Bindings = Vars & {
+  /** Attachments, and the PDF font at FONT_KEY (services/pdfFont.ts). */
+  FILES?: R2Bucket;
 };
 
 let app: ReturnType<typeof createApp> | undefined;
@@ -27,7 +35,8 @@ function appFor(env: Bindings) {
       : undefined;
     app = createApp({
       db,
-      mail: transportFromEnv(env, fetch),
+      mail: transportFromEnv(env as Vars, fetch),
+      ...(env.FILES ? { storage: r2Storage(env.FILES), fonts: r2Fonts(env.FILES) } : {}),
       config: {
         ...(env.APP_URL ? { appUrl: env.APP_URL } : {}),
         googleClientIds: (env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),

@@ -9,7 +9,9 @@ import { seedDemoContract } from "./db/seedContract";
 import { GOOGLE_JWKS_URL } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { transportFromEnv } from "./services/mailTransport";
+import { nodeFonts } from "./services/nodeFonts";
 import { runScheduledJobs } from "./services/scheduled";
+import { diskStorage } from "./services/storage";
 
 // The embedded default: the same app as the Worker, served by Node over a libSQL file that is
 // created, migrated and (outside production) seeded with demo data on start.
@@ -31,6 +33,9 @@ const googleClientIds = (process.env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(
 const deps = {
   db,
   mail: transportFromEnv(process.env, fetch),
+  // Uploaded files beside the database, under .data/ unless SHIMEBI_FILES_DIR says otherwise.
+  storage: diskStorage(process.env.SHIMEBI_FILES_DIR ?? ".data/files"),
+  fonts: nodeFonts,
   // Outside production the published dev key also signs "Google" tokens (npm run dev:id-token).
   googleKeys: production ? googleKeys : withDevGoogleKey(googleKeys),
   config: {

@@ -10,5 +10,5 @@ export type Db = LibSQLDatabase<typeof schema> & { $client: Client };
  * (The web entry only wraps the client it is given, so it pulls no Node code into the Worker.)
  */
 export function createDb(client: Client): Db {
-  return drizzle(client, { schema });
+  return drizzle(client, { schema }) as Db;
 }

@@ -1,8 +1,10 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { type Client, createClient } from "@libsql/client";
+import { serializeWrites } from "./serializeWrites";
 
 export const DEFAULT_DATABASE_URL = "file:.data/shimebi.db";
+export const BUSY_TIMEOUT_MS = 5_000;
 
 /**
  * The embedded default: a libSQL file under `.data/`, created on first use. `DATABASE_URL` may
@@ -16,5 +18,12 @@ export function openNodeDatabase(
     const path = url.slice("file:".length).split("?")[0] ?? "";
     if (path && path !== ":memory:") mkdirSync(dirname(resolve(path)), { recursive: true });
   }
-  return { client: createClient(authToken ? { url, authToken } : { url }), url };
+  // Writers of this process queue in JavaScript (serializeWrites); the busy timeout covers
+  // another process, such as `npm run db:migrate` while the server runs.
+  const client = createClient({
+    url,
+    ...(authToken ? { authToken } : {}),
+    timeout: BUSY_TIMEOUT_MS,
+  });
+  return { client: url.startsWith("file:") ? serializeWrites(client) : client, url };
 }

@@ -1,19 +1,22 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { and, eq, sql } from "drizzle-orm";
 import { createApp } from "../app";
 import { createDb, type Db } from "../db/client";
 import { migrateDatabase } from "../db/migrate";
+import { openNodeDatabase } from "../db/node";
 import { outbox } from "../db/schema";
 import type { AppDeps } from "../deps";
+import { nodeFonts } from "../services/nodeFonts";
+import { memoryStorage } from "../services/storage";
 import { googleTestKeys, TEST_GOOGLE_CLIENT_ID } from "./google";
 
 /** A fresh libSQL file, migrated from migrations/ as production is. */
 export async function testDb(): Promise<Db> {
   const dir = mkdtempSync(join(tmpdir(), "shimebi-test-"));
-  const db = createDb(createClient({ url: `file:${join(dir, "test.db")}` }));
+  const { client } = openNodeDatabase(`file:${join(dir, "test.db")}`);
+  const db = createDb(client);
   await migrateDatabase(db);
   return db;
 }
@@ -33,6 +36,8 @@ export async function testApp(overrides: AppDeps = {}) {
     db,
     now: () => clock.now,
     googleKeys: google.keys,
+    storage: memoryStorage(),
+    fonts: nodeFonts,
     ...overrides,
     config: { googleClientIds: [TEST_GOOGLE_CLIENT_ID], devPages: true, ...overrides.config },
   });

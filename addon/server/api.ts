@@ -1,0 +1,78 @@
+import { MESSAGES, t, userLang } from "./i18n";
+import { getSettings } from "./settings";
+
+// The one way the add-on reaches the API: UrlFetchApp, the user's Google identity token as
+// the bearer, JSON both ways. Any answer other than 2xx becomes an ApiError carrying the
+// API's error object, `{ error: { code, message, issues } }`, unchanged.
+
+export interface ApiIssue {
+  path: string;
+  code?: string;
+  message: string;
+}
+
+export interface ApiErrorBody {
+  code: string;
+  message: string;
+  issues: ApiIssue[];
+}
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly error: ApiErrorBody;
+
+  constructor(status: number, error: ApiErrorBody) {
+    super(error.message);
+    this.name = "ApiError";
+    this.status = status;
+    this.error = error;
+  }
+}
+
+type Method = "get" | "post" | "put" | "delete";
+
+function errorBodyOf(status: number, parsed: unknown, text: string): ApiErrorBody {
+  const error = (parsed as { error?: Partial<ApiErrorBody> } | null)?.error;
+  if (error && typeof error.code === "string" && typeof error.message === "string") {
+    return { code: error.code, message: error.message, issues: error.issues ?? [] };
+  }
+  return { code: `http_${status}`, message: text.slice(0, 500) || `HTTP ${status}`, issues: [] };
+}
+
+export function callApi<T>(method: Method, path: string, body?: unknown): T {
+  const lang = userLang();
+  const base = getSettings().apiBaseUrl;
+  if (!base)
+    throw new ApiError(0, { code: "no_api_url", message: t(MESSAGES.noApiUrl, lang), issues: [] });
+  const params: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions = {
+    method,
+    headers: {
+      Authorization: `Bearer ${ScriptApp.getIdentityToken()}`,
+      Accept: "application/json",
+      "Accept-Language": lang === "ja" ? "ja" : "en",
+    },
+    muteHttpExceptions: true,
+  };
+  if (body !== undefined) {
+    params.contentType = "application/json";
+    params.payload = JSON.stringify(body);
+  }
+  const response = UrlFetchApp.fetch(`${base}${path}`, params);
+  const status = response.getResponseCode();
+  const text = response.getContentText();
+  let parsed: unknown = null;
+  try {
+    parsed = text ? JSON.parse(text) : null;
+  } catch {
+    // not JSON: the text itself is reported below
+  }
+  if (status < 200 || status >= 300) throw new ApiError(status, errorBodyOf(status, parsed, text));
+  return parsed as T;
+}
+
+/** The error object as the sidebar shows it: the API's own, or one made from a thrown error. */
+export function errorBody(error: unknown): ApiErrorBody {
+  if (error instanceof ApiError) return error.error;
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: "addon_error", message, issues: [] };
+}

@@ -1,0 +1,91 @@
+import type { CostCategory, PartnerKind, SettlementUnit } from "../../shared";
+import { callApi } from "./api";
+
+// A contract's terms as the timesheet needs them: cost categories for the dropdown and the
+// offline estimate, closing day and settlement unit, the partner's tax status. Fetched when a
+// timesheet is made and cached in the document's properties, so checking rows and the
+// estimate work without the network.
+
+export interface ContractSummary {
+  id: string;
+  title: string;
+  status: string;
+  startDate: string;
+  endDate: string;
+  closingDay: number;
+}
+
+export interface ContractTerms {
+  contractId: string;
+  title: string;
+  closingDay: number;
+  settlementUnit: SettlementUnit;
+  /** The working month from which these conditions apply (稼働条件の適用開始月). */
+  conditionsFrom: string;
+  costCategories: CostCategory[];
+  partner: { kind: PartnerKind; nonResident: boolean };
+  fetchedAt: string;
+}
+
+type ContractResponse = ContractSummary & {
+  settlementUnit: number;
+  conditions: { effectiveFrom: string; costCategories: CostCategory[] };
+};
+
+type MeResponse = { partnerKind: PartnerKind | null; nonResident: boolean };
+
+const termsKey = (contractId: string) => `shimebi.terms.${contractId}`;
+
+/** The caller's contracts as a partner (GET /v1/me/contracts). */
+export function listContracts(): ContractSummary[] {
+  return callApi<ContractSummary[]>("get", "/v1/me/contracts").map((c) => ({
+    id: c.id,
+    title: c.title,
+    status: c.status,
+    startDate: c.startDate,
+    endDate: c.endDate,
+    closingDay: c.closingDay,
+  }));
+}
+
+/** GET the contract and the partner's profile, and cache the terms for offline use. */
+export function loadContractTerms(contractId: string): ContractTerms {
+  const contract = callApi<ContractResponse>(
+    "get",
+    `/v1/contracts/${encodeURIComponent(contractId)}`,
+  );
+  const me = callApi<MeResponse>("get", "/v1/me");
+  const terms: ContractTerms = {
+    contractId: contract.id,
+    title: contract.title,
+    closingDay: contract.closingDay,
+    settlementUnit: contract.settlementUnit as SettlementUnit,
+    conditionsFrom: contract.conditions.effectiveFrom,
+    costCategories: contract.conditions.costCategories,
+    // As the API's month quote reads it: an unset kind counts as an individual.
+    partner: { kind: me.partnerKind ?? "individual", nonResident: me.nonResident },
+    fetchedAt: new Date().toISOString(),
+  };
+  PropertiesService.getDocumentProperties().setProperty(
+    termsKey(contractId),
+    JSON.stringify(terms),
+  );
+  return terms;
+}
+
+export function cachedContractTerms(contractId: string): ContractTerms | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(termsKey(contractId));
+  return text ? (JSON.parse(text) as ContractTerms) : null;
+}
+
+/** The name shown in the dropdown for each category: its name, or its id when it has none. */
+export function categoryLabel(category: CostCategory): string {
+  return category.name ?? category.id;
+}
+
+/** The category id for a dropdown label (or an id typed by hand); unknown text passes through. */
+export function categoryIdOf(terms: ContractTerms | null, label: string): string {
+  if (!terms) return label;
+  const byName = terms.costCategories.find((c) => categoryLabel(c) === label);
+  return byName?.id ?? label;
+}

@@ -1,0 +1,11 @@
+// The single list of functions Apps Script may call: menu items, triggers and the sidebar's
+// google.script.run. `npm run build` turns each export into a global function.
+
+export { checkTimesheet, onEdit } from "./check";
+export { listContracts } from "./contracts";
+export { getEstimate } from "./estimate";
+export { menuCreateTimesheet, menuSync, onInstall, onOpen, showSidebar } from "./menu";
+export { getSettings, saveSettings } from "./settings";
+export { getSidebarState } from "./sidebar";
+export { syncTimesheet } from "./sync";
+export { createTimesheet } from "./timesheet";

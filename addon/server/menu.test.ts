@@ -1,0 +1,38 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type Gas, installGas } from "../testing";
+import { onInstall, onOpen, showSidebar } from "./index";
+
+let gas: (Gas & { uninstall(): Promise<void> }) | undefined;
+afterEach(() => gas?.uninstall());
+
+const captions = (g: Gas) =>
+  (g.ui.menus[0]?.items ?? []).map((item) => ("caption" in item ? item.caption : "---"));
+
+describe("the Shimebi menu", () => {
+  it("is in Japanese for a Japanese locale", () => {
+    gas = installGas({ locale: "ja_JP" });
+    onOpen();
+    expect(gas.ui.menus).toHaveLength(1);
+    expect(captions(gas)).toEqual(["勤務表を作成", "サイドバーを開く", "---", "同期"]);
+  });
+
+  it("is in English for another locale", () => {
+    gas = installGas({ locale: "en_US" });
+    onOpen();
+    expect(captions(gas)).toEqual(["Create timesheet", "Open sidebar", "---", "Sync"]);
+  });
+
+  it("is added on install as well", () => {
+    gas = installGas({ locale: "ja" });
+    onInstall();
+    expect(captions(gas)[0]).toBe("勤務表を作成");
+  });
+
+  it("opens the sidebar from Sidebar.html with the view to show", () => {
+    gas = installGas({ files: { Sidebar: "<main id=app></main>" } });
+    showSidebar("create");
+    const sidebar = gas.ui.sidebars[0];
+    expect(sidebar?.getTitle()).toBe("Shimebi");
+    expect(sidebar?.getContent()).toContain('__SHIMEBI_VIEW__="create"');
+  });
+});

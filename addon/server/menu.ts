@@ -1,0 +1,55 @@
+import { MESSAGES, t, userLang } from "./i18n";
+import { type SyncResult, syncTimesheet } from "./sync";
+
+// The Shimebi menu (拡張機能 > Shimebi) and the sidebar. Menu items name global functions,
+// so every handler here is exported from index.ts.
+
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  const lang = userLang();
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem(t(MESSAGES.menuCreateTimesheet, lang), "menuCreateTimesheet")
+    .addItem(t(MESSAGES.menuOpenSidebar, lang), "showSidebar")
+    .addSeparator()
+    .addItem(t(MESSAGES.menuSync, lang), "menuSync")
+    .addToUi();
+}
+
+/** Installed from the Marketplace into an open sheet: onOpen has not run there yet. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/** The sidebar; `view` chooses its first screen ("create" from the menu's Create timesheet). */
+export function showSidebar(view: "estimate" | "create" = "estimate"): void {
+  const lang = userLang();
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar")
+    .setTitle(t(MESSAGES.sidebarTitle, lang))
+    .append(`<script>window.__SHIMEBI_VIEW__=${JSON.stringify(view)}</script>`);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function menuCreateTimesheet(): void {
+  showSidebar("create");
+}
+
+/** 同期 from the menu: the result as a toast, the error object as an alert. */
+export function menuSync(): SyncResult | null {
+  const lang = userLang();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let result: SyncResult;
+  try {
+    result = syncTimesheet();
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(error instanceof Error ? error.message : String(error));
+    return null;
+  }
+  if (result.ok) {
+    spreadsheet.toast(`${result.rows} ${t(MESSAGES.synced, lang)}`, "Shimebi");
+  } else {
+    SpreadsheetApp.getUi().alert(
+      `${t(MESSAGES.syncFailed, lang)}\n\n${JSON.stringify({ error: result.error }, null, 2)}`,
+    );
+  }
+  return result;
+}

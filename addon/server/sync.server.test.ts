@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devIdToken } from "../../worker/dev/googleDevKey";
+import { type RunningServer, startNodeServer } from "../../worker/testing/server";
+import { type Gas, installGas } from "../testing";
+import { fillMonth } from "../testing/fixtures";
+import { createTimesheet, getEstimate, listContracts, syncTimesheet } from "./index";
+import { COLUMN } from "./layout";
+
+// The add-on against `npm start`'s own server in another process, over real HTTP: the seeded
+// demo partner, signed in with a dev Google identity token, as ScriptApp would give it.
+
+let server: RunningServer;
+let gas: Gas & { uninstall(): Promise<void> };
+let contractId = "";
+const month = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Tokyo",
+  year: "numeric",
+  month: "2-digit",
+})
+  .format(new Date())
+  .slice(0, 7);
+
+beforeAll(async () => {
+  server = await startNodeServer();
+  gas = installGas({
+    locale: "ja",
+    identityToken: await devIdToken("partner@demo.shimebi.test"),
+    fetch: "http",
+  });
+  // Set as saveSettings would, but over http: Apps Script itself only ever gets https.
+  gas.properties.document.setProperty("shimebi.apiBaseUrl", server.base);
+}, 60_000);
+
+afterAll(async () => {
+  await gas?.uninstall();
+  await server?.stop();
+});
+
+describe("the add-on against the local API", () => {
+  it("lists the demo partner's contracts and makes the timesheet from the real conditions", () => {
+    const contracts = listContracts();
+    const demo = contracts.find((c) => c.title === "Shimebi 開発支援");
+    expect(demo, JSON.stringify(contracts)).toBeDefined();
+    contractId = demo?.id ?? "";
+    const info = createTimesheet(contractId, month);
+    expect(info.month).toBe(month);
+    const dropdown = gas.activeSheet().validationAt(2, COLUMN.category);
+    expect(dropdown?.getCriteriaValues()[0]).toEqual(["月額固定"]);
+  });
+
+  it("syncs a 1,000-row month in one UrlFetchApp call; the server's estimate equals the offline one", () => {
+    fillMonth(gas.activeSheet(), month, 1000);
+    gas.counter.reset();
+    const started = Date.now();
+    const result = syncTimesheet();
+    const elapsed = Date.now() - started;
+    expect(result.error).toBeNull();
+    expect(result).toMatchObject({ ok: true, rows: 1000, badRows: 0 });
+    expect(gas.counter.of("fetch")).toBe(1);
+    expect(gas.counter.of("getValues")).toBe(1);
+    expect(gas.counter.of("setValues")).toBe(1);
+    // Well inside Apps Script's 6-minute limit (and its 30-second sidebar patience).
+    expect(elapsed).toBeLessThan(20_000);
+
+    const estimate = getEstimate();
+    expect(estimate.offline.ok).toBe(true);
+    expect(result.estimate).not.toBeNull();
+    expect(estimate.offline).toEqual({ ok: true, quote: result.estimate });
+  });
+
+  it("the offline estimate equals GET .../estimate of the API", async () => {
+    const response = await fetch(
+      `${server.base}/v1/contracts/${contractId}/months/${month}/estimate`,
+      {
+        headers: { authorization: `Bearer ${await devIdToken("partner@demo.shimebi.test")}` },
+      },
+    );
+    expect(response.status).toBe(200);
+    const offline = getEstimate().offline;
+    expect(offline).toEqual({ ok: true, quote: await response.json() });
+  });
+
+  it("is safe to repeat: the same rows again change nothing and keep their ids", () => {
+    const ids = Array.from(
+      { length: 1000 },
+      (_, i) => gas.activeSheet().cells[1 + i]?.[COLUMN.rowId - 1],
+    );
+    const again = syncTimesheet();
+    expect(again.ok).toBe(true);
+    expect(
+      Array.from({ length: 1000 }, (_, i) => gas.activeSheet().cells[1 + i]?.[COLUMN.rowId - 1]),
+    ).toEqual(ids);
+    const requests = gas.requests.filter((r) => r.method === "PUT");
+    expect(requests).toHaveLength(2);
+    expect(JSON.parse(requests[1]?.payload ?? "")).toEqual(JSON.parse(requests[0]?.payload ?? ""));
+  });
+
+  it("marks the rows the API refuses, in Japanese", () => {
+    gas.activeSheet().write(5, COLUMN.end, "0000"); // the 4th entry ends before it starts
+    const result = syncTimesheet();
+    expect(result.ok).toBe(false);
+    expect(result.error?.issues.map((i) => i.path)).toContain("rows.3.end");
+    expect(String(gas.activeSheet().cells[4]?.[COLUMN.errors - 1])).toMatch(/終了|開始/);
+  });
+});

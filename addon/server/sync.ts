@@ -1,0 +1,104 @@
+import type { QuoteResult } from "../../shared";
+import { ApiError, type ApiErrorBody, callApi, errorBody } from "./api";
+import { rowMessages } from "./check";
+import { cachedContractTerms, loadContractTerms } from "./contracts";
+import { saveServerEstimate } from "./estimate";
+import { at, COLUMN, FIRST_DATA_ROW } from "./layout";
+import { rowOfIssuePath, sheetEntries } from "./rows";
+import { readRows, requireTimesheet } from "./timesheet";
+
+// 同期: the whole month in one request. ONE getValues() of the sheet, ONE UrlFetchApp call
+// (PUT .../months/{month}/entries, which replaces the month: rows left out are deleted), ONE
+// setValues() of the row ids and errors. Row ids make it safe to repeat: a row sent twice
+// updates its entry rather than adding another.
+
+export interface SyncRow {
+  clientRowId: string;
+  date: string;
+  costCategoryId: string;
+  start: string | number | null;
+  end: string | number | null;
+  breakMinutes: number | null;
+  quantity: number | null;
+  skipHours: boolean | null;
+  details: string | null;
+}
+
+export interface SyncResponse {
+  rows: { clientRowId: string; id: string }[];
+  estimate: QuoteResult | null;
+}
+
+export interface SyncResult {
+  ok: boolean;
+  contractId: string;
+  month: string;
+  /** Entry rows sent. */
+  rows: number;
+  /** Rows marked with an error. */
+  badRows: number;
+  /** The API's figures for the month after the sync. */
+  estimate: QuoteResult | null;
+  /** The API's error object when it refused (its row issues are also on the sheet). */
+  error: ApiErrorBody | null;
+}
+
+export function syncPath(contractId: string, month: string): string {
+  return `/v1/contracts/${encodeURIComponent(contractId)}/months/${encodeURIComponent(month)}/entries`;
+}
+
+export function syncTimesheet(): SyncResult {
+  const timesheet = requireTimesheet();
+  const { sheet, contractId, month } = timesheet;
+  const timeZone = sheet.getParent().getSpreadsheetTimeZone();
+  // Normally cached when the sheet was made; a copied sheet fetches them once.
+  const terms = cachedContractTerms(contractId) ?? loadContractTerms(contractId);
+  const values = readRows(sheet);
+  const entries = sheetEntries(values, terms, timeZone);
+
+  // New rows get an id; a row copied with its hidden id gets a fresh one.
+  const seen = new Set<string>();
+  for (const row of entries) {
+    if (!row.clientRowId || seen.has(row.clientRowId)) row.clientRowId = Utilities.getUuid();
+    seen.add(row.clientRowId);
+  }
+  const rows: SyncRow[] = entries.map(({ clientRowId, entry }) => ({
+    clientRowId,
+    date: entry.date,
+    costCategoryId: entry.costCategoryId,
+    start: entry.start ?? null,
+    end: entry.end ?? null,
+    breakMinutes: entry.breakMinutes ?? null,
+    quantity: entry.quantity ?? null,
+    skipHours: entry.skipHours ?? null,
+    details: entry.details ?? null,
+  }));
+
+  let estimate: QuoteResult | null = null;
+  let error: ApiErrorBody | null = null;
+  try {
+    const response = callApi<SyncResponse>("put", syncPath(contractId, month), { rows });
+    estimate = response.estimate;
+    saveServerEstimate(contractId, month, estimate);
+  } catch (thrown) {
+    error = errorBody(thrown);
+    if (!(thrown instanceof ApiError)) error.code = "fetch_failed";
+  }
+
+  const rowIssues = error?.issues ?? [];
+  const { messages, loose, badRows } = rowMessages(values.length, rowIssues, (path) =>
+    rowOfIssuePath(path, entries),
+  );
+  // A refusal without row issues (not signed in, no approved order) says nothing about the
+  // rows: their marks stay as they were.
+  const keepMarks = error !== null && loose.length === rowIssues.length;
+  const idOf = new Map(entries.map((e) => [e.index, e.clientRowId]));
+  const block = values.map((row, index) => [
+    keepMarks ? (row[at(COLUMN.errors)] ?? "") : (messages[index]?.[0] ?? ""),
+    idOf.get(index) ?? row[at(COLUMN.rowId)] ?? "",
+  ]);
+  if (block.length > 0) {
+    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 2).setValues(block);
+  }
+  return { ok: error === null, contractId, month, rows: rows.length, badRows, estimate, error };
+}

@@ -1,0 +1,208 @@
+import { randomUUID } from "node:crypto";
+import type { CallCounter } from "./counter";
+import type { HttpReply, SyncHttp } from "./syncHttp";
+
+// The other Apps Script services the add-on calls, each a Partial of its real interface.
+
+type Menu = GoogleAppsScript.Base.Menu;
+type Ui = GoogleAppsScript.Base.Ui;
+type HtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+type Properties = GoogleAppsScript.Properties.Properties;
+type HTTPResponse = GoogleAppsScript.URL_Fetch.HTTPResponse;
+type FetchOptions = GoogleAppsScript.URL_Fetch.URLFetchRequestOptions;
+
+export type MenuItem = { caption: string; functionName: string } | { separator: true };
+
+export class FakeMenu implements Partial<Menu> {
+  readonly items: MenuItem[] = [];
+
+  constructor(
+    private readonly ui: FakeUi,
+    readonly caption: string,
+  ) {}
+
+  private self(): Menu {
+    return this as unknown as Menu;
+  }
+
+  addItem(caption: string, functionName: string): Menu {
+    this.items.push({ caption, functionName });
+    return this.self();
+  }
+
+  addSeparator(): Menu {
+    this.items.push({ separator: true });
+    return this.self();
+  }
+
+  addToUi(): void {
+    this.ui.menus.push(this);
+  }
+}
+
+export class FakeHtmlOutput implements Partial<HtmlOutput> {
+  private title = "";
+
+  constructor(private content: string) {}
+
+  setTitle(title: string): HtmlOutput {
+    this.title = title;
+    return this as unknown as HtmlOutput;
+  }
+
+  getTitle = () => this.title;
+  getContent = () => this.content;
+
+  append(addedContent: string): HtmlOutput {
+    this.content += addedContent;
+    return this as unknown as HtmlOutput;
+  }
+}
+
+export class FakeUi implements Partial<Ui> {
+  readonly menus: FakeMenu[] = [];
+  readonly sidebars: FakeHtmlOutput[] = [];
+  readonly alerts: string[] = [];
+
+  createAddonMenu(): Menu {
+    return new FakeMenu(this, "Shimebi") as unknown as Menu;
+  }
+
+  createMenu(caption: string): Menu {
+    return new FakeMenu(this, caption) as unknown as Menu;
+  }
+
+  showSidebar(userInterface: HtmlOutput): void {
+    this.sidebars.push(userInterface as unknown as FakeHtmlOutput);
+  }
+
+  alert(...args: unknown[]): GoogleAppsScript.Base.Button {
+    this.alerts.push(args.filter((a) => typeof a === "string").join("\n"));
+    return "OK" as unknown as GoogleAppsScript.Base.Button;
+  }
+}
+
+export class FakeProperties implements Partial<Properties> {
+  readonly store = new Map<string, string>();
+
+  private self(): Properties {
+    return this as unknown as Properties;
+  }
+
+  getProperty = (key: string) => this.store.get(key) ?? null;
+  getKeys = () => [...this.store.keys()];
+  getProperties = () => Object.fromEntries(this.store);
+
+  setProperty(key: string, value: string): Properties {
+    // The real limit: 9 kB a value.
+    if (value.length > 9 * 1024) throw new Error(`Argument too large: value of ${key}`);
+    this.store.set(key, String(value));
+    return this.self();
+  }
+
+  deleteProperty(key: string): Properties {
+    this.store.delete(key);
+    return this.self();
+  }
+}
+
+/** "yyyy-MM-dd", "HH:mm", "HHmm": the SimpleDateFormat letters the add-on uses. */
+export function formatDate(date: Date, timeZone: string, format: string): string {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const tokens: Record<string, string> = {
+    yyyy: parts.year ?? "",
+    MM: parts.month ?? "",
+    dd: parts.day ?? "",
+    HH: parts.hour ?? "",
+    mm: parts.minute ?? "",
+    ss: parts.second ?? "",
+  };
+  return format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => tokens[token] ?? token);
+}
+
+/** What the add-on sent: method upper-case, payload as text. */
+export interface FetchRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  payload?: string;
+}
+
+export interface FetchReply {
+  status: number;
+  /** Sent as JSON unless already a string. */
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export type FetchHandler = (request: FetchRequest) => FetchReply;
+
+class FakeHTTPResponse implements Partial<HTTPResponse> {
+  constructor(private readonly reply: HttpReply) {}
+  getResponseCode = () => this.reply.status;
+  getContentText = () => this.reply.body;
+  getHeaders = () => this.reply.headers;
+}
+
+/** UrlFetchApp over a handler in this process, or over real HTTP (SyncHttp). */
+export function fakeUrlFetchApp(
+  counter: CallCounter,
+  requests: FetchRequest[],
+  target: () => FetchHandler | SyncHttp,
+): Partial<GoogleAppsScript.URL_Fetch.UrlFetchApp> {
+  return {
+    fetch(url: string, params: FetchOptions = {}): HTTPResponse {
+      counter.count("fetch");
+      const headers: Record<string, string> = {};
+      for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
+      if (params.contentType) headers["Content-Type"] = params.contentType;
+      const payload = typeof params.payload === "string" ? params.payload : undefined;
+      const request: FetchRequest = {
+        url,
+        method: (params.method ?? "get").toUpperCase(),
+        headers,
+        ...(payload === undefined ? {} : { payload }),
+      };
+      requests.push(request);
+      const handler = target();
+      let reply: HttpReply;
+      if (typeof handler === "function") {
+        const answer = handler(request);
+        reply = {
+          status: answer.status,
+          headers: answer.headers ?? { "content-type": "application/json" },
+          body: typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body ?? null),
+        };
+      } else {
+        reply = handler.request({ url, method: request.method, headers, body: payload });
+      }
+      if (reply.status >= 400 && !params.muteHttpExceptions) {
+        throw new Error(`Request failed for ${url} returned code ${reply.status}`);
+      }
+      return new FakeHTTPResponse(reply) as unknown as HTTPResponse;
+    },
+  };
+}
+
+export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Utilities.Utilities> {
+  return {
+    getUuid() {
+      counter.count("getUuid");
+      return randomUUID();
+    },
+    formatDate,
+  };
+}

@@ -1,0 +1,82 @@
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from "node:worker_threads";
+
+// UrlFetchApp is synchronous; Node's fetch is not. A worker thread does the fetch while this
+// thread waits on a shared flag (Atomics.wait), then takes the reply off the port at once.
+// The server must run in another process (startNodeServer): this thread is blocked meanwhile.
+
+export interface HttpRequest {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body?: string;
+}
+
+export interface HttpReply {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+const WORKER = `
+const { workerData } = require("node:worker_threads");
+const { port, flag } = workerData;
+port.on("message", async (request) => {
+  let reply;
+  try {
+    const response = await fetch(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body,
+    });
+    reply = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+  } catch (error) {
+    reply = { error: String((error && error.cause && error.cause.message) || (error && error.message) || error) };
+  }
+  port.postMessage(reply);
+  Atomics.store(flag, 0, 1);
+  Atomics.notify(flag, 0);
+});
+`;
+
+export class SyncHttp {
+  private readonly worker: Worker;
+  private readonly port: MessagePort;
+  private readonly flag = new Int32Array(new SharedArrayBuffer(4));
+
+  constructor(private readonly timeoutMs = 60_000) {
+    const { port1, port2 } = new MessageChannel();
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { port: port2, flag: this.flag },
+      transferList: [port2],
+    });
+    this.worker.unref();
+    this.port = port1;
+  }
+
+  request(request: HttpRequest): HttpReply {
+    Atomics.store(this.flag, 0, 0);
+    this.port.postMessage(request);
+    if (Atomics.wait(this.flag, 0, 0, this.timeoutMs) === "timed-out") {
+      throw new Error(`no answer from ${request.url} in ${this.timeoutMs} ms`);
+    }
+    const received = receiveMessageOnPort(this.port)?.message as
+      | (HttpReply & { error?: undefined })
+      | { error: string };
+    if (!received) throw new Error(`no reply from ${request.url}`);
+    // As UrlFetchApp does for a host it cannot reach.
+    if (received.error !== undefined)
+      throw new Error(`Address unavailable: ${request.url} (${received.error})`);
+    return received;
+  }
+
+  close(): Promise<number> {
+    this.port.close();
+    return this.worker.terminate();
+  }
+}
