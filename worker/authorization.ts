@@ -129,6 +129,9 @@ export const rules = {
   "GET /v1/invoices/{invoiceId}/attachments/{attachmentId}": { access: "invoice", roles: PARTIES },
   "GET /v1/companies/{companyId}/invoices": { access: "company", roles: STAFF },
   "GET /v1/companies/{companyId}/documents": { access: "company", roles: STAFF },
+  "GET /v1/companies/{companyId}/documents.csv": { access: "company", roles: STAFF },
+  "GET /v1/orders/{orderId}/document.pdf": { access: "order", roles: PARTIES },
+  "GET /v1/invoices/{invoiceId}/report.pdf": { access: "invoice", roles: PARTIES },
   "GET /v1/me/invoices": { access: "user" },
 } as const satisfies Record<string, Rule>;
 
