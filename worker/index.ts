@@ -1,6 +1,7 @@
 import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { createDb } from "./db/client";
+import { type AppDeps, resolveDeps } from "./deps";
 import { transportFromEnv } from "./services/mailTransport";
 import { r2Fonts } from "./services/pdfFont";
 import { runScheduledJobs } from "./services/scheduled";
@@ -26,40 +27,37 @@ export type Bindings = Vars & {
   FILES?: R2Bucket;
 };
 
+let deps: AppDeps | undefined;
 let app: ReturnType<typeof createApp> | undefined;
 
-function appFor(env: Bindings) {
-  if (!app) {
-    const db = env.DATABASE_URL
+/** What the app and the scheduled jobs are given, made once per isolate. */
+function depsFor(env: Bindings): AppDeps {
+  deps ??= {
+    db: env.DATABASE_URL
       ? createDb(createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }))
-      : undefined;
-    app = createApp({
-      db,
-      mail: transportFromEnv(env as Vars, fetch),
-      ...(env.FILES ? { storage: r2Storage(env.FILES), fonts: r2Fonts(env.FILES) } : {}),
-      config: {
-        ...(env.APP_URL ? { appUrl: env.APP_URL } : {}),
-        googleClientIds: (env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
-        ntaAppId: env.NTA_APP_ID,
-        devPages: false,
-      },
-    });
-  }
-  return app;
+      : undefined,
+    mail: transportFromEnv(env as Vars, fetch),
+    ...(env.FILES ? { storage: r2Storage(env.FILES), fonts: r2Fonts(env.FILES) } : {}),
+    config: {
+      ...(env.APP_URL ? { appUrl: env.APP_URL } : {}),
+      googleClientIds: (env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
+      ntaAppId: env.NTA_APP_ID,
+      devPages: false,
+    },
+  };
+  return deps;
 }
 
 export default {
   fetch(request: Request, env: Bindings, ctx: ExecutionContext) {
-    return appFor(env).fetch(request, env, ctx);
+    app ??= createApp(depsFor(env));
+    return app.fetch(request, env, ctx);
   },
   /** The cron trigger of wrangler.toml: order expiry, payment-notice acceptance. */
   scheduled(_controller: ScheduledController, env: Bindings, ctx: ExecutionContext) {
     if (!env.DATABASE_URL) return;
-    const db = createDb(
-      createClient({ url: env.DATABASE_URL, authToken: env.DATABASE_AUTH_TOKEN }),
-    );
     ctx.waitUntil(
-      runScheduledJobs({ db, now: () => new Date() }).then((result) =>
+      runScheduledJobs(resolveDeps(depsFor(env))).then((result) =>
         console.log("scheduled", result),
       ),
     );

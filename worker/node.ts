@@ -6,7 +6,7 @@ import { migrateDatabase } from "./db/migrate";
 import { openNodeDatabase } from "./db/node";
 import { seedDemo } from "./db/seed";
 import { seedDemoContract } from "./db/seedContract";
-import { GOOGLE_JWKS_URL } from "./deps";
+import { GOOGLE_JWKS_URL, resolveDeps } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { transportFromEnv } from "./services/mailTransport";
 import { nodeFonts } from "./services/nodeFonts";
@@ -53,23 +53,32 @@ if (!production) {
   }
 }
 const app = createApp(deps);
+// Outside production, /dev/addon hosts the add-on's real sidebar (worker/dev/addonHost.ts);
+// imported only here, so nothing of the add-on enters the Worker.
+const addon = production ? null : (await import("./dev/addonHost")).addonHost();
+const handle: typeof app.fetch = (request, ...rest) =>
+  addon?.handles(request) ? addon.fetch(request) : app.fetch(request, ...rest);
 
 // The Worker runs these from its cron trigger; here a timer does.
 const SCHEDULE_MS = Number(process.env.SCHEDULE_INTERVAL_MS ?? 60_000);
 const timer = setInterval(() => {
-  runScheduledJobs({ db, now: () => new Date() }).catch((error) =>
+  runScheduledJobs(resolveDeps(deps)).catch((error) =>
     console.error("scheduled jobs failed", error),
   );
 }, SCHEDULE_MS);
 timer.unref();
 
-const server = serve({ fetch: app.fetch, port, hostname: host }, (info) => {
+const server = serve({ fetch: handle, port, hostname: host }, (info) => {
   console.log(`Shimebi API on http://${info.address}:${info.port} (database ${url})`);
   console.log(`  API reference  http://${info.address}:${info.port}/docs`);
-  if (!production) console.log(`  Outbox         http://${info.address}:${info.port}/dev/outbox`);
+  if (!production) {
+    console.log(`  Outbox         http://${info.address}:${info.port}/dev/outbox`);
+    console.log(`  Add-on         http://${info.address}:${info.port}/dev/addon`);
+  }
 });
 
 function shutdown() {
+  void addon?.close();
   server.close(() => {
     client.close();
     process.exit(0);

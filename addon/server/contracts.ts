@@ -9,7 +9,8 @@ import { callApi } from "./api";
 export interface ContractSummary {
   id: string;
   title: string;
-  status: string;
+  /** The API's status: its code and labels in both languages. */
+  status: string | { code: string; label: string; labelJa: string };
   startDate: string;
   endDate: string;
   closingDay: number;

@@ -4,6 +4,15 @@
 export { checkTimesheet, onEdit } from "./check";
 export { listContracts } from "./contracts";
 export { getEstimate } from "./estimate";
+export {
+  approveInvoice,
+  getAccount,
+  getInvoice,
+  listCompanyInvoices,
+  returnInvoice,
+  saveInvoice,
+  submitInvoice,
+} from "./invoice";
 export { menuCreateTimesheet, menuSync, onInstall, onOpen, showSidebar } from "./menu";
 export { getSettings, saveSettings } from "./settings";
 export { getSidebarState } from "./sidebar";

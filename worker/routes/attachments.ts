@@ -16,6 +16,7 @@ import {
 } from "../services/attachments";
 import { getInvoice, visibleTo } from "../services/invoices";
 import { accessOf } from "./companies";
+import { invoiceOf } from "./invoiceAccess";
 
 // Files attached to an invoice (業務報告書 and others), uploaded as multipart/form-data.
 
@@ -24,15 +25,6 @@ const denied = {
   403: errorResponse("Role not allowed"),
   404: errorResponse("Not found or not yours"),
 };
-
-/** The invoice behind the route; a draft does not exist for the company yet. */
-export async function invoiceOf(c: Context<AppEnv>) {
-  const access = accessOf(c);
-  const invoice = await getInvoice(c.var.deps, access.invoiceId ?? "");
-  if (invoice.kind !== "invoice" || !visibleTo(invoice, access.roles))
-    throw new ApiError(404, "not_found", "No such invoice");
-  return invoice;
-}
 
 const attachmentSchema = z
   .object({

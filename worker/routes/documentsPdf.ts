@@ -7,7 +7,7 @@ import { invoicePdfLayout } from "../services/invoicePdf";
 import { documentOf } from "../services/invoices";
 import { renderPdf } from "../services/pdf";
 import { fontsOf } from "../services/pdfFont";
-import { invoiceOf } from "./attachments";
+import { BOTH_KINDS, invoiceOf } from "./invoiceAccess";
 
 // Documents as PDF (A4, Japanese text embedded): what is printed, filed or mailed.
 
@@ -34,7 +34,7 @@ const invoicePdf = defineRoute({
 export function documentPdfRoutes() {
   return createRouter().openapi(invoicePdf, async (c) => {
     const deps = c.var.deps;
-    const invoice = await invoiceOf(c);
+    const invoice = await invoiceOf(c, BOTH_KINDS);
     const document = await documentOf(deps, invoice);
     const bytes = await renderPdf(invoicePdfLayout(document, invoice.status), {
       font: await fontsOf(deps)(),

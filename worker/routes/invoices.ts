@@ -31,6 +31,7 @@ import {
   visibleTo,
 } from "../services/invoices";
 import { accessOf } from "./companies";
+import { BOTH_KINDS, invoiceOf } from "./invoiceAccess";
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const ok = <T extends z.ZodType>(description: string, schema: T) => ({
@@ -48,15 +49,6 @@ const refused = {
   422: errorResponse("Every field at fault"),
 };
 const TAGS = ["Invoices"];
-
-/** The invoice behind the route; a draft does not exist for the company yet. */
-async function invoiceOf(c: Context<AppEnv>) {
-  const access = accessOf(c);
-  const invoice = await getInvoice(c.var.deps, access.invoiceId ?? "");
-  if (invoice.kind !== "invoice" || !visibleTo(invoice, access.roles))
-    throw new ApiError(404, "not_found", "No such invoice");
-  return invoice;
-}
 
 async function present(c: Context<AppEnv>, invoice: Awaited<ReturnType<typeof getInvoice>>) {
   const { contract } = await loadParts(c.var.deps, invoice.contractId);
@@ -174,7 +166,7 @@ export function invoiceRoutes() {
       );
       return c.json(serializeInvoice(invoice, contract), 200);
     })
-    .openapi(show, async (c) => c.json(await present(c, await invoiceOf(c)), 200))
+    .openapi(show, async (c) => c.json(await present(c, await invoiceOf(c, BOTH_KINDS)), 200))
     .openapi(submit, async (c) => {
       const user = currentUser(c);
       const invoice = await invoiceOf(c);
@@ -209,11 +201,11 @@ export function invoiceRoutes() {
       return c.json(await present(c, invoice), 200);
     })
     .openapi(document, async (c) => {
-      const invoice = await invoiceOf(c);
+      const invoice = await invoiceOf(c, BOTH_KINDS);
       return c.html(renderInvoiceHtml(await documentOf(c.var.deps, invoice), invoice.status), 200);
     })
     .openapi(report, async (c) => {
-      const invoice = await invoiceOf(c);
+      const invoice = await invoiceOf(c, BOTH_KINDS);
       const page = renderBusinessReportHtml(await documentOf(c.var.deps, invoice), invoice.status);
       return c.html(page, 200);
     })

@@ -27,8 +27,9 @@ export type ReportEntry = {
 };
 
 export type InvoiceDocument = {
-  kind: "invoice";
-  title: "請求書";
+  /** A partner's 請求書, or the company's 支払通知書 built the same way. */
+  kind: "invoice" | "paymentNotice";
+  title: "請求書" | "支払通知書";
   number: string | null;
   issuedOn: string;
   month: string;

@@ -56,18 +56,21 @@ function taxLabel(doc: InvoiceDocument, rate: number) {
 
 export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string {
   const f = doc.figures;
+  // Payment notices (支払通知書) share the document; the company pays rather than is billed.
+  const notice = (doc.kind as string) === "paymentNotice";
+  const title = notice ? "支払通知書" : "請求書";
   const account = doc.bankAccount;
   return htmlText(html`<!doctype html>
     <html lang="ja">
       <head>
         <meta charset="utf-8" />
-        <title>請求書 ${doc.number ?? ""}</title>
+        <title>${title} ${doc.number ?? ""}</title>
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
         ${status ? html`<span class="status">${STATUS_JA[status] ?? status}</span>` : ""}
-        <h1>請求書</h1>
-        <p style="text-align:center">適格請求書</p>
+        <h1>${title}</h1>
+        ${notice ? "" : html`<p style="text-align:center">適格請求書</p>`}
         <div class="meta">
           <div>
             <strong>${doc.recipient.name} 御中</strong>
@@ -82,7 +85,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
             ${doc.issuer.phone ? `TEL ${doc.issuer.phone}` : ""}
           </div>
         </div>
-        <p>下記のとおりご請求申し上げます。</p>
+        <p>${notice ? "下記のとおりお支払いいたします。" : "下記のとおりご請求申し上げます。"}</p>
         <table>
           <tr><th>ご請求金額（税込）</th><td class="num total">${formatYen(f.total)}</td></tr>
           <tr><th>お支払金額</th><td class="num total">${formatYen(f.payable)}</td></tr>

@@ -99,7 +99,9 @@ function bankLine(doc: InvoiceDocument): string {
 export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayout {
   const month = formatYearMonthJa(doc.month);
   const blocks: PdfBlock[] = [
-    { type: "title", text: "請求書", subtitle: "適格請求書" },
+    doc.kind === "paymentNotice"
+      ? { type: "title", text: "支払通知書" }
+      : { type: "title", text: "請求書", subtitle: "適格請求書" },
     {
       type: "parties",
       left: [`${doc.recipient.name} 御中`, `件名 ${doc.contract.title}（${month}分）`],
@@ -141,7 +143,7 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
     { type: "box", text: doc.remarks },
   ];
   return {
-    title: `請求書 ${doc.number ?? ""}`.trim(),
+    title: `${doc.kind === "paymentNotice" ? "支払通知書" : "請求書"} ${doc.number ?? ""}`.trim(),
     ...(status ? { status: STATUS_JA[status] ?? status } : {}),
     blocks,
   };

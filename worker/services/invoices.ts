@@ -208,7 +208,12 @@ export async function documentOf(
   deps: Pick<Deps, "db" | "now">,
   invoice: Invoice,
 ): Promise<InvoiceDocument> {
-  if (invoice.document && (invoice.status === "underReview" || invoice.status === "approved")) {
+  // A payment notice is the company's document as sent; only a partner's invoice is rebuilt.
+  const frozen =
+    invoice.status === "underReview" ||
+    invoice.status === "approved" ||
+    invoice.kind === "paymentNotice";
+  if (invoice.document && frozen) {
     return invoice.document as InvoiceDocument;
   }
   const parts = await loadParts(deps, invoice.contractId);

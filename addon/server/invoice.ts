@@ -1,0 +1,158 @@
+import type { QuoteResult } from "../../shared";
+import { callApi } from "./api";
+import { requireTimesheet } from "./timesheet";
+
+// 請求書 from the sidebar: the partner's draft for the timesheet in front (save, submit with
+// the month typed to confirm, status and the company's reason), and the company's review of
+// the invoices under review (approve, or return with a reason). Every figure is the API's.
+
+export type InvoiceStatus = "draft" | "underReview" | "approved" | "returned";
+
+export interface NamedAmount {
+  name: string;
+  amount: number;
+}
+
+export interface InvoiceInput {
+  extraItems?: NamedAmount[];
+  expenses?: NamedAmount[];
+  consumptionTax?: { enabled: boolean };
+  withholding?: { enabled: boolean; base?: "includingTax" | "excludingTax" };
+  bankAccountId?: string;
+  dueDate?: string;
+  remarks?: string;
+}
+
+/** The API's invoice (worker/services/invoices.ts serializeInvoice), the parts shown. */
+export interface Invoice {
+  id: string;
+  contractId: string;
+  companyId: string;
+  month: string;
+  status: InvoiceStatus;
+  number: string | null;
+  inputs: InvoiceInput;
+  figures: QuoteResult | null;
+  total: number;
+  dueDate: string | null;
+  returnReason: string | null;
+  submittedAt: string | null;
+  decidedAt: string | null;
+}
+
+export interface BankAccount {
+  id: string;
+  kind: string;
+  bankName: string | null;
+  branchName: string | null;
+  accountType: string | null;
+  accountNumber: string | null;
+  holderName: string;
+  isDefault: boolean;
+}
+
+export interface InvoiceListItem {
+  id: string;
+  contractId: string;
+  contractTitle: string;
+  companyId: string;
+  companyName: string;
+  partnerName: string;
+  month: string;
+  status: InvoiceStatus;
+  number: string | null;
+  total: number;
+  dueDate: string | null;
+  submittedAt: string | null;
+}
+
+export interface InvoicePanel {
+  contractId: string;
+  month: string;
+  invoice: Invoice | null;
+  bankAccounts: BankAccount[];
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+interface Membership {
+  companyId: string;
+  companyName: string;
+  role: string;
+}
+
+export interface Account {
+  email: string;
+  /** Companies where the caller reviews invoices (owner, group owner, member). */
+  companies: { id: string; name: string }[];
+}
+
+const enc = encodeURIComponent;
+
+function timesheetMonth(contractId?: string, month?: string) {
+  if (contractId && month) return { contractId, month };
+  const { contractId: c, month: m } = requireTimesheet();
+  return { contractId: c, month: m };
+}
+
+/** The month's invoice of the timesheet in front (or of `contractId`/`month`), with the accounts. */
+export function getInvoice(contractId?: string, month?: string): InvoicePanel {
+  const target = timesheetMonth(contractId, month);
+  const mine = callApi<Page<InvoiceListItem>>(
+    "get",
+    `/v1/me/invoices?month=${enc(target.month)}&limit=200`,
+  );
+  const found = mine.items.find((i) => i.contractId === target.contractId);
+  const invoice = found ? callApi<Invoice>("get", `/v1/invoices/${enc(found.id)}`) : null;
+  const bankAccounts = callApi<BankAccount[]>("get", "/v1/me/bank-accounts");
+  return { ...target, invoice, bankAccounts };
+}
+
+/** PUT the draft: the API computes the figures from the month's entries and these choices. */
+export function saveInvoice(input: InvoiceInput, contractId?: string, month?: string): Invoice {
+  const target = timesheetMonth(contractId, month);
+  return callApi<Invoice>(
+    "put",
+    `/v1/contracts/${enc(target.contractId)}/months/${enc(target.month)}/invoice`,
+    input,
+  );
+}
+
+/** Submit (or resubmit) with the working month typed by the partner to confirm. */
+export function submitInvoice(invoiceId: string, confirmMonth: string): Invoice {
+  return callApi<Invoice>("post", `/v1/invoices/${enc(invoiceId)}/submit`, { confirmMonth });
+}
+
+/** Who is signed in, and the companies whose invoices they review. */
+export function getAccount(): Account {
+  const me = callApi<{ email: string; memberships: Membership[] }>("get", "/v1/me");
+  const companies = new Map<string, string>();
+  for (const m of me.memberships) {
+    if (m.role !== "partner") companies.set(m.companyId, m.companyName);
+  }
+  return { email: me.email, companies: [...companies].map(([id, name]) => ({ id, name })) };
+}
+
+/** The invoices of every company the caller reviews for, under review unless told otherwise. */
+export function listCompanyInvoices(status: InvoiceStatus = "underReview"): InvoiceListItem[] {
+  const items: InvoiceListItem[] = [];
+  for (const company of getAccount().companies) {
+    const page = callApi<Page<InvoiceListItem>>(
+      "get",
+      `/v1/companies/${enc(company.id)}/invoices?status=${enc(status)}&limit=200`,
+    );
+    items.push(...page.items);
+  }
+  return items;
+}
+
+export function approveInvoice(invoiceId: string): Invoice {
+  return callApi<Invoice>("post", `/v1/invoices/${enc(invoiceId)}/approve`);
+}
+
+export function returnInvoice(invoiceId: string, reason: string): Invoice {
+  return callApi<Invoice>("post", `/v1/invoices/${enc(invoiceId)}/return`, { reason });
+}

@@ -1,0 +1,117 @@
+import { eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { formatHourRange, formatThousands } from "../../shared";
+import { purchaseOrders, workEntries } from "../db/schema";
+import { nodeFonts } from "../services/nodeFonts";
+import { type TestApp, testApp } from "../testing/app";
+import { approvedContract, HOUR_RANGE_CATEGORY, signIn } from "../testing/contracts";
+import { pdfText } from "../testing/pdfText";
+
+// The purchase order and business report PDFs, read back with PDF.js: the Japanese text and
+// the figures are really there, and a partner never sees a draft order.
+
+let t: TestApp;
+let ctx: Awaited<ReturnType<typeof approvedContract>>;
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+beforeEach(async () => {
+  t = await testApp({ fonts: nodeFonts });
+  ctx = await approvedContract(t);
+});
+
+async function pdf(token: string, path: string) {
+  const res = await t.app.request(path, { headers: { authorization: `Bearer ${token}` } });
+  return { res, bytes: new Uint8Array(await res.arrayBuffer()) };
+}
+
+describe("GET /v1/orders/{orderId}/document.pdf", () => {
+  it("draws the approved order with its hour range remarks, for both parties", async () => {
+    for (const token of [ctx.owner, ctx.partner]) {
+      const { res, bytes } = await pdf(token, `/v1/orders/${ctx.orderId}/document.pdf`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("application/pdf");
+      const text = await pdfText(bytes);
+      for (const expected of [
+        "発注書",
+        "承認済み",
+        "SES 開発支援",
+        "田中 美咲 御中",
+        "Demo",
+        "発注番号 PO-",
+        `稼働時間：${formatHourRange(HOUR_RANGE_CATEGORY.lowerHours, HOUR_RANGE_CATEGORY.upperHours)}`,
+        "発注請書",
+      ]) {
+        expect(text).toContain(expected);
+      }
+    }
+  });
+
+  it("hides a draft order from the partner (404) but not from the company", async () => {
+    // A fresh contract's order before it is sent; the fixture's shortcut to one is to set it.
+    await t.db
+      .update(purchaseOrders)
+      .set({ status: "draft" })
+      .where(eq(purchaseOrders.id, ctx.orderId));
+    const path = `/v1/orders/${ctx.orderId}/document.pdf`;
+    expect((await pdf(ctx.partner, path)).res.status).toBe(404);
+    const owner = await pdf(ctx.owner, path);
+    expect(owner.res.status).toBe(200);
+    expect(await pdfText(owner.bytes)).toContain("下書き");
+    const outsider = await signIn(t, "owner@other.shimebi.test");
+    expect((await pdf(outsider, path)).res.status).toBe(404);
+  });
+});
+
+describe("GET /v1/invoices/{invoiceId}/report.pdf", () => {
+  it("lists the month's entries and the worked total, with the engine's subtotal", async () => {
+    // 15 days of 09:00-18:00 with an hour's break: 8 h a day, 120 h in all.
+    await t.db.insert(workEntries).values(
+      Array.from({ length: 15 }, (_, i) => ({
+        contractId: ctx.contractId,
+        workingMonth: "2025-08",
+        date: `2025-08-${pad(i + 1)}`,
+        costCategoryId: "ses",
+        startMinutes: 540,
+        endMinutes: 1080,
+        breakMinutes: 60,
+        details: "画面実装",
+      })),
+    );
+    t.clock.now = new Date("2025-08-26T01:00:00Z");
+    ctx.partner = await signIn(t, "partner@demo.shimebi.test");
+    ctx.owner = await signIn(t, "owner@demo.shimebi.test");
+    const draft = await t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
+      token: ctx.partner,
+      body: {},
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const submitted = await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
+      token: ctx.partner,
+      body: { confirmMonth: "2025-08" },
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+
+    const { res, bytes } = await pdf(ctx.owner, `/v1/invoices/${draft.body.id}/report.pdf`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/pdf");
+    const text = await pdfText(bytes);
+    for (const expected of [
+      "業務報告書",
+      "Demo 御中",
+      "報告者 田中 美咲",
+      `請求番号 ${submitted.body.number}`,
+      "2025-08-01",
+      "2025-08-15",
+      "09:00〜18:00",
+      "画面実装",
+      "合計稼働時間",
+      "120:00",
+      `${formatThousands(submitted.body.figures.subtotal)}円`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+    const outsider = await signIn(t, "owner@other.shimebi.test");
+    expect((await pdf(outsider, `/v1/invoices/${draft.body.id}/report.pdf`)).res.status).toBe(404);
+  });
+});
