@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ApiError } from "../errors";
+import { json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -12,11 +13,6 @@ import {
 import { errorResponse } from "../schemas/common";
 import { createApiToken, listApiTokens, revokeApiToken } from "../services/apiTokens";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
 const unauthenticated = { 401: errorResponse("Not signed in") };
 
 const create = defineRoute({

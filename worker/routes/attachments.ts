@@ -1,8 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { ApiError } from "../errors";
+import { denied } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
-import { type AppEnv, createRouter } from "../lib/router";
+import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
 import { errorResponse } from "../schemas/common";
 import { invoiceIdParam } from "../schemas/invoices";
@@ -14,17 +14,9 @@ import {
   MAX_ATTACHMENT_BYTES,
   serializeAttachment,
 } from "../services/attachments";
-import { getInvoice, visibleTo } from "../services/invoices";
-import { accessOf } from "./companies";
 import { invoiceOf } from "./invoiceAccess";
 
 // Files attached to an invoice (業務報告書 and others), uploaded as multipart/form-data.
-
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 
 const attachmentSchema = z
   .object({

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { users } from "../db/schema";
 import { ApiError } from "../errors";
+import { json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { type AppEnv, createRouter } from "../lib/router";
 import { currentUser, SESSION_COOKIE } from "../middleware/auth";
@@ -23,12 +24,7 @@ import { verifyGoogleIdToken } from "../services/google";
 import { issueToken, revokeToken, SESSION_DAYS } from "../services/sessions";
 import { describeMe, serializeUser } from "../services/users";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
 const accepted = z.object({ status: z.literal("accepted") });
 
 function startSession(c: Context<AppEnv>, token: string) {

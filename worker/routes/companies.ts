@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ApiError } from "../errors";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { type AppEnv, createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -24,17 +25,6 @@ import {
   serializeCompany,
   serializeGroup,
 } from "../services/companies";
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 
 /** The company or group the authorization middleware resolved for this request. */
 export function accessOf(c: Context<AppEnv>) {

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { companies } from "../db/schema";
 import { localeFrom } from "../lib/locale";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -28,16 +29,6 @@ import {
 import { createDraftOrder, listOrders, serializeOrder } from "../services/orders";
 import { accessOf } from "./companies";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const invalid = { 422: errorResponse("Every field at fault") };
 
 const create = defineRoute({

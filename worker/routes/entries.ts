@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { localeFrom } from "../lib/locale";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import type { AppEnv } from "../lib/router";
 import { createRouter } from "../lib/router";
@@ -23,16 +24,6 @@ import { accessOf } from "./companies";
 
 // 業務登録 (work entries), the estimate, the CSV export and the business report's status.
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const refused = {
   409: errorResponse("No approved order covers the month, or its invoice is submitted"),
   422: errorResponse("Every field at fault, with its path and a message"),

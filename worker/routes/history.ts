@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { denied, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { errorResponse } from "../schemas/common";
@@ -6,17 +7,6 @@ import { companyIdParam } from "../schemas/companies";
 import { anyObject, historyQuery } from "../schemas/contracts";
 import { searchHistory, verifyHistory } from "../services/history";
 import { accessOf } from "./companies";
-
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 
 const search = defineRoute({
   method: "get",

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { getCookie } from "hono/cookie";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser, SESSION_COOKIE } from "../middleware/auth";
@@ -25,16 +26,6 @@ import { userForToken } from "../services/sessions";
 import { serializeUser } from "../services/users";
 import { accessOf } from "./companies";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const gone = {
   404: errorResponse("Unknown invitation"),
   410: errorResponse("Used, withdrawn or expired"),

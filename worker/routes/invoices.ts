@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { ApiError } from "../errors";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import type { AppEnv } from "../lib/router";
 import { createRouter } from "../lib/router";
@@ -28,22 +28,11 @@ import {
   loadParts,
   saveDraft,
   serializeInvoice,
-  visibleTo,
 } from "../services/invoices";
 import { accessOf } from "./companies";
 import { BOTH_KINDS, invoiceOf } from "./invoiceAccess";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
 const htmlPage = { description: "HTML", content: { "text/html": { schema: z.string() } } };
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const refused = {
   409: errorResponse("Not possible in the invoice's status"),
   422: errorResponse("Every field at fault"),

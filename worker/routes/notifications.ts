@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import { ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -12,11 +12,6 @@ import {
 } from "../schemas/notifications";
 import { listNotifications, markAllRead, markRead } from "../services/notifications";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
 const unauthenticated = { 401: errorResponse("Not signed in") };
 
 const list = defineRoute({

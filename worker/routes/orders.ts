@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { ApiError } from "../errors";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import type { AppEnv } from "../lib/router";
 import { createRouter } from "../lib/router";
@@ -26,16 +27,6 @@ import {
 } from "../services/orders";
 import { accessOf } from "./companies";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const conflict = {
   409: errorResponse("Not possible in the order's status"),
   422: errorResponse("Every field at fault"),

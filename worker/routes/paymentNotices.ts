@@ -1,4 +1,4 @@
-import type { z } from "@hono/zod-openapi";
+import { denied, json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -17,16 +17,6 @@ import { accessOf } from "./companies";
 // 支払通知書: the company sends, the partner accepts or returns. Reading a notice goes through
 // the invoices' GET routes, since both live in the same table.
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
-const denied = {
-  401: errorResponse("Not signed in"),
-  403: errorResponse("Role not allowed"),
-  404: errorResponse("Not found or not yours"),
-};
 const refused = {
   409: errorResponse("Not possible in the contract's billing mode or the notice's status"),
   422: errorResponse("Every field at fault"),

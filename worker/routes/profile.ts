@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { localeFrom } from "../lib/locale";
+import { json, ok } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { type AppEnv, createRouter } from "../lib/router";
 import { currentUser } from "../middleware/auth";
@@ -15,12 +16,7 @@ import {
 import { updateContact, updateProfile, verifyRegistrationNumber } from "../services/profile";
 import { describeMe } from "../services/users";
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
 const body = <T extends z.ZodType>(schema: T) => ({ body: { required: true, ...json(schema) } });
-const ok = <T extends z.ZodType>(description: string, schema: T) => ({
-  description,
-  ...json(schema),
-});
 const signedIn = { 401: errorResponse("Not signed in") };
 
 const profile = defineRoute({
