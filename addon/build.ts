@@ -19,6 +19,8 @@ export const OAUTH_SCOPES = [
   "https://www.googleapis.com/auth/spreadsheets.currentonly",
   // menus and the sidebar
   "https://www.googleapis.com/auth/script.container.ui",
+  // invoice PDFs into Drive: only the files the add-on creates
+  "https://www.googleapis.com/auth/drive.file",
   // UrlFetchApp to the API
   "https://www.googleapis.com/auth/script.external_request",
   // ScriptApp.getIdentityToken(): the token carries the verified email

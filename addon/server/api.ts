@@ -39,7 +39,10 @@ function errorBodyOf(status: number, parsed: unknown, text: string): ApiErrorBod
   return { code: `http_${status}`, message: text.slice(0, 500) || `HTTP ${status}`, issues: [] };
 }
 
-export function callApi<T>(method: Method, path: string, body?: unknown): T {
+type Response = GoogleAppsScript.URL_Fetch.HTTPResponse;
+
+/** One request to the API; any answer other than 2xx is thrown as an ApiError. */
+function request(method: Method, path: string, accept: string, body?: unknown): Response {
   const lang = userLang();
   const base = getSettings().apiBaseUrl;
   if (!base)
@@ -48,7 +51,7 @@ export function callApi<T>(method: Method, path: string, body?: unknown): T {
     method,
     headers: {
       Authorization: `Bearer ${ScriptApp.getIdentityToken()}`,
-      Accept: "application/json",
+      Accept: accept,
       "Accept-Language": lang === "ja" ? "ja" : "en",
     },
     muteHttpExceptions: true,
@@ -59,15 +62,28 @@ export function callApi<T>(method: Method, path: string, body?: unknown): T {
   }
   const response = UrlFetchApp.fetch(`${base}${path}`, params);
   const status = response.getResponseCode();
-  const text = response.getContentText();
-  let parsed: unknown = null;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // not JSON: the text itself is reported below
+  if (status < 200 || status >= 300) {
+    const text = response.getContentText();
+    throw new ApiError(status, errorBodyOf(status, parseJson(text), text));
   }
-  if (status < 200 || status >= 300) throw new ApiError(status, errorBodyOf(status, parsed, text));
-  return parsed as T;
+  return response;
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null; // not JSON: the text itself is reported
+  }
+}
+
+export function callApi<T>(method: Method, path: string, body?: unknown): T {
+  return parseJson(request(method, path, "application/json", body).getContentText()) as T;
+}
+
+/** A file from the API (a PDF, say) as a blob; errors as callApi's. */
+export function fetchApiBlob(path: string, accept: string): GoogleAppsScript.Base.Blob {
+  return request("get", path, accept).getBlob();
 }
 
 /** The error object as the sidebar shows it: the API's own, or one made from a thrown error. */

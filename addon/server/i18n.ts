@@ -24,6 +24,8 @@ export const MESSAGES = {
   menuCreateTimesheet: { ja: "勤務表を作成", en: "Create timesheet" },
   menuOpenSidebar: { ja: "サイドバーを開く", en: "Open sidebar" },
   menuSync: { ja: "同期", en: "Sync" },
+  menuPullReview: { ja: "会社: レビューを取得", en: "Company: pull review" },
+  reviewPulled: { ja: "行を取得しました", en: "rows pulled" },
   sidebarTitle: { ja: "Shimebi", en: "Shimebi" },
   notTimesheet: {
     ja: "勤務表のシートを開いてから実行してください（メニュー「勤務表を作成」で作成できます）",

@@ -3,6 +3,7 @@
 
 export { checkTimesheet, onEdit } from "./check";
 export { listContracts } from "./contracts";
+export { saveInvoicePdfToDrive } from "./drive";
 export { getEstimate } from "./estimate";
 export {
   approveInvoice,
@@ -14,6 +15,9 @@ export {
   submitInvoice,
 } from "./invoice";
 export { menuCreateTimesheet, menuSync, onInstall, onOpen, showSidebar } from "./menu";
+export { listNotifications, markNotificationRead } from "./notifications";
+export { approveOrder, listMyOrders, returnOrder } from "./orders";
+export { menuPullReview, pullCompanyReview } from "./review";
 export { getSettings, saveSettings } from "./settings";
 export { getSidebarState } from "./sidebar";
 export { syncTimesheet } from "./sync";

@@ -13,13 +13,27 @@ describe("the Shimebi menu", () => {
     gas = installGas({ locale: "ja_JP" });
     onOpen();
     expect(gas.ui.menus).toHaveLength(1);
-    expect(captions(gas)).toEqual(["勤務表を作成", "サイドバーを開く", "---", "同期"]);
+    expect(captions(gas)).toEqual([
+      "勤務表を作成",
+      "サイドバーを開く",
+      "---",
+      "同期",
+      "---",
+      "会社: レビューを取得",
+    ]);
   });
 
   it("is in English for another locale", () => {
     gas = installGas({ locale: "en_US" });
     onOpen();
-    expect(captions(gas)).toEqual(["Create timesheet", "Open sidebar", "---", "Sync"]);
+    expect(captions(gas)).toEqual([
+      "Create timesheet",
+      "Open sidebar",
+      "---",
+      "Sync",
+      "---",
+      "Company: pull review",
+    ]);
   });
 
   it("is added on install as well", () => {

@@ -12,6 +12,8 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(t(MESSAGES.menuOpenSidebar, lang), "showSidebar")
     .addSeparator()
     .addItem(t(MESSAGES.menuSync, lang), "menuSync")
+    .addSeparator()
+    .addItem(t(MESSAGES.menuPullReview, lang), "menuPullReview")
     .addToUi();
 }
 

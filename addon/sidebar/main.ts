@@ -1,4 +1,4 @@
-import { formatYen, type QuoteResult } from "../../shared";
+import { formatYen, ORDER_STATUS_LABELS, type QuoteResult } from "../../shared";
 import type { ContractSummary } from "../server/contracts";
 import type { Estimate } from "../server/estimate";
 import type {
@@ -10,6 +10,8 @@ import type {
   InvoiceStatus,
   NamedAmount,
 } from "../server/invoice";
+import type { NotificationList } from "../server/notifications";
+import type { OrderListItem, OrderResult } from "../server/orders";
 import type { SidebarState } from "../server/sidebar";
 import { serverCalls as server } from "./gas";
 
@@ -83,6 +85,15 @@ const WORDS = {
   return: { ja: "差し戻し", en: "Return" },
   reasonNeeded: { ja: "差し戻し理由を入力してください", en: "Give the reason" },
   selectOne: { ja: "請求書を選んでください", en: "Select an invoice" },
+  orders: { ja: "発注書", en: "Purchase orders" },
+  noOrders: { ja: "確認待ちの発注書はありません", en: "No purchase orders to review" },
+  address: { ja: "住所", en: "Address" },
+  phone: { ja: "電話番号", en: "Phone" },
+  useNextTime: { ja: "次回も使う", en: "Use next time" },
+  orderReason: { ja: "差し戻し理由", en: "Reason to return" },
+  notifications: { ja: "お知らせ", en: "Notifications" },
+  unread: { ja: "未読", en: "unread" },
+  markRead: { ja: "既読にする", en: "Mark read" },
 } as const;
 
 const STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
@@ -481,6 +492,107 @@ function companySection(account: Account): HTMLElement {
   return node;
 }
 
+/** 発注書 under review: approve with the 発注請書 details, or return with a reason. */
+function ordersSection(): HTMLElement {
+  const node = el("section", { id: "orders" });
+  const list = el("div", { id: "orders-list" });
+  const out = el("div", { id: "orders-result" });
+  const address = el("input", { type: "text", id: "order-address" });
+  const phone = el("input", { type: "tel", id: "order-phone" });
+  const keep = el("input", { type: "checkbox", id: "order-use-next-time", checked: true });
+  const reason = el("textarea", { id: "order-reason", rows: 2, maxLength: 2000 });
+  const done = (result: OrderResult) => {
+    if (!result.ok) return showError(result.error, out);
+    const status = ORDER_STATUS_LABELS[result.order.status]?.[lang] ?? result.order.status;
+    out.replaceChildren(`${result.order.number ?? result.order.id}: ${w("status")} ${status}`);
+    load();
+  };
+  const item = (order: OrderListItem) => {
+    const approve = el("button", { textContent: w("approve"), className: "order-approve" });
+    approve.onclick = () =>
+      server
+        .approveOrder(order.id, {
+          ...(address.value.trim() ? { address: address.value.trim() } : {}),
+          ...(phone.value.trim() ? { phone: phone.value.trim() } : {}),
+          useNextTime: keep.checked,
+        })
+        .then(done, (error) => showError(error, out));
+    const giveBack = el("button", {
+      textContent: w("return"),
+      className: "secondary order-return",
+    });
+    giveBack.onclick = () => {
+      if (!reason.value.trim()) return showError(new Error(w("reasonNeeded")), out);
+      server
+        .returnOrder(order.id, reason.value.trim())
+        .then(done, (error) => showError(error, out));
+    };
+    return el(
+      "div",
+      { className: "order-item" },
+      el("p", {}, `${order.number ?? ""} ${order.contractTitle} ${order.subject ?? ""}`),
+      el("div", { className: "buttons" }, approve, giveBack),
+    );
+  };
+  const load = () =>
+    void server.listMyOrders().then(
+      (orders) => {
+        const open = orders.filter((o) => o.status === "underReview");
+        list.replaceChildren(
+          ...(open.length ? open.map(item) : [el("p", { className: "muted" }, w("noOrders"))]),
+        );
+      },
+      (error) => showError(error, list),
+    );
+  load();
+  node.replaceChildren(
+    el("h2", {}, w("orders")),
+    list,
+    el("label", {}, w("address")),
+    address,
+    el("label", {}, w("phone")),
+    phone,
+    el("label", { className: "check" }, keep, w("useNextTime")),
+    el("label", {}, w("orderReason")),
+    reason,
+    out,
+  );
+  return node;
+}
+
+/** The bell: unread count and the items, each marked read on a click. */
+function notificationsSection(): HTMLElement {
+  const node = el("details", { id: "notifications" });
+  const render = (list: NotificationList) =>
+    node.replaceChildren(
+      el(
+        "summary",
+        { id: "notifications-count" },
+        `${w("notifications")}（${w("unread")} ${list.unreadCount}）`,
+      ),
+      ...list.items.map((n) => {
+        const read = el("button", {
+          textContent: w("markRead"),
+          className: "secondary",
+          disabled: n.readAt !== null,
+        });
+        read.onclick = () =>
+          server.markNotificationRead(n.id).then(load, (error) => showError(error, node));
+        return el(
+          "div",
+          { className: n.readAt ? "notification muted" : "notification" },
+          el("strong", {}, n.title),
+          el("p", {}, n.body),
+          read,
+        );
+      }),
+    );
+  const load = () =>
+    void server.listNotifications().then(render, (error) => showError(error, node));
+  load();
+  return node;
+}
+
 function partnerSections(state: SidebarState): HTMLElement[] {
   const view = (globalThis as { __SHIMEBI_VIEW__?: string }).__SHIMEBI_VIEW__;
   if (!state.timesheet || view === "create") {
@@ -499,8 +611,10 @@ function start(): Promise<void> {
       return server.getAccount().then(
         (account) => {
           const sections =
-            account.companies.length > 0 ? [companySection(account)] : partnerSections(state);
-          app.replaceChildren(...sections, settingsSection(state));
+            account.companies.length > 0
+              ? [companySection(account)]
+              : [...partnerSections(state), ordersSection()];
+          app.replaceChildren(notificationsSection(), ...sections, settingsSection(state));
         },
         () => app.replaceChildren(...partnerSections(state), settingsSection(state)),
       );

@@ -1,10 +1,12 @@
 import { CallCounter } from "./counter";
 import {
+  type FakeDriveFile,
   FakeHtmlOutput,
   FakeProperties,
   FakeUi,
   type FetchHandler,
   type FetchRequest,
+  fakeDriveApp,
   fakeUrlFetchApp,
   fakeUtilities,
 } from "./services";
@@ -12,12 +14,13 @@ import { type FakeSheet, FakeSpreadsheet, fakeSpreadsheetApp } from "./spreadshe
 import { SyncHttp } from "./syncHttp";
 
 // The one module of Apps Script stand-ins: `installGas()` puts SpreadsheetApp, HtmlService,
-// PropertiesService, Session, ScriptApp, Utilities and UrlFetchApp on globalThis (or hands
+// PropertiesService, Session, ScriptApp, Utilities, UrlFetchApp and DriveApp on globalThis (or hands
 // them to a node:vm context), all in memory, counting calls. UrlFetchApp answers from a
 // handler in this process, or over real HTTP to a server in another process.
 
 export { CallCounter } from "./counter";
 export type { FetchHandler, FetchReply, FetchRequest, MenuItem } from "./services";
+export { FakeBlob, FakeDriveFile } from "./services";
 export { FakeSheet, FakeSpreadsheet } from "./spreadsheet";
 
 export interface GasOptions {
@@ -40,6 +43,7 @@ const GLOBAL_NAMES = [
   "ScriptApp",
   "Utilities",
   "UrlFetchApp",
+  "DriveApp",
 ] as const;
 
 const noNetwork: FetchHandler = (request) => {
@@ -56,6 +60,7 @@ export function createGas(options: GasOptions = {}) {
     script: new FakeProperties(),
   };
   const requests: FetchRequest[] = [];
+  const driveFiles: FakeDriveFile[] = [];
   let http: SyncHttp | null = null;
   let handler: FetchHandler | "http" = options.fetch ?? noNetwork;
   const state = { locale: options.locale ?? "ja", identityToken: options.identityToken ?? "" };
@@ -96,6 +101,7 @@ export function createGas(options: GasOptions = {}) {
     ScriptApp,
     Utilities: fakeUtilities(counter),
     UrlFetchApp: fakeUrlFetchApp(counter, requests, target),
+    DriveApp: fakeDriveApp(counter, driveFiles),
   } satisfies Record<(typeof GLOBAL_NAMES)[number], unknown>;
 
   return {
@@ -104,6 +110,8 @@ export function createGas(options: GasOptions = {}) {
     ui,
     properties,
     requests,
+    /** Files made in My Drive, oldest first. */
+    driveFiles,
     /** The stand-ins by global name, for a node:vm context. */
     globals,
     setLocale(locale: string) {

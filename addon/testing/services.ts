@@ -143,18 +143,56 @@ export interface FetchRequest {
 
 export interface FetchReply {
   status: number;
-  /** Sent as JSON unless already a string. */
+  /** Sent as JSON unless already a string or bytes (a PDF, say). */
   body?: unknown;
   headers?: Record<string, string>;
 }
 
 export type FetchHandler = (request: FetchRequest) => FetchReply;
 
+type Blob = GoogleAppsScript.Base.Blob;
+
+/** Bytes with a content type and a name, as Utilities.newBlob and getBlob() make them. */
+export class FakeBlob implements Partial<Blob> {
+  constructor(
+    readonly bytes: Uint8Array,
+    private contentType: string | null = null,
+    private name: string | null = null,
+  ) {}
+
+  getBytes = () => Array.from(this.bytes, (b) => (b > 127 ? b - 256 : b));
+  getContentType = () => this.contentType;
+  getName = () => this.name;
+  getDataAsString = () => Buffer.from(this.bytes).toString("utf8");
+  getBlob = () => this as unknown as Blob;
+
+  setName(name: string): Blob {
+    this.name = name;
+    return this as unknown as Blob;
+  }
+
+  setContentType(contentType: string | null): Blob {
+    this.contentType = contentType;
+    return this as unknown as Blob;
+  }
+}
+
+/** Signed Apps Script bytes (or text, or bytes) back to bytes. */
+export function bytesOf(data: string | number[] | Uint8Array): Uint8Array {
+  if (typeof data === "string") return new Uint8Array(Buffer.from(data, "utf8"));
+  return Uint8Array.from(data, (b) => b & 0xff);
+}
+
 class FakeHTTPResponse implements Partial<HTTPResponse> {
-  constructor(private readonly reply: HttpReply) {}
+  constructor(private readonly reply: HttpReply & { bytes?: Uint8Array }) {}
   getResponseCode = () => this.reply.status;
   getContentText = () => this.reply.body;
   getHeaders = () => this.reply.headers;
+  getBlob(): Blob {
+    const bytes = this.reply.bytes ?? bytesOf(this.reply.body);
+    const type = this.reply.headers["content-type"] ?? null;
+    return new FakeBlob(bytes, type) as unknown as Blob;
+  }
 }
 
 /** UrlFetchApp over a handler in this process, or over real HTTP (SyncHttp). */
@@ -178,13 +216,19 @@ export function fakeUrlFetchApp(
       };
       requests.push(request);
       const handler = target();
-      let reply: HttpReply;
+      let reply: HttpReply & { bytes?: Uint8Array };
       if (typeof handler === "function") {
         const answer = handler(request);
+        const bytes = answer.body instanceof Uint8Array ? answer.body : undefined;
         reply = {
           status: answer.status,
           headers: answer.headers ?? { "content-type": "application/json" },
-          body: typeof answer.body === "string" ? answer.body : JSON.stringify(answer.body ?? null),
+          body: bytes
+            ? Buffer.from(bytes).toString("latin1")
+            : typeof answer.body === "string"
+              ? answer.body
+              : JSON.stringify(answer.body ?? null),
+          ...(bytes ? { bytes } : {}),
         };
       } else {
         reply = handler.request({ url, method: request.method, headers, body: payload });
@@ -204,5 +248,38 @@ export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Ut
       return randomUUID();
     },
     formatDate,
+    newBlob(data: string | number[], contentType?: string, name?: string): Blob {
+      counter.count("newBlob");
+      return new FakeBlob(bytesOf(data), contentType ?? null, name ?? null) as unknown as Blob;
+    },
   };
+}
+
+/** A file in My Drive, as DriveApp.createFile returns it. */
+export class FakeDriveFile implements Partial<GoogleAppsScript.Drive.File> {
+  constructor(
+    readonly id: string,
+    readonly blob: FakeBlob,
+  ) {}
+  getId = () => this.id;
+  getName = () => this.blob.getName() ?? "";
+  getMimeType = () => this.blob.getContentType() ?? "";
+  getUrl = () => `https://drive.google.com/file/d/${this.id}/view`;
+  getBlob = () => this.blob as unknown as Blob;
+}
+
+/** DriveApp over a list of files in memory (the drive.file scope: files the add-on made). */
+export function fakeDriveApp(
+  counter: CallCounter,
+  files: FakeDriveFile[],
+): Partial<GoogleAppsScript.Drive.DriveApp> {
+  return {
+    createFile(blob: GoogleAppsScript.Base.BlobSource): GoogleAppsScript.Drive.File {
+      counter.count("createFile");
+      const source = blob.getBlob() as unknown as FakeBlob;
+      const file = new FakeDriveFile(`file-${files.length + 1}`, source);
+      files.push(file);
+      return file as unknown as GoogleAppsScript.Drive.File;
+    },
+  } as Partial<GoogleAppsScript.Drive.DriveApp>;
 }
