@@ -56,6 +56,9 @@ describe("npm run build", () => {
       "checkTimesheet",
       "syncTimesheet",
       "getEstimate",
+      "attachFile",
+      "listAttachments",
+      "previewInvoice",
     ]) {
       expect(typeof context[name], name).toBe("function");
     }

@@ -41,8 +41,17 @@ function errorBodyOf(status: number, parsed: unknown, text: string): ApiErrorBod
 
 type Response = GoogleAppsScript.URL_Fetch.HTTPResponse;
 
+/** A multipart/form-data body: UrlFetchApp builds one from an object holding a Blob. */
+export type FormFields = Record<string, string | GoogleAppsScript.Base.Blob>;
+
 /** One request to the API; any answer other than 2xx is thrown as an ApiError. */
-function request(method: Method, path: string, accept: string, body?: unknown): Response {
+function request(
+  method: Method,
+  path: string,
+  accept: string,
+  body?: unknown,
+  form?: FormFields,
+): Response {
   const lang = userLang();
   const base = getSettings().apiBaseUrl;
   if (!base)
@@ -56,7 +65,10 @@ function request(method: Method, path: string, accept: string, body?: unknown): 
     },
     muteHttpExceptions: true,
   };
-  if (body !== undefined) {
+  if (form !== undefined) {
+    // No contentType: UrlFetchApp sets multipart/form-data with its own boundary.
+    params.payload = form;
+  } else if (body !== undefined) {
     params.contentType = "application/json";
     params.payload = JSON.stringify(body);
   }
@@ -79,6 +91,18 @@ function parseJson(text: string): unknown {
 
 export function callApi<T>(method: Method, path: string, body?: unknown): T {
   return parseJson(request(method, path, "application/json", body).getContentText()) as T;
+}
+
+/** POST a multipart/form-data body (a file upload, say); JSON back, errors as callApi's. */
+export function postApiForm<T>(path: string, form: FormFields): T {
+  return parseJson(
+    request("post", path, "application/json", undefined, form).getContentText(),
+  ) as T;
+}
+
+/** A text document from the API (an HTML page, say); errors as callApi's. */
+export function fetchApiText(path: string, accept: string): string {
+  return request("get", path, accept).getContentText();
 }
 
 /** A file from the API (a PDF, say) as a blob; errors as callApi's. */

@@ -1,6 +1,7 @@
 // The single list of functions Apps Script may call: menu items, triggers and the sidebar's
 // google.script.run. `npm run build` turns each export into a global function.
 
+export { attachFile, listAttachments, previewInvoice } from "./attachments";
 export { checkTimesheet, onEdit } from "./check";
 export { listContracts } from "./contracts";
 export { saveInvoicePdfToDrive } from "./drive";

@@ -1,4 +1,5 @@
 import { formatYen, ORDER_STATUS_LABELS, type QuoteResult } from "../../shared";
+import type { Attachment, AttachmentPurpose } from "../server/attachments";
 import type { ContractSummary } from "../server/contracts";
 import type { Estimate } from "../server/estimate";
 import type {
@@ -94,6 +95,18 @@ const WORDS = {
   notifications: { ja: "お知らせ", en: "Notifications" },
   unread: { ja: "未読", en: "unread" },
   markRead: { ja: "既読にする", en: "Mark read" },
+  attachments: { ja: "添付ファイル", en: "Attachments" },
+  noAttachments: { ja: "添付ファイルはありません", en: "No files attached" },
+  attachAs: { ja: "種類", en: "Kind" },
+  purposeReport: { ja: "業務報告書", en: "Business report" },
+  purposeOther: { ja: "その他", en: "Other" },
+  attachFile: {
+    ja: "ファイルを添付（JPEG・PNG・PDF・Excel）",
+    en: "Attach a file (JPEG, PNG, PDF, Excel)",
+  },
+  attached: { ja: "を添付しました", en: " attached" },
+  previewInvoice: { ja: "請求書をプレビュー", en: "Preview invoice" },
+  previewReport: { ja: "業務報告書をプレビュー", en: "Preview business report" },
 } as const;
 
 const STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
@@ -311,6 +324,104 @@ function invoiceSection(month: string): { node: HTMLElement; reload: () => void 
   return { node, reload };
 }
 
+/** The file as base64, without the data: URL's prefix. */
+function readBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = String(reader.result ?? "");
+      resolve(url.slice(url.indexOf(",") + 1));
+    };
+    reader.onerror = () => reject(reader.error ?? new Error("the file could not be read"));
+    reader.readAsDataURL(file);
+  });
+}
+
+/** The API's message as the user reads it, in red. */
+function showMessage(error: { message: string }, into: HTMLElement) {
+  into.replaceChildren(el("p", { className: "error" }, error.message));
+}
+
+/** The invoice's attached files, a file input to add one, and the previews of its documents. */
+function attachmentsPart(invoice: Invoice, editable: boolean): HTMLElement {
+  const list = el("ul", { id: "invoice-attachments" });
+  const out = el("div", { id: "attach-result" });
+  const purposeLabel = (p: AttachmentPurpose) =>
+    p === "report" ? w("purposeReport") : w("purposeOther");
+  const render = (items: Attachment[]) =>
+    list.replaceChildren(
+      ...(items.length === 0
+        ? [el("li", { className: "muted" }, w("noAttachments"))]
+        : items.map((a) =>
+            el(
+              "li",
+              { className: "attachment" },
+              `${purposeLabel(a.purpose)}: ${a.filename}（${Math.ceil(a.size / 1024)} KB）`,
+            ),
+          )),
+    );
+  const load = () =>
+    server.listAttachments(invoice.id).then(render, (error) => showError(error, list));
+  const purpose = el(
+    "select",
+    { id: "attach-purpose", disabled: !editable },
+    el("option", { value: "report" }, w("purposeReport")),
+    el("option", { value: "other" }, w("purposeOther")),
+  );
+  const input = el("input", { type: "file", id: "attach-file", disabled: !editable });
+  input.onchange = () => {
+    const file = input.files?.[0];
+    if (!file) return;
+    out.replaceChildren("…");
+    readBase64(file)
+      .then((base64) =>
+        server.attachFile(
+          invoice.id,
+          purpose.value as AttachmentPurpose,
+          file.name,
+          file.type || "application/octet-stream",
+          base64,
+        ),
+      )
+      .then(
+        (result) => {
+          input.value = "";
+          if (!result.ok) return showMessage(result.error, out);
+          out.replaceChildren(`✓ ${result.attachment.filename}${w("attached")}`);
+          return load();
+        },
+        (error) => showError(error, out),
+      );
+  };
+  const preview = (which: "invoice" | "report", id: string, label: string) => {
+    const button = el("button", { textContent: label, id, className: "secondary" });
+    button.onclick = () =>
+      server.previewInvoice(invoice.id, which).then(
+        () => undefined,
+        (error) => showError(error, out),
+      );
+    return button;
+  };
+  void load();
+  return el(
+    "div",
+    { id: "invoice-files" },
+    el("h3", {}, w("attachments")),
+    list,
+    el("label", {}, w("attachAs")),
+    purpose,
+    el("label", {}, w("attachFile")),
+    input,
+    out,
+    el(
+      "div",
+      { className: "buttons" },
+      preview("invoice", "invoice-preview", w("previewInvoice")),
+      preview("report", "report-preview", w("previewReport")),
+    ),
+  );
+}
+
 function renderInvoice(panel: InvoicePanel, node: HTMLElement, month: string, reload: () => void) {
   const invoice = panel.invoice;
   const inputs: InvoiceInput = invoice?.inputs ?? {};
@@ -425,6 +536,7 @@ function renderInvoice(panel: InvoicePanel, node: HTMLElement, month: string, re
     confirm,
     submit,
     out,
+    invoice ? attachmentsPart(invoice, editable) : "",
   );
 }
 

@@ -91,6 +91,10 @@ export function createGas(options: GasOptions = {}) {
       if (content === undefined) throw new Error(`No HTML file named ${filename} was found.`);
       return new FakeHtmlOutput(content) as unknown as GoogleAppsScript.HTML.HtmlOutput;
     },
+    createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource) {
+      const content = typeof html === "string" ? html : (html?.getBlob().getDataAsString() ?? "");
+      return new FakeHtmlOutput(content) as unknown as GoogleAppsScript.HTML.HtmlOutput;
+    },
   };
 
   const globals = {

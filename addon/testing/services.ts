@@ -42,6 +42,8 @@ export class FakeMenu implements Partial<Menu> {
 
 export class FakeHtmlOutput implements Partial<HtmlOutput> {
   private title = "";
+  private width = 0;
+  private height = 0;
 
   constructor(private content: string) {}
 
@@ -52,6 +54,18 @@ export class FakeHtmlOutput implements Partial<HtmlOutput> {
 
   getTitle = () => this.title;
   getContent = () => this.content;
+  getWidth = () => this.width;
+  getHeight = () => this.height;
+
+  setWidth(width: number): HtmlOutput {
+    this.width = width;
+    return this as unknown as HtmlOutput;
+  }
+
+  setHeight(height: number): HtmlOutput {
+    this.height = height;
+    return this as unknown as HtmlOutput;
+  }
 
   append(addedContent: string): HtmlOutput {
     this.content += addedContent;
@@ -63,6 +77,8 @@ export class FakeUi implements Partial<Ui> {
   readonly menus: FakeMenu[] = [];
   readonly sidebars: FakeHtmlOutput[] = [];
   readonly alerts: string[] = [];
+  /** Modal dialogs opened, oldest first, with their titles. */
+  readonly dialogs: { output: FakeHtmlOutput; title: string }[] = [];
 
   createAddonMenu(): Menu {
     return new FakeMenu(this, "Shimebi") as unknown as Menu;
@@ -74,6 +90,10 @@ export class FakeUi implements Partial<Ui> {
 
   showSidebar(userInterface: HtmlOutput): void {
     this.sidebars.push(userInterface as unknown as FakeHtmlOutput);
+  }
+
+  showModalDialog(userInterface: HtmlOutput, title: string): void {
+    this.dialogs.push({ output: userInterface as unknown as FakeHtmlOutput, title });
   }
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
@@ -133,12 +153,14 @@ export function formatDate(date: Date, timeZone: string, format: string): string
   return format.replace(/yyyy|MM|dd|HH|mm|ss/g, (token) => tokens[token] ?? token);
 }
 
-/** What the add-on sent: method upper-case, payload as text. */
+/** What the add-on sent: method upper-case, payload as text (or, for an object, as `form`). */
 export interface FetchRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
   payload?: string;
+  /** An object payload: multipart/form-data when it holds a blob, as Apps Script sends it. */
+  form?: Record<string, string | FakeBlob>;
 }
 
 export interface FetchReply {
@@ -195,6 +217,17 @@ class FakeHTTPResponse implements Partial<HTTPResponse> {
   }
 }
 
+/** An object payload's fields: strings as strings, blobs as the stand-in's blobs. */
+function formOf(payload: FetchOptions["payload"]): Record<string, string | FakeBlob> | undefined {
+  if (payload === undefined || payload === null || typeof payload === "string") return undefined;
+  if (Array.isArray(payload)) return undefined; // bytes
+  const form: Record<string, string | FakeBlob> = {};
+  for (const [key, value] of Object.entries(payload as Record<string, unknown>)) {
+    form[key] = value instanceof FakeBlob ? value : String(value);
+  }
+  return form;
+}
+
 /** UrlFetchApp over a handler in this process, or over real HTTP (SyncHttp). */
 export function fakeUrlFetchApp(
   counter: CallCounter,
@@ -208,11 +241,13 @@ export function fakeUrlFetchApp(
       for (const [k, v] of Object.entries(params.headers ?? {})) headers[k] = String(v);
       if (params.contentType) headers["Content-Type"] = params.contentType;
       const payload = typeof params.payload === "string" ? params.payload : undefined;
+      const form = formOf(params.payload);
       const request: FetchRequest = {
         url,
         method: (params.method ?? "get").toUpperCase(),
         headers,
         ...(payload === undefined ? {} : { payload }),
+        ...(form === undefined ? {} : { form }),
       };
       requests.push(request);
       const handler = target();
@@ -231,6 +266,7 @@ export function fakeUrlFetchApp(
           ...(bytes ? { bytes } : {}),
         };
       } else {
+        if (form) throw new Error("the stand-in sends no form payloads over real HTTP");
         reply = handler.request({ url, method: request.method, headers, body: payload });
       }
       if (reply.status >= 400 && !params.muteHttpExceptions) {
@@ -248,6 +284,10 @@ export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Ut
       return randomUUID();
     },
     formatDate,
+    base64Decode(encoded: string): number[] {
+      counter.count("base64Decode");
+      return Array.from(Buffer.from(encoded, "base64"), (b) => (b > 127 ? b - 256 : b));
+    },
     newBlob(data: string | number[], contentType?: string, name?: string): Blob {
       counter.count("newBlob");
       return new FakeBlob(bytesOf(data), contentType ?? null, name ?? null) as unknown as Blob;
