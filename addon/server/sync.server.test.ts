@@ -1,9 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devIdToken } from "../../worker/dev/googleDevKey";
+import { PNG_1X1 } from "../../worker/testing/files";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 import { type Gas, installGas } from "../testing";
 import { fillMonth } from "../testing/fixtures";
-import { createTimesheet, getEstimate, listContracts, syncTimesheet } from "./index";
+import {
+  attachFile,
+  createTimesheet,
+  getEstimate,
+  listAttachments,
+  listContracts,
+  saveInvoice,
+  syncTimesheet,
+} from "./index";
 import { COLUMN } from "./layout";
 
 // The add-on against `npm start`'s own server in another process, over real HTTP: the seeded
@@ -101,5 +110,20 @@ describe("the add-on against the local API", () => {
     expect(result.ok).toBe(false);
     expect(result.error?.issues.map((i) => i.path)).toContain("rows.3.end");
     expect(String(gas.activeSheet().cells[4]?.[COLUMN.errors - 1])).toMatch(/終了|開始/);
+  });
+
+  it("attaches a file to the month's draft invoice over real multipart HTTP", () => {
+    const draft = saveInvoice({}, contractId, month);
+    const png = Buffer.from(PNG_1X1).toString("base64");
+    const attached = attachFile(draft.id, "report", "業務報告.png", "image/png", png);
+    expect(attached).toMatchObject({
+      ok: true,
+      attachment: { contentType: "image/png", purpose: "report" },
+    });
+    expect(listAttachments(draft.id).map((a) => a.filename)).toEqual(["業務報告.png"]);
+    // Recognised by content, not by name: text called .pdf is refused, unchanged.
+    const text = Buffer.from("not a pdf").toString("base64");
+    const refused = attachFile(draft.id, "other", "fake.pdf", "application/pdf", text);
+    expect(refused).toMatchObject({ ok: false, status: 415 });
   });
 });

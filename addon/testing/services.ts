@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { CallCounter } from "./counter";
-import type { HttpReply, SyncHttp } from "./syncHttp";
+import type { FormField, HttpReply, SyncHttp } from "./syncHttp";
 
 // The other Apps Script services the add-on calls, each a Partial of its real interface.
 
@@ -217,6 +217,20 @@ class FakeHTTPResponse implements Partial<HTTPResponse> {
   }
 }
 
+/** The form as fields for a real multipart request: blobs keep their bytes, name and type. */
+function formFields(form: Record<string, string | FakeBlob>): FormField[] {
+  return Object.entries(form).map(([name, value]) =>
+    typeof value === "string"
+      ? { name, value }
+      : {
+          name,
+          bytes: value.bytes,
+          fileName: value.getName() ?? name,
+          contentType: value.getContentType() ?? "application/octet-stream",
+        },
+  );
+}
+
 /** An object payload's fields: strings as strings, blobs as the stand-in's blobs. */
 function formOf(payload: FetchOptions["payload"]): Record<string, string | FakeBlob> | undefined {
   if (payload === undefined || payload === null || typeof payload === "string") return undefined;
@@ -266,8 +280,13 @@ export function fakeUrlFetchApp(
           ...(bytes ? { bytes } : {}),
         };
       } else {
-        if (form) throw new Error("the stand-in sends no form payloads over real HTTP");
-        reply = handler.request({ url, method: request.method, headers, body: payload });
+        reply = handler.request({
+          url,
+          method: request.method,
+          headers,
+          body: payload,
+          ...(form ? { form: formFields(form) } : {}),
+        });
       }
       if (reply.status >= 400 && !params.muteHttpExceptions) {
         throw new Error(`Request failed for ${url} returned code ${reply.status}`);

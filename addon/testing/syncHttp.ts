@@ -9,11 +9,18 @@ import {
 // thread waits on a shared flag (Atomics.wait), then takes the reply off the port at once.
 // The server must run in another process (startNodeServer): this thread is blocked meanwhile.
 
+/** A multipart/form-data field: text, or a file's bytes with its name and type. */
+export type FormField =
+  | { name: string; value: string }
+  | { name: string; bytes: Uint8Array; fileName: string; contentType: string };
+
 export interface HttpRequest {
   url: string;
   method: string;
   headers: Record<string, string>;
   body?: string;
+  /** Sent as multipart/form-data, as UrlFetchApp does for an object payload holding a blob. */
+  form?: FormField[];
 }
 
 export interface HttpReply {
@@ -28,11 +35,15 @@ const { port, flag } = workerData;
 port.on("message", async (request) => {
   let reply;
   try {
-    const response = await fetch(request.url, {
-      method: request.method,
-      headers: request.headers,
-      body: request.body,
-    });
+    let body = request.body;
+    if (request.form) {
+      body = new FormData();
+      for (const field of request.form) {
+        if ("bytes" in field) body.append(field.name, new Blob([field.bytes], { type: field.contentType }), field.fileName);
+        else body.append(field.name, field.value);
+      }
+    }
+    const response = await fetch(request.url, { method: request.method, headers: request.headers, body });
     reply = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
   } catch (error) {
     reply = { error: String((error && error.cause && error.cause.message) || (error && error.message) || error) };
