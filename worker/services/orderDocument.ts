@@ -1,44 +1,11 @@
 import { html, raw } from "hono/html";
+import { type OrderDocument, statusJa } from "./orderPdf";
 import type { PurchaseOrder } from "./orders";
 
 // The purchase order (発注書) as a printable page: A4, Japanese, what the partner reviews.
 
-type Line = {
-  name: string;
-  unitPrice: number;
-  quantity: number | null;
-  months: number;
-  amount: number | null;
-  type: string;
-};
-type Doc = {
-  number?: string;
-  subject?: string;
-  issuedOn?: string;
-  company?: { name?: string };
-  partner?: { name?: string };
-  contractTypeLabel?: string;
-  scope?: string;
-  period?: { start?: string; end?: string };
-  deliverables?: string;
-  workPlace?: string;
-  paymentDeadline?: string;
-  lines?: Line[];
-  totalAmount?: number;
-  remarks?: string[];
-  confirmation?: Record<string, unknown>;
-};
-
 const yen = (n: number | null | undefined) =>
   n === null || n === undefined ? "—" : `${n.toLocaleString("ja-JP")}円`;
-
-const STATUS_JA: Record<string, string> = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-  expired: "期限切れ",
-};
 
 const STYLE = raw(`
 @page { size: A4; margin: 16mm }
@@ -53,7 +20,7 @@ th { background: #f2f2f2; text-align: left; width: 9rem; font-weight: normal }
 `);
 
 export function renderOrderHtml(document: Record<string, unknown>, order: PurchaseOrder) {
-  const doc = document as Doc;
+  const doc = document as OrderDocument;
   const lines = doc.lines ?? [];
   return html`<!doctype html>
     <html lang="ja">
@@ -63,7 +30,7 @@ export function renderOrderHtml(document: Record<string, unknown>, order: Purcha
         <style>${STYLE}</style>
       </head>
       <body>
-        <span class="status">${STATUS_JA[order.status] ?? order.status}</span>
+        <span class="status">${statusJa(order.status)}</span>
         <h1>発注書</h1>
         <div class="meta">
           <div><strong>${doc.partner?.name ?? ""} 御中</strong></div>

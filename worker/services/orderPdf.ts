@@ -1,4 +1,4 @@
-import { formatYen } from "../../shared";
+import { formatYen, ORDER_STATUS_LABELS, type OrderStatus } from "../../shared";
 import type { PdfBlock, PdfLayout } from "./pdf";
 
 // The purchase order (発注書) as a PDF layout, from the order's document JSON alone
@@ -13,6 +13,11 @@ type OrderLine = {
   amount: number | null;
   type: string;
 };
+
+/** The order's status as printed on it (the engine's Japanese label). */
+export function statusJa(status: string): string {
+  return ORDER_STATUS_LABELS[status as OrderStatus]?.ja ?? status;
+}
 
 export type OrderDocument = {
   number?: string;
@@ -30,15 +35,6 @@ export type OrderDocument = {
   totalAmount?: number;
   remarks?: string[];
   confirmation?: Record<string, unknown>;
-};
-
-const STATUS_JA: Record<string, string> = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-  expired: "期限切れ",
-  superseded: "改訂済み",
 };
 
 const right = "right" as const;
@@ -116,5 +112,5 @@ export function orderPdfLayout(
     { type: "box", text: (doc.remarks ?? []).join("\n") },
     ...confirmationBlocks(doc.confirmation),
   ];
-  return { title: `発注書 ${number}`, status: STATUS_JA[order.status] ?? order.status, blocks };
+  return { title: `発注書 ${number}`, status: statusJa(order.status), blocks };
 }
