@@ -223,6 +223,41 @@ describe("the hour-range purchase order, end to end", () => {
   });
 });
 
+describe("a change of conditions", () => {
+  it("supersedes the order under review, records it, and makes a new draft", async () => {
+    const { contractId, orderId } = await contractWithDraft();
+    await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
+    const change = await t.call("POST", `/v1/contracts/${contractId}/conditions`, {
+      token: owner,
+      body: {
+        effectiveFrom: "2025-08",
+        costCategories: [{ id: "dev", type: "hourly", unitPrice: 6000 }],
+      },
+    });
+    expect(change.status, JSON.stringify(change.body)).toBe(201);
+    expect(change.body).toMatchObject({ status: "draft", number: "PO-000002" });
+    expect((await t.call("GET", `/v1/orders/${orderId}`, { token: partner })).body.status).toBe(
+      "superseded",
+    );
+    // The superseded order can no longer be approved.
+    expect(
+      (await t.call("POST", `/v1/orders/${orderId}/approve`, { token: partner, body: {} })).status,
+    ).toBe(409);
+    const history = await t.call(
+      "GET",
+      `/v1/companies/${companyId}/history?documentType=purchaseOrder`,
+      {
+        token: owner,
+      },
+    );
+    expect(history.body.map((e: { event: string }) => e.event)).toEqual(["sent", "superseded"]);
+    const verify = await t.call("GET", `/v1/companies/${companyId}/history/verify`, {
+      token: owner,
+    });
+    expect(verify.body.valid).toBe(true);
+  });
+});
+
 describe("refusals", () => {
   it("refuses approval after the contract's end date, and the order expires", async () => {
     const { orderId } = await contractWithDraft();

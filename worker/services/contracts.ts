@@ -18,7 +18,7 @@ import {
   firstWorkingMonthOf,
   isIsoDate,
 } from "./contractRules";
-import { createDraftOrder } from "./orders";
+import { createDraftOrder, supersedeOpenOrders } from "./orders";
 import type { User } from "./sessions";
 
 export type Contract = typeof contracts.$inferSelect;
@@ -237,17 +237,7 @@ export async function changeConditions(
       issues,
     );
   const versionId = crypto.randomUUID();
-  // Orders still open on the old conditions give way to the new one (superseded); approved
-  // and expired ones stay as they were.
-  await deps.db
-    .update(purchaseOrders)
-    .set({ status: "superseded", decidedAt: deps.now() })
-    .where(
-      and(
-        eq(purchaseOrders.contractId, contract.id),
-        inArray(purchaseOrders.status, ["draft", "underReview", "returned"]),
-      ),
-    );
+  await supersedeOpenOrders(deps, actor, contract.id);
   await deps.db.insert(conditionVersions).values({
     id: versionId,
     contractId: contract.id,

@@ -145,7 +145,7 @@ async function recordEvent(
   deps: Pick<Deps, "now">,
   order: PurchaseOrder,
   document: Record<string, unknown>,
-  event: "sent" | "resent" | "returned" | "approved" | "expired",
+  event: "sent" | "resent" | "returned" | "approved" | "expired" | "superseded",
   actor: User | null,
   details: Record<string, unknown> = {},
 ) {
@@ -351,6 +351,33 @@ async function expireOrder(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder,
       .where(and(eq(purchaseOrders.id, order.id), eq(purchaseOrders.status, "underReview")))
       .returning();
     if (row) await recordEvent(tx, deps, row, order.document ?? {}, "expired", null, { endDate });
+  });
+}
+
+/**
+ * A change of conditions: orders still open on the old ones give way (superseded); approved
+ * and expired ones stay as they were. One the partner had been sent is recorded in the history.
+ */
+export async function supersedeOpenOrders(
+  deps: Pick<Deps, "db" | "now">,
+  actor: User,
+  contractId: string,
+) {
+  await deps.db.transaction(async (tx) => {
+    const open = await tx
+      .update(purchaseOrders)
+      .set({ status: "superseded", decidedAt: deps.now() })
+      .where(
+        and(
+          eq(purchaseOrders.contractId, contractId),
+          inArray(purchaseOrders.status, ["draft", "underReview", "returned"]),
+        ),
+      )
+      .returning();
+    for (const order of open) {
+      if (order.sentAt)
+        await recordEvent(tx, deps, order, order.document ?? {}, "superseded", actor);
+    }
   });
 }
 
