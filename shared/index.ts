@@ -118,6 +118,7 @@ export {
   type ContractStatusInput,
   contractStatus,
 } from "./status/contract";
+export { INVOICE_STATUS_LABELS, INVOICE_STATUSES, type InvoiceStatus } from "./status/invoice";
 export {
   approvalDeadline,
   isPastApprovalDeadline,

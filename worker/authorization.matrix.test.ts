@@ -201,7 +201,8 @@ describe("authorization matrix", () => {
         const expected = expectation(rule, caller);
         checked++;
         const ok = expected.allowed
-          ? ![401, 403].includes(res.status) &&
+          ? res.status < 500 &&
+            ![401, 403].includes(res.status) &&
             (rule.access === "public" || rule.access === "user" || res.status !== 404)
           : res.status === expected.status;
         if (!ok) {
@@ -213,5 +214,52 @@ describe("authorization matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(CALLERS.length * 10);
+  });
+});
+
+describe("bad bodies", () => {
+  it("never answer 500 on any route, whoever sends them", async () => {
+    const routes = [
+      ...new Set(
+        t.app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`),
+      ),
+    ];
+    const bodies = [
+      "[]",
+      "null",
+      '"text"',
+      "12",
+      '{"unexpected":true}',
+      '{"reason":5,"rows":{}}',
+      "{",
+    ];
+    const failures: string[] = [];
+    let sent = 0;
+    for (const route of routes) {
+      const [method = "", path = ""] = route.split(" ");
+      if (method === "GET" || SKIP.has(`${method} ${path.replace(/:(\w+)/g, "{$1}")}`)) continue;
+      const concrete = path.replace(/:(\w+)/g, (_, name: string) => params[name] ?? "missing");
+      for (const email of ["owner@demo.shimebi.test", "partner@demo.shimebi.test"]) {
+        const token = (
+          await issueToken(
+            { db: t.db, now: () => t.clock.now },
+            userIds.get(email) ?? "",
+            "session",
+          )
+        ).token;
+        for (const body of bodies) {
+          const res = await t.app.request(concrete, {
+            method,
+            headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+            body,
+          });
+          sent++;
+          if (res.status >= 500)
+            failures.push(`${method} ${path} ${body} as ${email}: ${res.status}`);
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sent).toBeGreaterThan(300);
   });
 });

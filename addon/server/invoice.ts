@@ -6,7 +6,9 @@ import { requireTimesheet } from "./timesheet";
 // the month typed to confirm, status and the company's reason), and the company's review of
 // the invoices under review (approve, or return with a reason). Every figure is the API's.
 
-export type InvoiceStatus = "draft" | "underReview" | "approved" | "returned";
+import type { InvoiceStatus } from "../../shared";
+
+export type { InvoiceStatus };
 
 export interface NamedAmount {
   name: string;

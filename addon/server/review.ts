@@ -34,7 +34,7 @@ export interface ReviewResult {
 
 export const REVIEW_SHEETS = { contracts: "契約", orders: "発注書", invoices: "請求書" } as const;
 
-const INVOICE_LABELS: Record<InvoiceStatus, { ja: string; en: string }> = {
+const INVOICE_STATUS_LABELS: Record<InvoiceStatus, { ja: string; en: string }> = {
   draft: { ja: "下書き", en: "Draft" },
   underReview: { ja: "請求書確認中", en: "Under review" },
   approved: { ja: "承認済み", en: "Approved" },
@@ -120,7 +120,7 @@ export function pullCompanyReview(companyId: string, groupIds?: string[]): Revie
     i.number ?? "",
     i.partnerName,
     i.month,
-    INVOICE_LABELS[i.status]?.[lang] ?? i.status,
+    INVOICE_STATUS_LABELS[i.status]?.[lang] ?? i.status,
     i.total,
   ]);
   const headers = HEADERS[lang];

@@ -1,4 +1,9 @@
-import { formatYen, ORDER_STATUS_LABELS, type QuoteResult } from "../../shared";
+import {
+  formatYen,
+  INVOICE_STATUS_LABELS,
+  ORDER_STATUS_LABELS,
+  type QuoteResult,
+} from "../../shared";
 import type { Attachment, AttachmentPurpose } from "../server/attachments";
 import type { ContractSummary } from "../server/contracts";
 import type { Estimate } from "../server/estimate";
@@ -109,7 +114,7 @@ const WORDS = {
   previewReport: { ja: "業務報告書をプレビュー", en: "Preview business report" },
 } as const;
 
-const STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
+const _STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
   draft: { ja: "下書き", en: "Draft" },
   underReview: { ja: "請求書確認中", en: "Under review" },
   approved: { ja: "承認済み", en: "Approved" },
@@ -118,7 +123,7 @@ const STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
 
 let lang: "ja" | "en" = "ja";
 const w = (key: keyof typeof WORDS) => WORDS[key][lang];
-const statusText = (status: InvoiceStatus) => STATUS[status]?.[lang] ?? status;
+const statusText = (status: InvoiceStatus) => INVOICE_STATUS_LABELS[status]?.[lang] ?? status;
 const app = document.getElementById("app") as HTMLElement;
 
 function el<K extends keyof HTMLElementTagNameMap>(
