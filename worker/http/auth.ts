@@ -1,6 +1,7 @@
 import { and, eq, isNull, or, sql } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import { proveAddressWithGoogle } from "../accounts/service";
 import { type User, userForToken } from "../accounts/sessions";
 import type { Role, Rule } from "../authorization";
 import { contracts, groups, invoices, memberships, purchaseOrders, users } from "../db/schema";
@@ -52,7 +53,7 @@ async function authenticate(c: Context<AppEnv>): Promise<Auth> {
         `No Shimebi account is registered for ${identity.email}`,
       );
     }
-    return { user, via: "google" };
+    return { user: await proveAddressWithGoogle(deps, user, identity.subject), via: "google" };
   }
   const found = await userForToken(deps, token);
   if (!found)
