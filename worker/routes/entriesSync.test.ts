@@ -270,7 +270,7 @@ describe("the month sync", () => {
   });
 
   it("names rows by the sheet row the add-on sends, in both languages", async () => {
-    const rows = specRows()
+    const rows: Record<string, unknown>[] = specRows()
       .slice(0, 3)
       .map((row, i) => ({ ...row, sheetRow: 4 + i * 2 }));
     rows[2] = { ...rows[2], end: "0800" };
