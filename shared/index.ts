@@ -24,6 +24,7 @@ export {
   type ContractPeriod,
   closingDayLabel,
   firstWorkingMonth,
+  firstWorkingMonthIssue,
   lastWorkingMonth,
   type PeriodCheck,
   validateContractPeriod,
