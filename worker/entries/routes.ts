@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { accessOf } from "../companies/routes";
+import { anyObject } from "../contracts/schemas";
 import { getContract } from "../contracts/service";
 import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
@@ -9,6 +10,7 @@ import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { entriesCsv, estimateFor, reportFor } from "./estimate";
+import { monthRules } from "./rules";
 import {
   contractMonthParams,
   entryInputSchema,
@@ -121,6 +123,17 @@ const report = defineRoute({
   responses: { 200: ok("The report", reportSchema), ...denied, ...refused },
 });
 
+const rules = defineRoute({
+  method: "get",
+  path: "/v1/contracts/{contractId}/months/{month}/rules",
+  tags: TAGS,
+  summary: "What a month's entries are checked against: the add-on's offline check",
+  description:
+    "The contract period, the month's days inside it, the quote request of the month without entries (conditions in force, the partner's tax status) and why entries cannot be written now, if they cannot. Checking entries with the engine's monthEntryIssues over this request refuses exactly what the sync refuses.",
+  request: { params: contractMonthParams },
+  responses: { 200: ok("The month's rules", anyObject), ...denied, ...refused },
+});
+
 export function entryRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
@@ -129,6 +142,11 @@ export function entryRoutes() {
         await listMonthEntries(c.var.deps.db, contract, c.req.valid("param").month),
         200,
       );
+    })
+    .openapi(rules, async (c) => {
+      const contract = await contractOf(c);
+      const { month } = c.req.valid("param");
+      return c.json(await monthRules(c.var.deps.db, contract, month, localeOf(c)), 200);
     })
     .openapi(sync, async (c) => {
       const contract = await contractOf(c);
