@@ -63,6 +63,12 @@ export {
   subtract,
   sum,
 } from "./money";
+export {
+  type EntryLabeler,
+  monthDaysInPeriod,
+  monthEntryIssues,
+  relabelEntries,
+} from "./monthEntries";
 export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
 export {
   deemedAcceptanceSentence,
