@@ -45,6 +45,7 @@ const list = defineRoute({
 });
 
 const sync = defineRoute({
+  bodyLimit: "month",
   method: "put",
   path: "/v1/contracts/{contractId}/months/{month}/entries",
   tags: TAGS,

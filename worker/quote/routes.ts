@@ -8,6 +8,7 @@ import { errorResponse } from "../http/schemas";
 import { quoteRequestSchema, quoteResponseSchema } from "./schemas";
 
 const quoteRoute = defineRoute({
+  bodyLimit: "month",
   method: "post",
   path: "/v1/quote",
   tags: ["Calculation"],
