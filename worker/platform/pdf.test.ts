@@ -105,6 +105,22 @@ function reportLayout(rows: number): PdfLayout {
 }
 
 describe("what one document may cost", () => {
+  it("continues a row taller than a page on the next, under the table's header again", async () => {
+    const layout = reportLayout(3);
+    const table = layout.blocks[1] as { rows: string[][] };
+    for (const row of table.rows) row[4] = `${row[4]}${DETAIL}`;
+    const bytes = await renderPdf(layout, {
+      font: await nodeFonts(),
+      now: new Date("2026-12-01T00:00:00Z"),
+    });
+    const pages = (await pdfText(bytes)).split("\f");
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) expect(page).toContain("業務内容");
+    const text = pages.join("").replace(/\s/g, "");
+    expect(text).toContain("3:設計レビュー");
+    expect(text.match(/整理しました。/g)?.length).toBeGreaterThanOrEqual(3 * 2 * 19);
+  });
+
   it("wraps text in time linear in its length", async () => {
     const doc = await PDFDocument.create();
     doc.registerFontkit(evenGlyphFontkit);
@@ -117,7 +133,7 @@ describe("what one document may cost", () => {
     expect(lines.length).toBeGreaterThan(10_000);
   });
 
-  it("draws the largest document it allows in seconds, a row taller than a page split", async () => {
+  it("draws the largest document it allows in seconds", async () => {
     const rows = 100;
     const started = performance.now();
     const bytes = await renderPdf(reportLayout(rows), {
@@ -130,11 +146,7 @@ describe("what one document may cost", () => {
     expect(pages).toBeGreaterThan(MAX_PDF_PAGES * 0.6);
     // About 2 s alone on this machine; the bound leaves room for a busy one.
     expect(elapsed).toBeLessThan(15_000);
-    const text = await pdfText(bytes);
-    // Every row's detail ends on some page: the rows split across pages lose nothing.
-    expect(text.replace(/\s/g, "")).toContain(`${rows}:設計レビュー`);
-    expect(text.match(/整理しました。/g)?.length).toBeGreaterThanOrEqual(rows * 19);
-  }, 30_000);
+  }, 60_000);
 
   it("refuses a month of 2,000 such rows with a 422 in Japanese, at once", async () => {
     const started = performance.now();
@@ -146,5 +158,5 @@ describe("what one document may cost", () => {
     expect(error).toMatchObject({ status: 422, code: "document_too_large" });
     expect((error as Error).message).toMatch(/^「業務報告書 2026年11月」は 150 ページを超える/);
     expect(performance.now() - started).toBeLessThan(15_000);
-  }, 30_000);
+  }, 60_000);
 });
