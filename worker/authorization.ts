@@ -102,6 +102,7 @@ export const rules = {
   "PUT /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
   "DELETE /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
   "GET /v1/contracts/{contractId}/months/{month}/estimate": { access: "contract", roles: PARTIES },
+  "GET /v1/contracts/{contractId}/months/{month}/rules": { access: "contract", roles: PARTIES },
   "GET /v1/contracts/{contractId}/months/{month}/entries.csv": {
     access: "contract",
     roles: PARTIES,

@@ -5,6 +5,7 @@ import type { Role, Rule } from "../authorization";
 import { contracts, groups, invoices, memberships, purchaseOrders, users } from "../db/schema";
 import { ApiError } from "../errors";
 import type { AppEnv } from "../lib/router";
+import { proveAddressWithGoogle } from "../services/accounts";
 import { looksLikeJwt, verifyGoogleIdToken } from "../services/google";
 import { type User, userForToken } from "../services/sessions";
 
@@ -52,7 +53,7 @@ async function authenticate(c: Context<AppEnv>): Promise<Auth> {
         `No Shimebi account is registered for ${identity.email}`,
       );
     }
-    return { user, via: "google" };
+    return { user: await proveAddressWithGoogle(deps, user, identity.subject), via: "google" };
   }
   const found = await userForToken(deps, token);
   if (!found)

@@ -144,7 +144,7 @@ describe("invoice attachments", () => {
     const tooBig = await upload(ctx.partner, big, "huge.png");
     expect(tooBig.status).toBe(413);
     expect(tooBig.body.error.message).toBe(
-      "The file is 11.0 MiB: attachments can be at most 10.0 MiB",
+      "The file is too large: attachments can be at most 10 MiB",
     );
 
     const wrongPurpose = await upload(ctx.partner, PNG_1X1, "a.png", "invoice");
@@ -163,6 +163,38 @@ describe("invoice attachments", () => {
     expect(noFile.status).toBe(422);
     expect(((await noFile.json()) as TestResponse["body"]).error.issues[0].path).toBe("file");
 
+    expect(await snapshot(t.db)).toEqual(before);
+    expect(readdirSync(filesRoot)).toEqual([]);
+  });
+
+  it("refuses a chunked 64 MiB upload after reading at most the limit, storing nothing", async () => {
+    const before = await snapshot(t.db);
+    let pulled = 0;
+    const chunk = new Uint8Array(64 * 1024);
+    const body = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        if (pulled >= 64 * 1024 * 1024) return controller.close();
+        pulled += chunk.byteLength;
+        controller.enqueue(chunk);
+      },
+    });
+    const res = await t.app.request(base(), {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${ctx.partner}`,
+        "content-type": "multipart/form-data; boundary=x",
+        "accept-language": "ja",
+      },
+      body,
+      duplex: "half",
+    } as RequestInit);
+    expect(res.status).toBe(413);
+    expect(((await res.json()) as TestResponse["body"]).error).toMatchObject({
+      code: "file_too_large",
+      message: "ファイルが大きすぎます: 添付できるのは 10 MiB までです",
+      issues: [{ path: "file" }],
+    });
+    expect(pulled).toBeLessThanOrEqual(10.5 * 1024 * 1024);
     expect(await snapshot(t.db)).toEqual(before);
     expect(readdirSync(filesRoot)).toEqual([]);
   });

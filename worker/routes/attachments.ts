@@ -1,5 +1,4 @@
 import { z } from "@hono/zod-openapi";
-import { ApiError } from "../errors";
 import { denied } from "../lib/openapi";
 import { defineRoute } from "../lib/route";
 import { createRouter } from "../lib/router";
@@ -11,7 +10,6 @@ import {
   attachmentFile,
   contentDisposition,
   listAttachments,
-  MAX_ATTACHMENT_BYTES,
   serializeAttachment,
 } from "../services/attachments";
 import { invoiceOf } from "./invoiceAccess";
@@ -42,6 +40,7 @@ const uploadSchema = z.object({
 });
 
 const upload = defineRoute({
+  bodyLimit: "attachment",
   method: "post",
   path: "/v1/invoices/{invoiceId}/attachments",
   tags: ["Invoices"],
@@ -101,24 +100,8 @@ const download = defineRoute({
   },
 });
 
-// Multipart overhead on top of the file: a body far beyond the limit is refused unread.
-const BODY_SLACK_BYTES = 64 * 1024;
-
 export function attachmentRoutes() {
   const router = createRouter();
-  router.use("/v1/invoices/:invoiceId/attachments", async (c, next) => {
-    // Before the form is read: a declared length far beyond the limit is refused unbuffered.
-    const length = Number(c.req.header("content-length") ?? 0);
-    if (c.req.method === "POST" && length > MAX_ATTACHMENT_BYTES + BODY_SLACK_BYTES) {
-      throw new ApiError(
-        413,
-        "file_too_large",
-        `The upload is ${(length / 1024 / 1024).toFixed(1)} MiB: attachments can be at most 10 MiB`,
-        [{ path: "file", message: "Attachments can be at most 10 MiB" }],
-      );
-    }
-    await next();
-  });
   return router
     .openapi(upload, async (c) => {
       const { file, purpose } = c.req.valid("form");

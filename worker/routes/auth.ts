@@ -19,7 +19,13 @@ import {
   userSchema,
 } from "../schemas/accounts";
 import { errorResponse } from "../schemas/common";
-import { createAccount, login, resendVerification, verifyEmail } from "../services/accounts";
+import {
+  createAccount,
+  login,
+  proveAddressWithGoogle,
+  resendVerification,
+  verifyEmail,
+} from "../services/accounts";
 import { verifyGoogleIdToken } from "../services/google";
 import { issueToken, revokeToken, SESSION_DAYS } from "../services/sessions";
 import { describeMe, serializeUser } from "../services/users";
@@ -156,23 +162,14 @@ export function authRoutes() {
           `No Shimebi account is registered for ${identity.email}`,
         );
       }
-      if (!user.googleSubject || !user.emailVerifiedAt) {
-        await deps.db
-          .update(users)
-          .set({
-            googleSubject: identity.subject,
-            emailVerifiedAt: user.emailVerifiedAt ?? deps.now(),
-          })
-          .where(eq(users.id, user.id));
-      }
+      const proved = await proveAddressWithGoogle(deps, user, identity.subject);
       const session = await issueToken(deps, user.id, "session");
       startSession(c, session.token);
-      const [fresh] = await deps.db.select().from(users).where(eq(users.id, user.id));
       return c.json(
         {
           token: session.token,
           expiresAt: session.expiresAt?.toISOString() ?? null,
-          user: serializeUser(fresh ?? user),
+          user: serializeUser(proved),
         },
         200,
       );

@@ -6,6 +6,7 @@ import { defineRoute } from "../lib/route";
 import type { AppEnv } from "../lib/router";
 import { createRouter } from "../lib/router";
 import { errorResponse } from "../schemas/common";
+import { anyObject } from "../schemas/contracts";
 import {
   contractMonthParams,
   entryInputSchema,
@@ -20,6 +21,7 @@ import { getContract } from "../services/contracts";
 import { createEntry, deleteEntry, listMonthEntries, updateEntry } from "../services/entries";
 import { entriesCsv, estimateFor, reportFor } from "../services/entriesReport";
 import { syncMonth } from "../services/entriesSync";
+import { monthRules } from "../services/entryRules";
 import { accessOf } from "./companies";
 
 // 業務登録 (work entries), the estimate, the CSV export and the business report's status.
@@ -43,6 +45,7 @@ const list = defineRoute({
 });
 
 const sync = defineRoute({
+  bodyLimit: "month",
   method: "put",
   path: "/v1/contracts/{contractId}/months/{month}/entries",
   tags: TAGS,
@@ -121,6 +124,17 @@ const report = defineRoute({
   responses: { 200: ok("The report", reportSchema), ...denied, ...refused },
 });
 
+const rules = defineRoute({
+  method: "get",
+  path: "/v1/contracts/{contractId}/months/{month}/rules",
+  tags: TAGS,
+  summary: "What a month's entries are checked against: the add-on's offline check",
+  description:
+    "The contract period, the month's days inside it, the quote request of the month without entries (conditions in force, the partner's tax status) and why entries cannot be written now, if they cannot. Checking entries with the engine's monthEntryIssues over this request refuses exactly what the sync refuses.",
+  request: { params: contractMonthParams },
+  responses: { 200: ok("The month's rules", anyObject), ...denied, ...refused },
+});
+
 export function entryRoutes() {
   return createRouter()
     .openapi(list, async (c) => {
@@ -129,6 +143,11 @@ export function entryRoutes() {
         await listMonthEntries(c.var.deps.db, contract, c.req.valid("param").month),
         200,
       );
+    })
+    .openapi(rules, async (c) => {
+      const contract = await contractOf(c);
+      const { month } = c.req.valid("param");
+      return c.json(await monthRules(c.var.deps.db, contract, month, localeOf(c)), 200);
     })
     .openapi(sync, async (c) => {
       const contract = await contractOf(c);

@@ -268,4 +268,65 @@ describe("the month sync", () => {
     expect((await sync([])).body.rows).toEqual([]);
     expect(await stored()).toHaveLength(0);
   });
+
+  it("names rows by the sheet row the add-on sends, in both languages", async () => {
+    const rows: Record<string, unknown>[] = specRows()
+      .slice(0, 3)
+      .map((row, i) => ({ ...row, sheetRow: 4 + i * 2 }));
+    rows[2] = { ...rows[2], end: "0800" };
+    rows[1] = { ...rows[1], clientRowId: "r1" };
+    const ja = await t.call("PUT", url, {
+      token: c.partner,
+      body: { rows },
+      headers: { "accept-language": "ja" },
+    });
+    expect(ja.body.error.issues.map((i: { message: string }) => i.message)).toEqual([
+      '6行目: 行ID "r1" は 4行目と重複しています',
+    ]);
+    rows[1] = { ...rows[1], clientRowId: "r2" };
+    const en = await sync(rows);
+    expect(en.body.error.issues[0].path).toBe("rows.2.end");
+    expect(en.body.error.issues[0].message).toMatch(/^Row 8 \(2025-08-03\)/);
+  });
+});
+
+describe("the month's rules, for the add-on's offline check", () => {
+  it("answers the period, the days inside it, the conditions in force and no refusal", async () => {
+    t = await testApp();
+    c = await approvedContract(t, { startDate: "2025-08-05" });
+    const base = `/v1/contracts/${c.contractId}/months`;
+    const res = await t.call("GET", `${base}/2025-08/rules`, { token: c.partner });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.period).toEqual({ start: "2025-08-05", end: "2025-09-25" });
+    expect(res.body.days[0]).toBe("2025-08-05");
+    expect(res.body.days.at(-1)).toBe("2025-08-25");
+    expect(res.body.days).toHaveLength(21);
+    expect(res.body.request.costCategories.map((c: { id: string }) => c.id)).toEqual(["ses"]);
+    expect(res.body.request.entries).toEqual([]);
+    expect(res.body.refusal).toBeNull();
+    expect((await t.call("GET", `${base}/2025-11/rules`, { token: c.partner })).status).toBe(422);
+  });
+
+  it("says why entries cannot be written once the month's invoice is submitted", async () => {
+    const row = { clientRowId: "a", date: "2025-08-04", costCategoryId: "ses" };
+    expect((await sync([{ ...row, start: "900", end: "1800" }])).status).toBe(200);
+    const draft = await t.call("PUT", `/v1/contracts/${c.contractId}/months/2025-08/invoice`, {
+      token: c.partner,
+      body: {},
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const submitted = await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
+      token: c.partner,
+      body: { confirmMonth: "2025-08" },
+    });
+    expect(submitted.status, JSON.stringify(submitted.body)).toBe(200);
+    const res = await t.call("GET", `${url.replace(/entries$/, "rules")}`, {
+      token: c.partner,
+      headers: { "accept-language": "ja" },
+    });
+    expect(res.body.refusal).toEqual({
+      code: "month_locked",
+      message: "2025-08 の請求書は提出済みか承認済みのため、勤務表は変更できません",
+    });
+  });
 });

@@ -8,6 +8,7 @@ import { errorResponse } from "../schemas/common";
 import { quoteRequestSchema, quoteResponseSchema } from "../schemas/quote";
 
 const quoteRoute = defineRoute({
+  bodyLimit: "month",
   method: "post",
   path: "/v1/quote",
   tags: ["Calculation"],

@@ -32,9 +32,10 @@ export const paymentTermsSchema = z
 
 export const conditionsSchema = z
   .strictObject({
-    effectiveFrom: yearMonth
-      .optional()
-      .openapi({ description: "first working month; defaults to the contract's first" }),
+    effectiveFrom: yearMonth.optional().openapi({
+      description:
+        "the contract's first working month (the one holding startDate); omit it to default to that month, any other is refused",
+    }),
     costCategories: z.array(costCategorySchema).min(1),
   })
   .openapi("WorkingConditions", { description: "稼働条件" });

@@ -40,6 +40,12 @@ const clientRowId = z.string().min(1).max(64).openapi({
   example: "sheet1-row12",
 });
 
+const sheetRow = z.number().int().min(1).max(1_000_000).optional().openapi({
+  description:
+    "The row's number on the timesheet: messages name it (「6行目」) instead of its index",
+  example: 6,
+});
+
 export const entryInputSchema = syncParse(
   z
     .strictObject({ clientRowId: clientRowId.nullable().optional(), ...entryFields })
@@ -49,7 +55,7 @@ export const entryInputSchema = syncParse(
 export const monthSyncSchema = syncParse(
   z
     .strictObject({
-      rows: z.array(z.strictObject({ clientRowId, ...entryFields })).max(2000),
+      rows: z.array(z.strictObject({ clientRowId, sheetRow, ...entryFields })).max(2000),
     })
     .openapi("MonthSync", {
       description: "Every entry of the working month; rows left out are deleted",

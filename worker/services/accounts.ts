@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
-import { emailTokens, loginAttempts, users } from "../db/schema";
+import { authTokens, emailTokens, loginAttempts, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../errors";
 import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../lib/crypto";
@@ -171,4 +171,36 @@ export async function resendVerification(deps: Deps, emailInput: string): Promis
     .set({ usedAt: deps.now() })
     .where(and(eq(emailTokens.userId, user.id), isNull(emailTokens.usedAt)));
   await sendVerification(deps, user);
+}
+
+/**
+ * A Google sign-in proves the address. On an account nobody had proved yet, a password on it
+ * was set by whoever registered the address first, who may not be its owner: it is dropped,
+ * with every token issued to it, so only the person who proved the address gets in.
+ */
+export async function proveAddressWithGoogle(
+  deps: Deps,
+  user: User,
+  subject: string,
+): Promise<User> {
+  if (user.emailVerifiedAt && user.googleSubject === subject) return user;
+  const now = deps.now();
+  const link = deps.db
+    .update(users)
+    .set({
+      googleSubject: subject,
+      emailVerifiedAt: user.emailVerifiedAt ?? now,
+      ...(user.emailVerifiedAt ? {} : { passwordHash: null }),
+    })
+    .where(eq(users.id, user.id))
+    .returning();
+  if (user.emailVerifiedAt) return (await link)[0] ?? user;
+  const [updated] = await deps.db.batch([
+    link,
+    deps.db
+      .update(authTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(authTokens.userId, user.id), isNull(authTokens.revokedAt))),
+  ]);
+  return updated[0] ?? user;
 }

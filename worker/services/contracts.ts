@@ -1,6 +1,11 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
-import { type Issue, isClosingDay, validateQuoteRequest } from "../../shared";
+import {
+  firstWorkingMonthIssue,
+  type Issue,
+  isClosingDay,
+  validateQuoteRequest,
+} from "../../shared";
 import {
   companies,
   conditionVersions,
@@ -124,6 +129,18 @@ export async function createContract(
   let effectiveFrom = input.conditions.effectiveFrom;
   if (issues.length === 0) {
     effectiveFrom ??= firstWorkingMonthOf(input.startDate, input.endDate, input.closingDay);
+    const notFirst = firstWorkingMonthIssue(
+      { start: input.startDate, end: input.endDate },
+      input.closingDay,
+      effectiveFrom,
+    );
+    if (notFirst) {
+      issues.push({
+        path: notFirst.path,
+        code: notFirst.code,
+        message: ja ? notFirst.messageJa : notFirst.message,
+      });
+    }
     issues.push(
       ...conditionIssues(
         input.conditions.costCategories,

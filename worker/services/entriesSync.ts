@@ -24,17 +24,21 @@ import { monthQuoteRequest } from "./monthQuote";
 // whole month is checked by the engine first and written in one batch (one transaction),
 // so a bad row leaves every stored entry as it was.
 
-export type SyncRow = EntryInput & { clientRowId: string };
+export type SyncRow = EntryInput & { clientRowId: string; sheetRow?: number };
 
 // 12 bound values a row: 1,000 rows stay well below SQLite's 32,766 variables a statement.
 const CHUNK = 1000;
 
-const rowLabel: Labeler = (index, capital) => ({
-  en: `${capital ? "Row" : "row"} ${index + 1}`,
-  ja: `${index + 1}行目`,
-});
+/** Rows by their number on the timesheet when it is sent, else by their place in the list. */
+const rowLabeler =
+  (rows: SyncRow[]): Labeler =>
+  (index, capital) => {
+    const n = rows[index]?.sheetRow ?? index + 1;
+    return { en: `${capital ? "Row" : "row"} ${n}`, ja: `${n}行目` };
+  };
 
 function duplicateIssues(rows: SyncRow[], locale: Locale): IssueBody[] {
+  const label = rowLabeler(rows);
   const first = new Map<string, number>();
   const issues: IssueBody[] = [];
   rows.forEach((row, index) => {
@@ -49,8 +53,8 @@ function duplicateIssues(rows: SyncRow[], locale: Locale): IssueBody[] {
       code: "duplicate_client_row_id",
       message:
         locale === "ja"
-          ? `${index + 1}行目: 行ID ${id} は ${seen + 1}行目と重複しています`
-          : `Row ${index + 1}: client row id ${id} is also used by row ${seen + 1}`,
+          ? `${label(index, true).ja}: 行ID ${id} は ${label(seen, false).ja}と重複しています`
+          : `${label(index, true).en}: client row id ${id} is also used by ${label(seen, false).en}`,
     });
   });
   return issues;
@@ -91,7 +95,7 @@ export async function syncMonth(
   const issues: IssueBody[] = monthIssues(request, contract).map((issue) => ({
     path: issue.path.replace(/^entries\./, "rows."),
     code: issue.code,
-    message: relabel(issue, rowLabel, locale),
+    message: relabel(issue, rowLabeler(rows), locale),
   }));
 
   // This month's entries by row id; a row id new to the month must not belong to another.
@@ -120,8 +124,8 @@ export async function syncMonth(
       code: "client_row_id_in_other_month",
       message:
         locale === "ja"
-          ? `${index + 1}行目: 行ID ${id} は ${other} の業務登録で使われています`
-          : `Row ${index + 1}: client row id ${id} belongs to an entry of ${other}; sync that month or use another id`,
+          ? `${rowLabeler(rows)(index, true).ja}: 行ID ${id} は ${other} の業務登録で使われています`
+          : `${rowLabeler(rows)(index, true).en}: client row id ${id} belongs to an entry of ${other}; sync that month or use another id`,
     });
   });
   if (issues.length > 0) throw invalid(issues, locale);

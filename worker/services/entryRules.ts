@@ -1,13 +1,15 @@
 import { and, eq, inArray } from "drizzle-orm";
 import {
+  type EntryLabeler,
   formatTime,
   type Issue,
-  parseIsoDate,
+  monthDaysInPeriod,
+  monthEntryIssues,
   parseTime,
   parseYearMonth,
   type QuoteRequest,
+  relabelEntries,
   toHundredths,
-  validateQuoteRequest,
   type WorkEntry,
   workedMinutes,
 } from "../../shared";
@@ -17,7 +19,7 @@ import { ApiError, type IssueBody } from "../errors";
 import type { Locale } from "../lib/locale";
 import { problemsMessage } from "../middleware/errors";
 import { workingMonthsOfContract } from "./contractRules";
-import { conditionsForMonth } from "./monthQuote";
+import { conditionsForMonth, monthQuoteRequest } from "./monthQuote";
 
 // 業務登録 (work entries): the rules every write obeys, single or by the month. Every check
 // on the entries themselves is the engine's, run over the whole working month so that an
@@ -138,43 +140,17 @@ export async function guardWritable(db: Db, contract: Contract, month: string): 
   }
 }
 
-/** Who "Entry N" of the engine's messages is, at the start of a sentence or inside one. */
-export type Labeler = (index: number, capital: boolean) => { en: string; ja: string };
+/** Who "Entry N" of the engine's messages is (the engine's EntryLabeler). */
+export type Labeler = EntryLabeler;
 
 /** The engine's words with its entry numbers replaced by names the caller knows. */
 export function relabel(issue: Issue, label: Labeler, locale: Locale): string {
-  if (locale === "ja") {
-    return issue.messageJa.replace(/(\d+)件目/g, (_, n: string) => label(Number(n) - 1, true).ja);
-  }
-  return issue.message.replace(
-    /\b(Entry|entry) (\d+)\b/g,
-    (_, word: string, n: string) => label(Number(n) - 1, word === "Entry").en,
-  );
+  return relabelEntries(issue, label, locale);
 }
 
-/**
- * The engine's issues with the month's entries, plus dates outside the contract period (the
- * engine knows the working month, not the contract). Paths are the engine's `entries.N.*`.
- */
+/** The engine's month rules (shared/monthEntries.ts) with the contract's period. */
 export function monthIssues(request: QuoteRequest, contract: Contract): Issue[] {
-  const validation = validateQuoteRequest(request);
-  const issues = validation.ok ? [] : [...validation.issues];
-  const entries = request.entries ?? [];
-  for (let index = 0; index < entries.length; index++) {
-    const date = entries[index]?.date;
-    const path = `entries.${index}.date`;
-    if (parseIsoDate(date) === null || issues.some((issue) => issue.path === path)) continue;
-    if (date && (date < contract.startDate || date > contract.endDate)) {
-      const range = `${contract.startDate} to ${contract.endDate}`;
-      issues.push({
-        path,
-        code: "date_outside_period" as Issue["code"],
-        message: `Entry ${index + 1} (${date}) is outside the contract period ${range}`,
-        messageJa: `${index + 1}件目 (${date}) は契約期間（${contract.startDate}〜${contract.endDate}）の期間外です`,
-      });
-    }
-  }
-  return issues;
+  return monthEntryIssues(request, { start: contract.startDate, end: contract.endDate });
 }
 
 export function invalid(issues: IssueBody[], locale: Locale): ApiError {
@@ -184,4 +160,56 @@ export function invalid(issues: IssueBody[], locale: Locale): ApiError {
     problemsMessage(issues.length, locale === "ja"),
     issues,
   );
+}
+
+/** What the add-on needs to check a month offline by the same rules as the sync. */
+export interface MonthRules {
+  contractId: string;
+  month: string;
+  period: { start: string; end: string };
+  /** The month's days inside the contract period: the rows of its timesheet. */
+  days: string[];
+  /** The quote request of the month with no entries: conditions in force, partner's status. */
+  request: QuoteRequest | null;
+  /** Why entries cannot be written now (no approved order, invoice submitted), or null. */
+  refusal: { code: string; message: string } | null;
+}
+
+export async function monthRules(
+  db: Db,
+  contract: Contract,
+  month: string,
+  locale: Locale,
+): Promise<MonthRules> {
+  checkContractMonth(contract, month);
+  let refusal: MonthRules["refusal"] = null;
+  try {
+    await guardWritable(db, contract, month);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    refusal = { code: error.code, message: writeRefusalMessage(error.code, month, locale) };
+  }
+  const conditions = await conditionsForMonth(db, contract.id, month);
+  const request = conditions ? await monthQuoteRequest(db, contract, month, {}, []) : null;
+  const period = { start: contract.startDate, end: contract.endDate };
+  return {
+    contractId: contract.id,
+    month,
+    period,
+    days: monthDaysInPeriod(month, contract.closingDay, period),
+    request,
+    refusal,
+  };
+}
+
+function writeRefusalMessage(code: string, month: string, locale: Locale): string {
+  const ja = locale === "ja";
+  if (code === "no_approved_order") {
+    return ja
+      ? `${month} を含む承認済みの発注書がありません。発注書の承認後に稼働を登録できます`
+      : `No approved purchase order covers ${month}: work can be recorded once the partner approves the order`;
+  }
+  return ja
+    ? `${month} の請求書は提出済みか承認済みのため、勤務表は変更できません`
+    : `The invoice for ${month} is submitted or approved: the timesheet can no longer change`;
 }

@@ -1,5 +1,13 @@
 import { and, desc, eq, isNull } from "drizzle-orm";
-import { companies, groups, invitations, memberships, users } from "../db/schema";
+import {
+  authTokens,
+  companies,
+  emailTokens,
+  groups,
+  invitations,
+  memberships,
+  users,
+} from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../errors";
 import { hashPassword, randomToken, sha256Hex } from "../lib/crypto";
@@ -232,7 +240,11 @@ export async function acceptInvitation(
       [{ path: "email", message: `Register with the invited address ${invitation.email}` }],
     );
   }
-  const [existing] = await deps.db.select().from(users).where(eq(users.email, email));
+  const [found] = await deps.db.select().from(users).where(eq(users.email, email));
+  // An account nobody proved the address of is not anyone's yet: whoever holds the invitation
+  // mailed to the address registers over it, and the first registrant's password is gone.
+  const squatted = found && !found.emailVerifiedAt && caller?.id !== found.id ? found : undefined;
+  const existing = squatted ? undefined : found;
   let google: { subject: string } | undefined;
   if (existing) {
     if (caller?.id !== existing.id) {
@@ -264,11 +276,28 @@ export async function acceptInvitation(
   }
 
   const now = deps.now();
-  const userId = existing?.id ?? crypto.randomUUID();
+  const userId = found?.id ?? crypto.randomUUID();
   const passwordHash =
     !existing && input.password !== undefined ? await hashPassword(input.password) : null;
   await deps.db.transaction(async (tx) => {
-    if (!existing) {
+    if (squatted) {
+      await tx
+        .update(users)
+        .set({
+          passwordHash,
+          googleSubject: google?.subject ?? null,
+          emailVerifiedAt: google ? now : null,
+        })
+        .where(eq(users.id, userId));
+      await tx
+        .update(authTokens)
+        .set({ revokedAt: now })
+        .where(and(eq(authTokens.userId, userId), isNull(authTokens.revokedAt)));
+      await tx
+        .update(emailTokens)
+        .set({ usedAt: now })
+        .where(and(eq(emailTokens.userId, userId), isNull(emailTokens.usedAt)));
+    } else if (!existing) {
       await tx.insert(users).values({
         id: userId,
         email,
