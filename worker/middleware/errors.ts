@@ -2,6 +2,7 @@ import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
 import { ApiError } from "../errors";
+import { hasBody } from "../http/requestBody";
 import { localeFrom } from "../lib/locale";
 import { zodIssues } from "../lib/zodIssues";
 
@@ -57,18 +58,6 @@ export function validationHook(result: HookResult, c: Context): void {
 }
 
 const BODY_METHODS = new Set(["POST", "PUT", "PATCH"]);
-
-/**
- * Whether the request carries a body, from its headers where they say so: on
- * @hono/node-server reading `raw.body` builds a whole web Request and its stream, which costs
- * more than the rest of a small request and bypasses the server's direct body read.
- */
-export function hasBody(c: Context): boolean {
-  const length = c.req.header("content-length");
-  if (length !== undefined) return length.trim() !== "0";
-  if (c.req.header("transfer-encoding") !== undefined) return true;
-  return c.req.raw.body !== null;
-}
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
 
 /**
