@@ -1,8 +1,8 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ApiError } from "../errors";
-import { localeFrom } from "../lib/locale";
-import { MAX_ATTACHMENT_BYTES } from "../services/attachments";
+import { MAX_ATTACHMENT_BYTES } from "../attachments/service";
+import { ApiError } from "./errors";
+import { localeFrom } from "./locale";
 import { declaredLength, hasBody } from "./requestBody";
 
 const KiB = 1024;
