@@ -4,7 +4,7 @@ export { ROLES, type Role };
 
 /**
  * Who may call what: one row per route, the only place access is decided. A route without a
- * row cannot be defined (`lib/route.ts` throws), and the tests walk every route with every
+ * row cannot be defined (`http/route.ts` throws), and the tests walk every route with every
  * role to prove each row holds.
  *
  * - public: anyone.

@@ -1,8 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { ApiError } from "../errors";
-import { localeFrom } from "../lib/locale";
-import { MAX_ATTACHMENT_BYTES } from "../services/attachments";
+import { MAX_ATTACHMENT_BYTES } from "../attachments/service";
+import { ApiError } from "./errors";
+import { localeFrom } from "./locale";
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
