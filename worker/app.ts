@@ -1,6 +1,8 @@
+import { companySettingsRoutes } from "./companySettings/routes";
 import { type AppDeps, resolveDeps } from "./deps";
 import { createRouter } from "./lib/router";
 import { notFound, onError, requireJsonBody } from "./middleware/errors";
+import { paymentRoutes } from "./payments/routes";
 import { apiTokenRoutes } from "./routes/apiTokens";
 import { attachmentRoutes } from "./routes/attachments";
 import { authRoutes } from "./routes/auth";
@@ -58,6 +60,8 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", pageRoutes());
   app.route("/", profileRoutes());
   app.route("/", bankAccountRoutes());
+  app.route("/", companySettingsRoutes());
+  app.route("/", paymentRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());
   mountDocs(app, VERSION);
   return app;
