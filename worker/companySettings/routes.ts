@@ -1,11 +1,11 @@
-import { localeFrom } from "../lib/locale";
-import { denied, json, ok } from "../lib/openapi";
-import { defineRoute } from "../lib/route";
-import { createRouter } from "../lib/router";
+import { accessOf } from "../companies/routes";
+import { companyIdParam } from "../companies/schemas";
+import { localeFrom } from "../http/locale";
+import { denied, json, ok } from "../http/openapi";
+import { defineRoute } from "../http/route";
+import { createRouter } from "../http/router";
+import { errorResponse } from "../http/schemas";
 import { sayIn } from "../payments/rules";
-import { accessOf } from "../routes/companies";
-import { errorResponse } from "../schemas/common";
-import { companyIdParam } from "../schemas/companies";
 import { settingsSchema, settingsUpdateSchema } from "./schemas";
 import { DEFAULT_ACCOUNTING, getSettings, updateSettings } from "./service";
 

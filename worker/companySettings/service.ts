@@ -1,4 +1,6 @@
 import { eq } from "drizzle-orm";
+import { asciiDigits, toZenginName } from "../banks/kana";
+import { findBank, findBranch } from "../banks/service";
 import {
   type AccountingSettings,
   companySettings,
@@ -6,10 +8,8 @@ import {
   type TransferSettings,
 } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError, type IssueBody } from "../errors";
+import { ApiError, type IssueBody } from "../http/errors";
 import type { Say } from "../payments/rules";
-import { findBank, findBranch } from "../services/banks";
-import { asciiDigits, toZenginName } from "../services/kana";
 import type { SettingsUpdate } from "./schemas";
 
 // 会社設定 for paying and booking: the company's own account and 委託者コード (全銀 files),

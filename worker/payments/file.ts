@@ -1,6 +1,6 @@
 import { getSettings } from "../companySettings/service";
 import type { Deps } from "../deps";
-import { ApiError } from "../errors";
+import { ApiError } from "../http/errors";
 import { headerFrom, type Say } from "./rules";
 import { type PaymentRun, runLines } from "./service";
 import { type ZenginTransfer, zenginBytes, zenginText } from "./zengin";

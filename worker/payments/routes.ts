@@ -1,13 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { localeFrom } from "../lib/locale";
-import { denied, json, ok } from "../lib/openapi";
-import { defineRoute } from "../lib/route";
-import { type AppEnv, createRouter } from "../lib/router";
-import { currentUser } from "../middleware/auth";
-import { accessOf } from "../routes/companies";
-import { errorResponse } from "../schemas/common";
-import { companyIdParam } from "../schemas/companies";
+import { accessOf } from "../companies/routes";
+import { companyIdParam } from "../companies/schemas";
+import { currentUser } from "../http/auth";
+import { localeFrom } from "../http/locale";
+import { denied, json, ok } from "../http/openapi";
+import { defineRoute } from "../http/route";
+import { type AppEnv, createRouter } from "../http/router";
+import { errorResponse } from "../http/schemas";
 import { runFile } from "./file";
 import { sayIn } from "./rules";
 import {

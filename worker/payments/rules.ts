@@ -5,12 +5,12 @@ import {
   parseIsoDate,
   previousBusinessDay,
 } from "../../shared";
+import { toZenginName } from "../banks/kana";
+import { findBank, findBranch } from "../banks/service";
 import type { bankAccounts, TransferSettings } from "../db/schema";
-import { ApiError, type IssueBody } from "../errors";
-import type { Locale } from "../lib/locale";
-import { findBank, findBranch } from "../services/banks";
-import { nationalHolidays } from "../services/holidays";
-import { toZenginName } from "../services/kana";
+import { ApiError, type IssueBody } from "../http/errors";
+import type { Locale } from "../http/locale";
+import { nationalHolidays } from "../platform/holidays";
 import type { ZenginAccountType, ZenginHeader, ZenginTransfer } from "./zengin";
 
 // What a payment run may contain and what a 全銀 record needs, apart from storage.

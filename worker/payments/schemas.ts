@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { issueSchema, yen } from "../schemas/common";
-import { companyIdParam } from "../schemas/companies";
+import { companyIdParam } from "../companies/schemas";
+import { issueSchema, yen } from "../http/schemas";
 
 export const runParams = companyIdParam.extend({
   runId: z.string().openapi({ param: { name: "runId", in: "path" } }),

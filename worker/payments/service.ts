@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
 import type { QuoteResult } from "../../shared";
+import type { User } from "../accounts/sessions";
 import { bankAccounts, invoices, paymentItems, paymentRuns, users } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError } from "../errors";
-import type { User } from "../services/sessions";
+import { ApiError } from "../http/errors";
 import {
   assertPaymentDate,
   dueDateWindow,

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
+import type { User } from "../accounts/sessions";
 import { invoices, paymentItems, paymentRuns } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError } from "../errors";
-import { recordInvoiceEvent } from "../services/invoices";
-import type { User } from "../services/sessions";
+import { ApiError } from "../http/errors";
+import { recordInvoiceEvent } from "../invoices/service";
 import type { Say } from "./rules";
 import type { PaymentRun } from "./service";
 
