@@ -68,6 +68,12 @@ export const webhookDeliverySchema = z
     nextAttemptAt: z.string().nullable(),
     createdAt: z.string(),
     deliveredAt: z.string().nullable(),
-    payload: z.unknown().openapi({ description: "The body sent: { type, timestamp, data }" }),
+    payload: z
+      .object({
+        type: webhookEventSchema,
+        timestamp: z.string(),
+        data: z.record(z.string(), z.union([z.string(), z.number()])),
+      })
+      .openapi({ description: "The body sent" }),
   })
   .openapi("WebhookDelivery");

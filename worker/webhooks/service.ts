@@ -148,7 +148,7 @@ export async function listDeliveries(db: Db, companyId: string, endpointId: stri
   return deliveries.map((d) => ({
     id: d.id,
     messageId: d.messageId,
-    eventType: d.eventType,
+    eventType: d.eventType as WebhookEvent,
     status: d.status,
     attempts: attempts
       .filter((a) => a.deliveryId === d.id)
@@ -162,7 +162,11 @@ export async function listDeliveries(db: Db, companyId: string, endpointId: stri
     nextAttemptAt: d.nextAttemptAt?.toISOString() ?? null,
     createdAt: d.createdAt.toISOString(),
     deliveredAt: d.deliveredAt?.toISOString() ?? null,
-    payload: JSON.parse(d.payload) as unknown,
+    payload: JSON.parse(d.payload) as {
+      type: WebhookEvent;
+      timestamp: string;
+      data: Record<string, string | number>;
+    },
   }));
 }
 
