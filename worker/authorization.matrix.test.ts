@@ -143,6 +143,18 @@ beforeAll(async () => {
     }),
   );
   fixtures.push(webhook);
+  // Approved and gathered into a payment run, so that the payment routes have one to act on.
+  fixtures.push(
+    await t.call("POST", `/v1/invoices/${invoice.body.id}/approve`, {
+      token: ownerToken,
+      body: {},
+    }),
+  );
+  const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
+    token: ownerToken,
+    body: { paymentDate: "2025-09-30" },
+  });
+  fixtures.push(run);
   for (const fixture of fixtures)
     expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
   expect(upload.status).toBe(201);
@@ -163,6 +175,8 @@ beforeAll(async () => {
     notificationId: crypto.randomUUID(),
     webhookId: webhook.body.id,
     deliveryId: delivery?.id ?? "",
+    runId: run.body.id,
+    itemId: run.body.items?.[0]?.id ?? "missing",
   };
 });
 
