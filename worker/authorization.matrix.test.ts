@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { issueToken } from "./accounts/sessions";
 import { type Role, type Rule, ruleFor } from "./authorization";
 import { companies, groups, memberships, users } from "./db/schema";
 import { seedDemo } from "./db/seed";
-import { issueToken } from "./services/sessions";
 import { type TestApp, testApp } from "./testing/app";
 import { PNG_1X1 } from "./testing/files";
 
@@ -136,6 +136,18 @@ beforeAll(async () => {
       body: { confirmMonth: "2025-08" },
     }),
   );
+  // Approved and gathered into a payment run, so that the payment routes have one to act on.
+  fixtures.push(
+    await t.call("POST", `/v1/invoices/${invoice.body.id}/approve`, {
+      token: ownerToken,
+      body: {},
+    }),
+  );
+  const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
+    token: ownerToken,
+    body: { paymentDate: "2025-09-30" },
+  });
+  fixtures.push(run);
   for (const fixture of fixtures)
     expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
   expect(upload.status).toBe(201);
@@ -154,6 +166,8 @@ beforeAll(async () => {
     bankAccountId: crypto.randomUUID(),
     tokenId: crypto.randomUUID(),
     notificationId: crypto.randomUUID(),
+    runId: run.body.id,
+    itemId: run.body.items?.[0]?.id ?? "missing",
   };
 });
 
@@ -214,7 +228,7 @@ describe("authorization matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(CALLERS.length * 10);
-  });
+  }, 120_000);
 });
 
 describe("bad bodies", () => {
@@ -261,5 +275,5 @@ describe("bad bodies", () => {
     }
     expect(failures).toEqual([]);
     expect(sent).toBeGreaterThan(300);
-  });
+  }, 120_000);
 });

@@ -4,7 +4,7 @@ export { ROLES, type Role };
 
 /**
  * Who may call what: one row per route, the only place access is decided. A route without a
- * row cannot be defined (`lib/route.ts` throws), and the tests walk every route with every
+ * row cannot be defined (`http/route.ts` throws), and the tests walk every route with every
  * role to prove each row holds.
  *
  * - public: anyone.
@@ -134,6 +134,27 @@ export const rules = {
   "GET /v1/orders/{orderId}/document.pdf": { access: "order", roles: PARTIES },
   "GET /v1/invoices/{invoiceId}/report.pdf": { access: "invoice", roles: PARTIES },
   "GET /v1/me/invoices": { access: "user" },
+
+  "GET /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
+  "PUT /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "POST /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/payment-runs/{runId}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/payment-runs/{runId}/zengin": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/payment-runs/{runId}/paid": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/payment-runs/{runId}/items/{itemId}/failed": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;
