@@ -28,6 +28,8 @@ import { profileRoutes } from "./profile/routes";
 import { quoteRoutes } from "./quote/routes";
 import { historyRoutes } from "./records/historyRoutes";
 import { documentSearchRoutes } from "./records/searchRoutes";
+import { sendQueuedWebhooksAfterResponse } from "./webhooks/afterResponse";
+import { webhookRoutes } from "./webhooks/routes";
 
 export const VERSION = "0.1.0";
 export type { AppDeps } from "./deps";
@@ -43,6 +45,7 @@ export function createApp(appDeps: AppDeps = {}) {
     await next();
   });
   app.use("*", requireJsonBody);
+  app.use("/v1/*", sendQueuedWebhooksAfterResponse());
   app.route("/", healthRoutes(VERSION));
   app.route("/", quoteRoutes());
   app.route("/", authRoutes());
@@ -66,6 +69,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", pageRoutes());
   app.route("/", profileRoutes());
   app.route("/", bankAccountRoutes());
+  app.route("/", webhookRoutes());
   app.route("/", companySettingsRoutes());
   app.route("/", paymentRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());

@@ -76,6 +76,24 @@ export const rules = {
   "POST /v1/groups/{groupId}/invitations/{invitationId}/resend": { access: "group", roles: OWNERS },
 
   "PUT /v1/companies/{companyId}/options": { access: "company", roles: ["companyOwner"] },
+  "POST /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
+  "DELETE /v1/companies/{companyId}/webhooks/{webhookId}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/webhooks/{webhookId}/rotate-secret": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/webhooks/{webhookId}/deliveries": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
   "GET /v1/companies/{companyId}/history": { access: "company", roles: STAFF },
   "GET /v1/companies/{companyId}/history/verify": { access: "company", roles: STAFF },
   "GET /v1/ses-rates": { access: "user" },

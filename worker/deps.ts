@@ -15,6 +15,8 @@ export type Config = {
   termsVersion: string;
   /** Local pages for developers: the outbox. Never on in production. */
   devPages: boolean;
+  /** Webhook endpoints on this machine (http://127.0.0.1, localhost): never in production. */
+  allowLocalWebhooks: boolean;
 };
 
 /** Everything the app is handed rather than reaching for. */
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   googleClientIds: [],
   termsVersion: "2026-11-01",
   devPages: false,
+  allowLocalWebhooks: false,
 };
 
 let googleKeys: JWTVerifyGetKey | undefined;

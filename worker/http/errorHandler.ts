@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { describeForLog, isUniqueViolation } from "../db/failures";
 import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
+import { hasBody } from "./requestBody";
 import { zodIssues } from "./zodIssues";
 
 export function problemsMessage(count: number, ja: boolean): string {
@@ -13,8 +14,8 @@ export function problemsMessage(count: number, ja: boolean): string {
 
 /** The one place an error becomes a response. */
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ApiError) return c.json(err.toBody(), err.status as 400);
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
+  if (err instanceof ApiError) return c.json(err.toBody(ja), err.status as 400);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       const message = ja
@@ -71,8 +72,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * of "is required": say what is actually wrong instead.
  */
 export const requireJsonBody: MiddlewareHandler = async (c, next) => {
-  const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
-  if (BODY_METHODS.has(c.req.method) && hasBody) {
+  if (BODY_METHODS.has(c.req.method) && hasBody(c)) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type) && !type.toLowerCase().startsWith("multipart/form-data")) {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";
