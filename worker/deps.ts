@@ -15,6 +15,8 @@ export type Config = {
   termsVersion: string;
   /** Local pages for developers: the outbox. Never on in production. */
   devPages: boolean;
+  /** Hold every answer to its route's declared schema (tests and `SHIMEBI_CHECK_RESPONSES=1`). */
+  checkResponses: boolean;
 };
 
 /** Everything the app is handed rather than reaching for. */
@@ -43,6 +45,7 @@ export const DEFAULT_CONFIG: Config = {
   googleClientIds: [],
   termsVersion: "2026-11-01",
   devPages: false,
+  checkResponses: false,
 };
 
 let googleKeys: JWTVerifyGetKey | undefined;

@@ -1,22 +1,34 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { ruleFor, securityFor } from "../authorization";
 import { authorize } from "../middleware/auth";
+import { errorAnswers } from "./errorAnswers";
+import { checkResponses } from "./responseCheck";
+
+/** A route as a resource file writes it: the helper adds security, middleware and errors. */
+export type RouteSpec<P extends string> = Omit<
+  RouteConfig,
+  "path" | "security" | "middleware" | "operationId"
+> & {
+  path: P;
+  /** The name generated clients give the call (`submitInvoice`): a contract, never renamed. */
+  operationId: string;
+};
 
 /**
  * `createRoute` with the row of `authorization.ts` enforced before validation and stated as
  * the operation's `security`, so the document and the check cannot disagree, and a route with
- * no row fails at start-up.
+ * no row fails at start-up. The error answers every route can give are declared here, once.
  */
-export function defineRoute<P extends string, R extends Omit<RouteConfig, "path"> & { path: P }>(
-  config: R,
-) {
+export function defineRoute<P extends string, R extends RouteSpec<P>>(config: R) {
   const key = `${config.method.toUpperCase()} ${config.path}`;
   const rule = ruleFor(key);
   if (!rule)
     throw new Error(`No authorization rule for ${key}: add a row to worker/authorization.ts`);
+  const responses = { ...errorAnswers(config, rule), ...config.responses };
   return createRoute<P, R>({
     ...config,
+    responses,
     security: securityFor(rule),
-    middleware: [authorize(rule)] as R["middleware"],
-  });
+    middleware: [checkResponses(config.operationId, responses), authorize(rule)],
+  } as unknown as R);
 }

@@ -44,6 +44,7 @@ const uploadSchema = z.object({
 const upload = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/attachments",
+  operationId: "uploadAttachment",
   tags: ["Invoices"],
   summary: "Attach a file to a draft or returned invoice (JPEG, PNG, PDF, Excel; at most 10 MiB)",
   description:
@@ -68,6 +69,7 @@ const upload = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/attachments",
+  operationId: "listAttachments",
   tags: ["Invoices"],
   summary: "The invoice's attachments, oldest first",
   request: { params: invoiceIdParam },
@@ -85,6 +87,7 @@ const list = defineRoute({
 const download = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/attachments/{attachmentId}",
+  operationId: "downloadAttachment",
   tags: ["Invoices"],
   summary: "Download an attachment, with the content type recognised at upload",
   request: {

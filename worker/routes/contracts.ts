@@ -34,6 +34,7 @@ const invalid = { 422: errorResponse("Every field at fault") };
 const create = defineRoute({
   method: "post",
   path: "/v1/groups/{groupId}/contracts",
+  operationId: "createContract",
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
   request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
@@ -43,6 +44,7 @@ const create = defineRoute({
 const listForGroup = defineRoute({
   method: "get",
   path: "/v1/groups/{groupId}/contracts",
+  operationId: "listGroupContracts",
   tags: ["Contracts"],
   summary: "The group's contracts with their status",
   request: { params: groupIdParam },
@@ -52,6 +54,7 @@ const listForGroup = defineRoute({
 const listMine = defineRoute({
   method: "get",
   path: "/v1/me/contracts",
+  operationId: "listMyContracts",
   tags: ["Contracts"],
   summary: "The caller's contracts as a partner",
   responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
@@ -60,6 +63,7 @@ const listMine = defineRoute({
 const show = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}",
+  operationId: "getContract",
   tags: ["Contracts"],
   summary: "A contract, its current working conditions and its purchase orders",
   request: { params: contractIdParam },
@@ -69,6 +73,7 @@ const show = defineRoute({
 const conditions = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/conditions",
+  operationId: "changeContractConditions",
   tags: ["Contracts"],
   summary:
     "Change the working conditions from a working month: a new version and a new purchase order",
@@ -79,6 +84,7 @@ const conditions = defineRoute({
 const newOrder = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/orders",
+  operationId: "createOrder",
   tags: ["Purchase orders"],
   summary: "Create the purchase order (a draft) from the current working conditions",
   request: { params: contractIdParam, body: { required: true, ...json(orderPatchSchema) } },
@@ -93,6 +99,7 @@ const newOrder = defineRoute({
 const options = defineRoute({
   method: "put",
   path: "/v1/companies/{companyId}/options",
+  operationId: "setCompanyOptions",
   tags: ["Companies"],
   summary: "Switch paid options: monthly fees with an hour range",
   request: { params: companyIdParam, body: { required: true, ...json(companyOptionsSchema) } },
@@ -102,6 +109,7 @@ const options = defineRoute({
 const rates = defineRoute({
   method: "get",
   path: "/v1/ses-rates",
+  operationId: "suggestSesRates",
   tags: ["Contracts"],
   summary: "Suggested excess and deduction rates: 上下割 and 中間割",
   request: { query: sesRatesQuery },

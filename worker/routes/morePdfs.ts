@@ -33,6 +33,7 @@ const pdfResponses = {
 const orderPdf = defineRoute({
   method: "get",
   path: "/v1/orders/{orderId}/document.pdf",
+  operationId: "getOrderPdf",
   tags: ["Purchase orders"],
   summary: "The purchase order (発注書), PDF",
   description:
@@ -44,6 +45,7 @@ const orderPdf = defineRoute({
 const reportPdf = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/report.pdf",
+  operationId: "getBusinessReportPdf",
   tags: ["Invoices"],
   summary: "The business report (業務報告書): the month's entries and totals, PDF",
   request: { params: invoiceIdParam },

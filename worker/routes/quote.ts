@@ -10,6 +10,7 @@ import { quoteRequestSchema, quoteResponseSchema } from "../schemas/quote";
 const quoteRoute = defineRoute({
   method: "post",
   path: "/v1/quote",
+  operationId: "createQuote",
   tags: ["Calculation"],
   summary: "Turn a month of work into an invoice's figures",
   description:

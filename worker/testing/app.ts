@@ -39,7 +39,12 @@ export async function testApp(overrides: AppDeps = {}) {
     storage: memoryStorage(),
     fonts: nodeFonts,
     ...overrides,
-    config: { googleClientIds: [TEST_GOOGLE_CLIENT_ID], devPages: true, ...overrides.config },
+    config: {
+      googleClientIds: [TEST_GOOGLE_CLIENT_ID],
+      devPages: true,
+      checkResponses: true,
+      ...overrides.config,
+    },
   });
 
   async function call(
