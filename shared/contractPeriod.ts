@@ -7,7 +7,8 @@ import {
   toDayNumber,
   type YearMonth,
 } from "./calendar";
-import { type Issue, IssueCode, IssueList, quoteValue } from "./issues";
+import { formatYearMonthJa } from "./formatJa";
+import { type Issue, IssueCode, IssueList, makeIssue, quoteValue } from "./issues";
 import { isClosingDay, MONTH_END_CLOSING_DAY } from "./workingMonth";
 
 /** Both ends inclusive, ISO dates in Japan time: 2025-07-26..2025-09-25. */
@@ -114,6 +115,30 @@ export function workingMonthsOf(period: ContractPeriod, closingDay: number): str
 /** The working month of the contract's start date: the first one it is invoiced in. */
 export function firstWorkingMonth(period: ContractPeriod, closingDay: number): string {
   return workingMonthOfDate(period.start, closingDay);
+}
+
+/**
+ * A contract's first conditions take effect in its first working month, never another: an
+ * earlier month is not worked under the contract, a later one leaves the first months with
+ * no order to work or bill them under. The seed's example: 2025-07-26..2025-09-25 closing
+ * on the 25th starts in 2025-08, so 2025-07 is refused. Null when it is right.
+ */
+export function firstWorkingMonthIssue(
+  period: ContractPeriod,
+  closingDay: number,
+  effectiveFrom: string,
+  path = "conditions.effectiveFrom",
+): Issue | null {
+  const first = firstWorkingMonth(period, closingDay);
+  if (effectiveFrom === first) return null;
+  const closing = closingDayLabel(closingDay);
+  const range = `${period.start}..${period.end}`;
+  return makeIssue(
+    path,
+    IssueCode.NOT_FIRST_WORKING_MONTH,
+    `The conditions must take effect in ${first}, the contract's first working month (${range} with ${closing.en}), not ${effectiveFrom}`,
+    `稼働条件の適用開始月は、この契約の最初の稼働月 ${formatYearMonthJa(first)} にしてください（契約期間 ${period.start}〜${period.end}、${closing.ja}）。${formatYearMonthJa(effectiveFrom)} は指定できません`,
+  );
 }
 
 /** The working month of the contract's end date: its last invoice. */

@@ -24,6 +24,7 @@ export {
   type ContractPeriod,
   closingDayLabel,
   firstWorkingMonth,
+  firstWorkingMonthIssue,
   lastWorkingMonth,
   type PeriodCheck,
   validateContractPeriod,
@@ -62,6 +63,12 @@ export {
   subtract,
   sum,
 } from "./money";
+export {
+  type EntryLabeler,
+  monthDaysInPeriod,
+  monthEntryIssues,
+  relabelEntries,
+} from "./monthEntries";
 export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
 export {
   deemedAcceptanceSentence,

@@ -41,6 +41,7 @@ export const IssueCode = {
   REGISTRATION_NUMBER_CHECK_DIGIT: "registration_number_check_digit",
   END_BEFORE_START: "end_before_start",
   MONTH_NOT_WORKING_MONTH: "month_not_working_month",
+  NOT_FIRST_WORKING_MONTH: "not_first_working_month",
   RANGE_REQUIRES_INVOICE_BILLING: "range_requires_invoice_billing",
   INVALID_PAYMENT_TERMS: "invalid_payment_terms",
   PAYMENT_DUE_BEFORE_CLOSING: "payment_due_before_closing",

@@ -1,9 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { issueToken } from "./accounts/sessions";
 import { type Role, type Rule, ruleFor } from "./authorization";
 import { companies, groups, memberships, users } from "./db/schema";
 import { seedDemo } from "./db/seed";
-import { issueToken } from "./services/sessions";
 import { type TestApp, testApp } from "./testing/app";
 import { PNG_1X1 } from "./testing/files";
 

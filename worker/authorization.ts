@@ -4,7 +4,7 @@ export { ROLES, type Role };
 
 /**
  * Who may call what: one row per route, the only place access is decided. A route without a
- * row cannot be defined (`lib/route.ts` throws), and the tests walk every route with every
+ * row cannot be defined (`http/route.ts` throws), and the tests walk every route with every
  * role to prove each row holds.
  *
  * - public: anyone.
@@ -102,6 +102,7 @@ export const rules = {
   "PUT /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
   "DELETE /v1/contracts/{contractId}/entries/{entryId}": { access: "contract", roles: ["partner"] },
   "GET /v1/contracts/{contractId}/months/{month}/estimate": { access: "contract", roles: PARTIES },
+  "GET /v1/contracts/{contractId}/months/{month}/rules": { access: "contract", roles: PARTIES },
   "GET /v1/contracts/{contractId}/months/{month}/entries.csv": {
     access: "contract",
     roles: PARTIES,

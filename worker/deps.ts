@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Db } from "./db/client";
-import { ApiError } from "./errors";
-import { type MailTransport, outboxOnlyTransport } from "./services/mailTransport";
-import type { FileStorage } from "./services/storage";
+import { ApiError } from "./http/errors";
+import { type MailTransport, outboxOnlyTransport } from "./platform/mailTransport";
+import type { FileStorage } from "./platform/storage";
 
 export type Config = {
   /** Where links in mail point. */

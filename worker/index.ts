@@ -2,10 +2,10 @@ import { createClient } from "@libsql/client/web";
 import { createApp } from "./app";
 import { createDb } from "./db/client";
 import { type AppDeps, resolveDeps } from "./deps";
-import { transportFromEnv } from "./services/mailTransport";
-import { r2Fonts } from "./services/pdfFont";
-import { runScheduledJobs } from "./services/scheduled";
-import { r2Storage } from "./services/storage";
+import { transportFromEnv } from "./platform/mailTransport";
+import { r2Fonts } from "./platform/pdfFont";
+import { runScheduledJobs } from "./platform/scheduled";
+import { r2Storage } from "./platform/storage";
 
 // The Worker entry: the same app, with Turso over HTTP. Migrations are applied by
 // `npm run db:migrate` before a deploy, never at request time.
@@ -23,7 +23,7 @@ type Vars = {
 };
 
 export type Bindings = Vars & {
-  /** Attachments, and the PDF font at FONT_KEY (services/pdfFont.ts). */
+  /** Attachments, and the PDF font at FONT_KEY (platform/pdfFont.ts). */
   FILES?: R2Bucket;
 };
 

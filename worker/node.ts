@@ -8,10 +8,10 @@ import { seedDemo } from "./db/seed";
 import { seedDemoContract } from "./db/seedContract";
 import { GOOGLE_JWKS_URL, resolveDeps } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
-import { transportFromEnv } from "./services/mailTransport";
-import { nodeFonts } from "./services/nodeFonts";
-import { runScheduledJobs } from "./services/scheduled";
-import { diskStorage } from "./services/storage";
+import { transportFromEnv } from "./platform/mailTransport";
+import { nodeFonts } from "./platform/nodeFonts";
+import { runScheduledJobs } from "./platform/scheduled";
+import { diskStorage } from "./platform/storage";
 
 // The embedded default: the same app as the Worker, served by Node over a libSQL file that is
 // created, migrated and (outside production) seeded with demo data on start.

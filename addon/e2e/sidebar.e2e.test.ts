@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type BrowserContext, chromium, type Frame, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, requireTool } from "../../tools/testTools";
 import { devIdToken } from "../../worker/dev/googleDevKey";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 
@@ -10,9 +11,9 @@ import { type RunningServer, startNodeServer } from "../../worker/testing/server
 // demo partner makes this month's timesheet, types rows into the sheet's grid, checks them,
 // sees the offline estimate, syncs, sees the server's equal to it, fills and submits the
 // invoice; the demo owner approves it from the company sidebar. Screenshots of every step go
-// to a temp directory (printed). Needs Debian's chromium: `apt-get install -y chromium`.
+// to a temp directory (printed). The browser is found by tools/testTools.ts (CHROMIUM_PATH,
+// Debian's chromium, Playwright's cache); `npm test` installs Debian's when it can.
 
-const CHROMIUM = "/usr/bin/chromium";
 const PARTNER = "partner@demo.shimebi.test";
 const OWNER = "owner@demo.shimebi.test";
 
@@ -82,16 +83,12 @@ async function cellValue(page: Page, row: number, column: number, expected: stri
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}: this test needs Debian's chromium (apt-get install -y chromium)`,
-    );
-  }
+  const executablePath = requireTool(CHROMIUM);
   server = await startNodeServer();
   profile = mkdtempSync(join(tmpdir(), "shimebi-chromium-"));
   // A fresh profile: Playwright passes it to Chromium as --user-data-dir.
   browser = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath,
     viewport: { width: 1280, height: 900 },
     locale: "ja-JP",
     args: [

@@ -7,7 +7,7 @@ import { userLang } from "./i18n";
 
 export type AttachmentPurpose = "report" | "other";
 
-/** The API's attachment (worker/services/attachments.ts serializeAttachment). */
+/** The API's attachment (worker/attachments/service.ts serializeAttachment). */
 export interface Attachment {
   id: string;
   invoiceId: string;

@@ -15,7 +15,7 @@ import { readRows, requireTimesheet } from "./timesheet";
 // network; and the API's figure from the last sync beside it. Both come from the same quote()
 // over the same request, so they agree whenever the sheet has not changed since.
 
-/** The request the API builds for a contract's month (worker/services/monthQuote.ts). */
+/** The request the API builds for a contract's month (worker/entries/monthQuote.ts). */
 export function quoteRequestOf(
   terms: ContractTerms,
   month: string,

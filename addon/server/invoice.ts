@@ -25,7 +25,7 @@ export interface InvoiceInput {
   remarks?: string;
 }
 
-/** The API's invoice (worker/services/invoices.ts serializeInvoice), the parts shown. */
+/** The API's invoice (worker/invoices/service.ts serializeInvoice), the parts shown. */
 export interface Invoice {
   id: string;
   contractId: string;

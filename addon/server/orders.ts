@@ -12,7 +12,7 @@ export type OrderStatus =
   | "expired"
   | "superseded";
 
-/** The API's purchase order (worker/services/orders.ts serializeOrder), the parts shown. */
+/** The API's purchase order (worker/orders/service.ts serializeOrder), the parts shown. */
 export interface Order {
   id: string;
   contractId: string;

@@ -1,5 +1,5 @@
 import { count } from "drizzle-orm";
-import { hashPassword } from "../lib/crypto";
+import { hashPassword } from "../platform/crypto";
 import type { Db } from "./client";
 import { bankAccounts, companies, groups, memberships, type Role, users } from "./schema";
 

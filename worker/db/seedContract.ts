@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
+import { createContract, latestConditions } from "../contracts/service";
 import { type AppDeps, resolveDeps } from "../deps";
-import { createContract, latestConditions } from "../services/contracts";
-import { approveOrder, createDraftOrder, sendOrder } from "../services/orders";
+import { approveOrder, createDraftOrder, sendOrder } from "../orders/service";
 import type { Db } from "./client";
 import { companies, groups, users } from "./schema";
 

@@ -8,8 +8,8 @@ import { migrateDatabase } from "../db/migrate";
 import { openNodeDatabase } from "../db/node";
 import { outbox } from "../db/schema";
 import type { AppDeps } from "../deps";
-import { nodeFonts } from "../services/nodeFonts";
-import { memoryStorage } from "../services/storage";
+import { nodeFonts } from "../platform/nodeFonts";
+import { memoryStorage } from "../platform/storage";
 import { googleTestKeys, TEST_GOOGLE_CLIENT_ID } from "./google";
 
 /** A fresh libSQL file, migrated from migrations/ as production is. */

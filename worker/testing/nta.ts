@@ -1,8 +1,8 @@
-import { NTA_NUM_URL } from "../services/nta";
+import { NTA_NUM_URL } from "../companies/nta";
 
 // The one stand-in for the National Tax Agency's `/1/num` Web-API: it answers in the documented
-// JSON shape (see worker/services/nta.ts) and refuses requests the real one would, so the client
-// is exercised end to end without the network. services/nta.test.ts proves its answers parse.
+// JSON shape (see worker/companies/nta.ts) and refuses requests the real one would, so the client
+// is exercised end to end without the network. companies/nta.test.ts proves its answers parse.
 
 export const NTA_TEST_APP_ID = "shimebi-test-nta-app-id";
 

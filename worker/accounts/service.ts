@@ -1,0 +1,206 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { authTokens, emailTokens, loginAttempts, users } from "../db/schema";
+import type { Deps } from "../deps";
+import { ApiError } from "../http/errors";
+import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../platform/crypto";
+import { sendMail } from "../platform/mail";
+import { passwordProblems } from "./passwordPolicy";
+import { issueToken, type User } from "./sessions";
+
+const HOUR_MS = 3_600_000;
+export const VERIFY_EMAIL_HOURS = 24;
+/** Failed sign-ins allowed per address in the window before it is throttled. */
+export const LOGIN_FAILURE_LIMIT = 5;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+type NewAccount = { email: string; password?: string; googleSubject?: string; verified?: boolean };
+
+/** A user row with the consent stored and its time; the email verification mail unless verified. */
+export async function createAccount(deps: Deps, input: NewAccount): Promise<User> {
+  const email = normaliseEmail(input.email);
+  if (input.password !== undefined) {
+    const problems = passwordProblems(input.password, email);
+    if (problems.length > 0) {
+      throw new ApiError(422, "weak_password", "Choose a stronger password", problems);
+    }
+  }
+  const [existing] = await deps.db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, email));
+  if (existing) {
+    throw new ApiError(
+      409,
+      "email_taken",
+      `An account already exists for ${email}: sign in instead`,
+      [{ path: "email", message: `An account already exists for ${email}` }],
+    );
+  }
+  const now = deps.now();
+  const [user] = await deps.db
+    .insert(users)
+    .values({
+      email,
+      passwordHash: input.password === undefined ? null : await hashPassword(input.password),
+      googleSubject: input.googleSubject ?? null,
+      emailVerifiedAt: input.verified ? now : null,
+      termsVersion: deps.config.termsVersion,
+      consentedAt: now,
+      createdAt: now,
+    })
+    .returning();
+  if (!user) throw new Error("insert returned no row");
+  if (!input.verified) await sendVerification(deps, user);
+  return user;
+}
+
+export async function sendVerification(deps: Deps, user: User): Promise<void> {
+  const token = randomToken();
+  const now = deps.now();
+  await deps.db.insert(emailTokens).values({
+    userId: user.id,
+    purpose: "verifyEmail",
+    tokenHash: await sha256Hex(token),
+    expiresAt: new Date(now.getTime() + VERIFY_EMAIL_HOURS * HOUR_MS),
+    createdAt: now,
+  });
+  const link = `${deps.config.appUrl}/verify-email?token=${token}`;
+  await sendMail(deps, {
+    to: user.email,
+    template: "verifyEmail",
+    subject: "[Shimebi] Please verify your email address / メールアドレスの確認",
+    text: [
+      "Verify your email address to finish registering with Shimebi:",
+      "Shimebi への登録を完了するため、メールアドレスを確認してください:",
+      "",
+      link,
+      "",
+      `The link works once, for ${VERIFY_EMAIL_HOURS} hours. / このリンクは1回限り、${VERIFY_EMAIL_HOURS}時間有効です。`,
+      `Verification token: ${token}`,
+    ].join("\n"),
+  });
+}
+
+export async function verifyEmail(deps: Deps, token: string): Promise<User> {
+  const now = deps.now();
+  const [row] = await deps.db
+    .select()
+    .from(emailTokens)
+    .where(
+      and(
+        eq(emailTokens.tokenHash, await sha256Hex(token)),
+        eq(emailTokens.purpose, "verifyEmail"),
+      ),
+    );
+  if (!row) throw new ApiError(404, "invalid_link", "This verification link is not valid");
+  if (row.usedAt)
+    throw new ApiError(410, "link_used", "This verification link has already been used");
+  if (row.expiresAt.getTime() <= now.getTime()) {
+    throw new ApiError(
+      410,
+      "link_expired",
+      "This verification link has expired: ask for a new one",
+    );
+  }
+  const [user] = await deps.db.batch([
+    deps.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, row.userId)).returning(),
+    deps.db.update(emailTokens).set({ usedAt: now }).where(eq(emailTokens.id, row.id)),
+  ]);
+  const updated = user[0];
+  if (!updated) throw new ApiError(404, "invalid_link", "This verification link is not valid");
+  return updated;
+}
+
+/** Email and password to a session; failures are counted and throttled per address. */
+export async function login(
+  deps: Deps,
+  emailInput: string,
+  password: string,
+): Promise<{ user: User; token: string; expiresAt: Date | null }> {
+  const email = normaliseEmail(emailInput);
+  const now = deps.now();
+  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const failures = await deps.db
+    .select({ id: loginAttempts.id })
+    .from(loginAttempts)
+    .where(
+      and(
+        eq(loginAttempts.email, email),
+        eq(loginAttempts.succeeded, false),
+        gt(loginAttempts.createdAt, since),
+      ),
+    );
+  if (failures.length >= LOGIN_FAILURE_LIMIT) {
+    throw new ApiError(
+      429,
+      "too_many_attempts",
+      `Too many failed sign-ins for ${email}: wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again`,
+    );
+  }
+  const [user] = await deps.db.select().from(users).where(eq(users.email, email));
+  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
+  await deps.db.insert(loginAttempts).values({ email, succeeded: ok && !!user, createdAt: now });
+  if (!user || !ok) {
+    throw new ApiError(401, "invalid_credentials", "The email address or password is not correct");
+  }
+  if (!user.emailVerifiedAt) {
+    throw new ApiError(
+      403,
+      "email_unverified",
+      "Verify your email address first: follow the link we sent",
+    );
+  }
+  const issued = await issueToken(deps, user.id, "session");
+  return { user, token: issued.token, expiresAt: issued.expiresAt };
+}
+
+/**
+ * A new verification link for an unverified address. Answers the same whatever the address,
+ * so nobody can probe which addresses have accounts.
+ */
+export async function resendVerification(deps: Deps, emailInput: string): Promise<void> {
+  const [user] = await deps.db
+    .select()
+    .from(users)
+    .where(eq(users.email, normaliseEmail(emailInput)));
+  if (!user || user.emailVerifiedAt) return;
+  await deps.db
+    .update(emailTokens)
+    .set({ usedAt: deps.now() })
+    .where(and(eq(emailTokens.userId, user.id), isNull(emailTokens.usedAt)));
+  await sendVerification(deps, user);
+}
+
+/**
+ * A Google sign-in proves the address. On an account nobody had proved yet, a password on it
+ * was set by whoever registered the address first, who may not be its owner: it is dropped,
+ * with every token issued to it, so only the person who proved the address gets in.
+ */
+export async function proveAddressWithGoogle(
+  deps: Deps,
+  user: User,
+  subject: string,
+): Promise<User> {
+  if (user.emailVerifiedAt && user.googleSubject === subject) return user;
+  const now = deps.now();
+  const link = deps.db
+    .update(users)
+    .set({
+      googleSubject: subject,
+      emailVerifiedAt: user.emailVerifiedAt ?? now,
+      ...(user.emailVerifiedAt ? {} : { passwordHash: null }),
+    })
+    .where(eq(users.id, user.id))
+    .returning();
+  if (user.emailVerifiedAt) return (await link)[0] ?? user;
+  const [updated] = await deps.db.batch([
+    link,
+    deps.db
+      .update(authTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(authTokens.userId, user.id), isNull(authTokens.revokedAt))),
+  ]);
+  return updated[0] ?? user;
+}

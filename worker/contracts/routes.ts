@@ -1,0 +1,148 @@
+import { z } from "@hono/zod-openapi";
+import { accessOf } from "../companies/routes";
+import { groupIdParam } from "../companies/schemas";
+import { currentUser } from "../http/auth";
+import { localeFrom } from "../http/locale";
+import { denied, json, ok } from "../http/openapi";
+import { defineRoute } from "../http/route";
+import { createRouter } from "../http/router";
+import { errorResponse } from "../http/schemas";
+import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
+import {
+  anyObject,
+  contractIdParam,
+  newConditionsSchema,
+  newContractSchema,
+  orderPatchSchema,
+} from "./schemas";
+import {
+  changeConditions,
+  createContract,
+  getContract,
+  latestConditions,
+  listContracts,
+  serializeContract,
+} from "./service";
+
+const invalid = { 422: errorResponse("Every field at fault") };
+
+const create = defineRoute({
+  method: "post",
+  path: "/v1/groups/{groupId}/contracts",
+  operationId: "createContract",
+  tags: ["Contracts"],
+  summary: "Create a contract with its working conditions (稼働条件)",
+  request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
+  responses: { 201: ok("Created", anyObject), ...denied, ...invalid },
+});
+
+const listForGroup = defineRoute({
+  method: "get",
+  path: "/v1/groups/{groupId}/contracts",
+  operationId: "listGroupContracts",
+  tags: ["Contracts"],
+  summary: "The group's contracts with their status",
+  request: { params: groupIdParam },
+  responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
+});
+
+const listMine = defineRoute({
+  method: "get",
+  path: "/v1/me/contracts",
+  operationId: "listMyContracts",
+  tags: ["Contracts"],
+  summary: "The caller's contracts as a partner",
+  responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
+});
+
+const show = defineRoute({
+  method: "get",
+  path: "/v1/contracts/{contractId}",
+  operationId: "getContract",
+  tags: ["Contracts"],
+  summary: "A contract, its current working conditions and its purchase orders",
+  request: { params: contractIdParam },
+  responses: { 200: ok("The contract", anyObject), ...denied },
+});
+
+const conditions = defineRoute({
+  method: "post",
+  path: "/v1/contracts/{contractId}/conditions",
+  operationId: "changeContractConditions",
+  tags: ["Contracts"],
+  summary:
+    "Change the working conditions from a working month: a new version and a new purchase order",
+  request: { params: contractIdParam, body: { required: true, ...json(newConditionsSchema) } },
+  responses: { 201: ok("The new draft purchase order", anyObject), ...denied, ...invalid },
+});
+
+const newOrder = defineRoute({
+  method: "post",
+  path: "/v1/contracts/{contractId}/orders",
+  operationId: "createOrder",
+  tags: ["Purchase orders"],
+  summary: "Create the purchase order (a draft) from the current working conditions",
+  request: { params: contractIdParam, body: { required: true, ...json(orderPatchSchema) } },
+  responses: {
+    201: ok("The draft order", anyObject),
+    409: errorResponse("An order is already open"),
+    ...denied,
+    ...invalid,
+  },
+});
+
+export function contractRoutes() {
+  return createRouter()
+    .openapi(create, async (c) => {
+      const ja = localeFrom(c.req.header("accept-language")) === "ja";
+      const access = accessOf(c);
+      const scope = { companyId: access.companyId, groupId: access.groupId ?? "" };
+      const contract = await createContract(
+        c.var.deps,
+        currentUser(c),
+        scope,
+        c.req.valid("json"),
+        ja,
+      );
+      return c.json(serializeContract(contract, null, c.var.deps.now()), 201);
+    })
+    .openapi(listForGroup, async (c) =>
+      c.json(await listContracts(c.var.deps, { groupId: accessOf(c).groupId ?? "" }), 200),
+    )
+    .openapi(listMine, async (c) =>
+      c.json(await listContracts(c.var.deps, { partnerUserId: currentUser(c).id }), 200),
+    )
+    .openapi(show, async (c) => {
+      const access = accessOf(c);
+      const deps = c.var.deps;
+      const contract = await getContract(deps, access.contractId ?? "");
+      const orders = await listOrders(deps, contract.id, access.roles);
+      const version = await latestConditions(deps, contract.id);
+      return c.json(
+        {
+          ...serializeContract(contract, orders[0]?.status ?? null, deps.now()),
+          conditions: {
+            version: version.version,
+            effectiveFrom: version.effectiveFrom,
+            costCategories: version.costCategories,
+          },
+          orders: orders.map((o) => serializeOrder(o)),
+        },
+        200,
+      );
+    })
+    .openapi(conditions, async (c) => {
+      const ja = localeFrom(c.req.header("accept-language")) === "ja";
+      const deps = c.var.deps;
+      const contract = await getContract(deps, accessOf(c).contractId ?? "");
+      const order = await changeConditions(deps, currentUser(c), contract, c.req.valid("json"), ja);
+      return c.json(serializeOrder(order), 201);
+    })
+    .openapi(newOrder, async (c) => {
+      const deps = c.var.deps;
+      const contract = await getContract(deps, accessOf(c).contractId ?? "");
+      const version = await latestConditions(deps, contract.id);
+      const order = await createDraftOrder(deps, contract, version.id, c.req.valid("json"));
+      return c.json(serializeOrder(order), 201);
+    });
+}

@@ -1,0 +1,323 @@
+import type { z } from "@hono/zod-openapi";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import {
+  firstWorkingMonthIssue,
+  type Issue,
+  isClosingDay,
+  validateQuoteRequest,
+} from "../../shared";
+import type { User } from "../accounts/sessions";
+import {
+  companies,
+  conditionVersions,
+  contracts,
+  memberships,
+  purchaseOrders,
+  users,
+} from "../db/schema";
+import type { Deps } from "../deps";
+import { ApiError, type IssueBody } from "../http/errors";
+import { createDraftOrder, supersedeOpenOrders } from "../orders/service";
+import { checkPaymentTerms, contractStatusOf, firstWorkingMonthOf, isIsoDate } from "./rules";
+import type { newContractSchema } from "./schemas";
+
+export type Contract = typeof contracts.$inferSelect;
+export type ConditionVersion = typeof conditionVersions.$inferSelect;
+type NewContract = z.infer<typeof newContractSchema>;
+
+const toBody = (issues: Issue[], prefix: string, ja: boolean): IssueBody[] =>
+  issues.map((i) => ({
+    path: i.path ? `${prefix}.${i.path}` : prefix,
+    code: i.code,
+    message: ja ? i.messageJa : i.message,
+  }));
+
+/**
+ * The working conditions checked by the engine itself, as the quote of an empty month would
+ * check them, so a contract can never hold conditions the engine would refuse later.
+ */
+export function conditionIssues(
+  costCategories: unknown[],
+  month: string,
+  contract: { closingDay: number; settlementUnit: number },
+  hourRangeEnabled: boolean,
+  ja = false,
+): IssueBody[] {
+  const validation = validateQuoteRequest({
+    month,
+    closingDay: contract.closingDay,
+    settlementUnit: contract.settlementUnit,
+    costCategories,
+    entries: [],
+  });
+  const issues = validation.ok ? [] : toBody(validation.issues, "conditions", ja);
+  const ranged = costCategories.some((c) => (c as { type?: string })?.type === "monthlyRange");
+  if (ranged && !hourRangeEnabled) {
+    issues.push({
+      path: "conditions.costCategories",
+      code: "option_not_enabled",
+      message:
+        "Monthly fees with an hour range (時間幅・超過/控除) are a paid option not enabled for this company",
+    });
+  }
+  return issues.map((issue) => ({
+    ...issue,
+    path: issue.path.replace(/^conditions\.(closingDay|settlementUnit)$/, "$1"),
+  }));
+}
+
+export async function createContract(
+  deps: Deps,
+  actor: User,
+  scope: { companyId: string; groupId: string },
+  input: NewContract,
+  ja = false,
+) {
+  const issues: IssueBody[] = [];
+  const [partner] = await deps.db
+    .select({ user: users })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(
+      and(
+        eq(memberships.userId, input.partnerUserId),
+        eq(memberships.groupId, scope.groupId),
+        eq(memberships.role, "partner"),
+      ),
+    );
+  if (!partner) {
+    issues.push({
+      path: "partnerUserId",
+      message: "Choose a partner of this group (invite them first)",
+    });
+  }
+  if (!isIsoDate(input.startDate))
+    issues.push({ path: "startDate", message: "startDate must be a date, YYYY-MM-DD" });
+  if (!isIsoDate(input.endDate))
+    issues.push({ path: "endDate", message: "endDate must be a date, YYYY-MM-DD" });
+  if (isIsoDate(input.startDate) && isIsoDate(input.endDate) && input.endDate < input.startDate) {
+    issues.push({
+      path: "endDate",
+      message: `The contract cannot end (${input.endDate}) before it starts (${input.startDate})`,
+    });
+  }
+  if (!isClosingDay(input.closingDay)) {
+    issues.push({
+      path: "closingDay",
+      message: "closingDay must be 1 to 28, or 31 for the month's end (末日締め)",
+    });
+  }
+  if (input.billingMode === "paymentNotice" && input.confirmationDays === undefined) {
+    issues.push({
+      path: "confirmationDays",
+      message: "Payment notices need a confirmation deadline in days",
+    });
+  }
+  const ranged = input.conditions.costCategories.some((c) => c.type === "monthlyRange");
+  if (ranged && input.billingMode === "paymentNotice") {
+    issues.push({
+      path: "billingMode",
+      message: "With an hour range the partner sends invoices: payment notices cannot be chosen",
+    });
+  }
+  const [company] = await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
+  let effectiveFrom = input.conditions.effectiveFrom;
+  if (issues.length === 0) {
+    effectiveFrom ??= firstWorkingMonthOf(input.startDate, input.endDate, input.closingDay);
+    const notFirst = firstWorkingMonthIssue(
+      { start: input.startDate, end: input.endDate },
+      input.closingDay,
+      effectiveFrom,
+    );
+    if (notFirst) {
+      issues.push({
+        path: notFirst.path,
+        code: notFirst.code,
+        message: ja ? notFirst.messageJa : notFirst.message,
+      });
+    }
+    issues.push(
+      ...conditionIssues(
+        input.conditions.costCategories,
+        effectiveFrom,
+        input,
+        company?.hourRangeEnabled ?? false,
+        ja,
+      ),
+      ...checkPaymentTerms(input, partner?.user.partnerKind ?? "individual"),
+    );
+  }
+  if (issues.length > 0 || !partner || !effectiveFrom) {
+    throw new ApiError(
+      422,
+      "invalid_contract",
+      `The contract has ${issues.length} problem(s)`,
+      issues,
+    );
+  }
+
+  const now = deps.now();
+  const contractId = crypto.randomUUID();
+  const versionId = crypto.randomUUID();
+  await deps.db.transaction(async (tx) => {
+    await tx.insert(contracts).values({
+      id: contractId,
+      companyId: scope.companyId,
+      groupId: scope.groupId,
+      partnerUserId: partner.user.id,
+      title: input.title,
+      contractType: input.contractType,
+      scope: input.scope,
+      deliverables: input.deliverables,
+      workPlace: input.workPlace,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      closingDay: input.closingDay,
+      paymentTerms: input.paymentTerms,
+      autoRenewal: input.autoRenewal,
+      billingMode: input.billingMode,
+      confirmationDays:
+        input.billingMode === "paymentNotice" ? (input.confirmationDays ?? null) : null,
+      settlementUnit: input.settlementUnit,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+    await tx.insert(conditionVersions).values({
+      id: versionId,
+      contractId,
+      version: 1,
+      effectiveFrom: effectiveFrom ?? "",
+      costCategories: input.conditions.costCategories,
+      createdBy: actor.id,
+      createdAt: now,
+    });
+  });
+  return getContract(deps, contractId);
+}
+
+export async function getContract(deps: Deps, contractId: string): Promise<Contract> {
+  const [contract] = await deps.db.select().from(contracts).where(eq(contracts.id, contractId));
+  if (!contract) throw new ApiError(404, "not_found", "No such contract");
+  return contract;
+}
+
+export async function latestConditions(
+  deps: Pick<Deps, "db">,
+  contractId: string,
+): Promise<ConditionVersion> {
+  const [version] = await deps.db
+    .select()
+    .from(conditionVersions)
+    .where(eq(conditionVersions.contractId, contractId))
+    .orderBy(desc(conditionVersions.version))
+    .limit(1);
+  if (!version) throw new Error(`contract ${contractId} has no conditions`);
+  return version;
+}
+
+/** A change of conditions from a working month: a new version, and a new order to send. */
+export async function changeConditions(
+  deps: Deps,
+  actor: User,
+  contract: Contract,
+  input: { effectiveFrom: string; costCategories: unknown[] },
+  ja = false,
+) {
+  const [company] = await deps.db
+    .select()
+    .from(companies)
+    .where(eq(companies.id, contract.companyId));
+  const issues = conditionIssues(
+    input.costCategories,
+    input.effectiveFrom,
+    contract,
+    company?.hourRangeEnabled ?? false,
+    ja,
+  );
+  const current = await latestConditions(deps, contract.id);
+  if (input.effectiveFrom < current.effectiveFrom) {
+    issues.push({
+      path: "effectiveFrom",
+      message: `A change must start in or after ${current.effectiveFrom}, where the current conditions start`,
+    });
+  }
+  if (issues.length > 0)
+    throw new ApiError(
+      422,
+      "invalid_conditions",
+      `The conditions have ${issues.length} problem(s)`,
+      issues,
+    );
+  const versionId = crypto.randomUUID();
+  await supersedeOpenOrders(deps, actor, contract.id);
+  await deps.db.insert(conditionVersions).values({
+    id: versionId,
+    contractId: contract.id,
+    version: current.version + 1,
+    effectiveFrom: input.effectiveFrom,
+    costCategories: input.costCategories,
+    createdBy: actor.id,
+    createdAt: deps.now(),
+  });
+  return createDraftOrder(deps, contract, versionId, {});
+}
+
+/** Contracts with their derived status (契約ステータス), newest first. */
+export async function listContracts(
+  deps: Deps,
+  where: { groupId?: string; partnerUserId?: string },
+) {
+  const rows = await deps.db
+    .select()
+    .from(contracts)
+    .where(
+      where.groupId
+        ? eq(contracts.groupId, where.groupId)
+        : eq(contracts.partnerUserId, where.partnerUserId ?? ""),
+    )
+    .orderBy(desc(contracts.createdAt));
+  if (rows.length === 0) return [];
+  const orders = await deps.db
+    .select({
+      contractId: purchaseOrders.contractId,
+      status: purchaseOrders.status,
+      number: purchaseOrders.number,
+    })
+    .from(purchaseOrders)
+    .where(
+      inArray(
+        purchaseOrders.contractId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(purchaseOrders.createdAt), asc(purchaseOrders.number));
+  const latest = new Map<string, string>();
+  for (const order of orders) latest.set(order.contractId, order.status);
+  return rows.map((contract) =>
+    serializeContract(contract, latest.get(contract.id) ?? null, deps.now()),
+  );
+}
+
+export function serializeContract(contract: Contract, latestOrderStatus: string | null, now: Date) {
+  return {
+    id: contract.id,
+    companyId: contract.companyId,
+    groupId: contract.groupId,
+    partnerUserId: contract.partnerUserId,
+    title: contract.title,
+    contractType: contract.contractType,
+    scope: contract.scope,
+    deliverables: contract.deliverables,
+    workPlace: contract.workPlace,
+    startDate: contract.startDate,
+    endDate: contract.endDate,
+    closingDay: contract.closingDay,
+    paymentTerms: contract.paymentTerms,
+    autoRenewal: contract.autoRenewal,
+    billingMode: contract.billingMode,
+    confirmationDays: contract.confirmationDays,
+    settlementUnit: contract.settlementUnit,
+    status: contractStatusOf(latestOrderStatus, contract, now),
+    createdAt: contract.createdAt.toISOString(),
+  };
+}

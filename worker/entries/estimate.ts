@@ -1,0 +1,116 @@
+import { and, eq } from "drizzle-orm";
+import { type CostCategory, formatTime, type QuoteResult } from "../../shared";
+import type { Db } from "../db/client";
+import { invoices } from "../db/schema";
+import { ApiError, type IssueBody } from "../http/errors";
+import { conditionsForMonth, monthEntryRows, monthQuote } from "./monthQuote";
+import { type Contract, checkContractMonth, serializeEntry } from "./rules";
+
+// What a month of entries adds up to: the estimate (概算請求額), the CSV export and the
+// business report's (業務報告書) status. Every yen comes from the engine via monthQuote.
+
+/** The engine's quote for the month; 409 until an approved order covers it. */
+export async function estimateFor(db: Db, contract: Contract, month: string): Promise<QuoteResult> {
+  checkContractMonth(contract, month);
+  const { outcome } = await monthQuote(db, contract, month);
+  if (outcome.ok) return outcome.quote;
+  const issues: IssueBody[] = outcome.issues.map((issue) => ({
+    path: issue.path,
+    code: issue.code,
+    message: issue.message,
+  }));
+  throw new ApiError(
+    409,
+    "estimate_unavailable",
+    `The estimate for ${month} cannot be computed: ${issues[0]?.message ?? "check the entries"}`,
+    issues,
+  );
+}
+
+const CSV_HEADER = ["日付", "費目", "開始", "終了", "休憩(分)", "稼働時間", "数量", "業務内容"];
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** UTF-8 with a BOM and CRLF line ends: what Excel on a Japanese Windows opens correctly. */
+export function toCsv(rows: string[][]): string {
+  return `\uFEFF${rows.map((row) => row.map(csvField).join(",")).join("\r\n")}\r\n`;
+}
+
+/** The month's entries as CSV, for quasi-mandate (準委任) contracts only. */
+export async function entriesCsv(db: Db, contract: Contract, month: string): Promise<string> {
+  if (contract.contractType !== "quasiMandate") {
+    throw new ApiError(
+      409,
+      "csv_not_available",
+      "CSV export is available for quasi-mandate contracts only",
+    );
+  }
+  checkContractMonth(contract, month);
+  const conditions = await conditionsForMonth(db, contract.id, month);
+  const names = new Map<string, string>();
+  for (const category of (conditions?.costCategories ?? []) as CostCategory[]) {
+    names.set(category.id, category.name ?? category.id);
+  }
+  const rows = (await monthEntryRows(db, contract.id, month)).map(serializeEntry);
+  return toCsv([
+    CSV_HEADER,
+    ...rows.map((entry) => [
+      entry.date,
+      names.get(entry.costCategoryId) ?? entry.costCategoryId,
+      entry.start ?? "",
+      entry.end ?? "",
+      entry.start === null ? "" : String(entry.breakMinutes),
+      entry.workedMinutes === null ? "" : formatTime(entry.workedMinutes),
+      entry.quantity === null ? "" : String(entry.quantity),
+      entry.details,
+    ]),
+  ]);
+}
+
+export const REPORT_LABELS = {
+  noWorkRecorded: { en: "No work recorded", ja: "業務未登録" },
+  inProgress: { en: "In progress", ja: "作成中" },
+  underReview: { en: "Invoice under review", ja: "請求書確認中" },
+  approved: { en: "Approved", ja: "承認済み" },
+  returned: { en: "Returned", ja: "差し戻し" },
+} as const;
+
+export type ReportStatus = keyof typeof REPORT_LABELS;
+
+/**
+ * The business report of a month: its status from the entries and the month's invoice, the
+ * entries, and the estimate (null until an approved order covers the month).
+ */
+export async function reportFor(db: Db, contract: Contract, month: string) {
+  checkContractMonth(contract, month);
+  const [invoice] = await db
+    .select({ id: invoices.id, status: invoices.status })
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.contractId, contract.id),
+        eq(invoices.workingMonth, month),
+        eq(invoices.kind, "invoice"),
+      ),
+    );
+  const entries = (await monthEntryRows(db, contract.id, month)).map(serializeEntry);
+  let status: ReportStatus;
+  if (invoice && invoice.status !== "draft") status = invoice.status;
+  else status = invoice || entries.length > 0 ? "inProgress" : "noWorkRecorded";
+  let estimate: QuoteResult | null = null;
+  if (await conditionsForMonth(db, contract.id, month)) {
+    const { outcome } = await monthQuote(db, contract, month);
+    estimate = outcome.ok ? outcome.quote : null;
+  }
+  return {
+    month,
+    status,
+    label: REPORT_LABELS[status],
+    invoiceId: invoice?.id ?? null,
+    entries,
+    estimate,
+  };
+}

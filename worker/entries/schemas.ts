@@ -1,0 +1,108 @@
+import { z } from "@hono/zod-openapi";
+import { syncParse } from "../http/syncParse";
+import { quoteResponseSchema } from "../quote/schemas";
+
+// 業務登録 (work entries). zod checks structure and types only: dates, times, periods,
+// overlaps and the 1,000-character details are the engine's rules, so one request reports
+// every bad row at once instead of stopping at the first type error zod could have caught.
+
+const contractId = z.string().openapi({ param: { name: "contractId", in: "path" } });
+const month = z.string().openapi({
+  param: { name: "month", in: "path" },
+  pattern: "^\\d{4}-\\d{2}$",
+  example: "2025-08",
+});
+
+export const contractMonthParams = z.object({ contractId, month });
+export const entryParams = z.object({
+  contractId,
+  entryId: z.string().openapi({ param: { name: "entryId", in: "path" } }),
+});
+
+const clock = z.union([z.string(), z.number()]).nullable().optional().openapi({
+  description: '"820", "0820", "8:20" or "08:20"; hours up to 47 for work past midnight',
+  example: "0900",
+});
+
+const entryFields = {
+  date: z.string().openapi({ format: "date", example: "2025-08-01" }),
+  costCategoryId: z.string().openapi({ example: "ses" }),
+  start: clock,
+  end: clock,
+  breakMinutes: z.number().nullable().optional().openapi({ example: 60 }),
+  quantity: z.number().nullable().optional(),
+  skipHours: z.boolean().nullable().optional(),
+  details: z.string().nullable().optional().openapi({ description: "Up to 1,000 characters" }),
+};
+
+const clientRowId = z.string().min(1).max(64).openapi({
+  description: "The timesheet's own row id: a re-sent row updates its entry instead of adding one",
+  example: "sheet1-row12",
+});
+
+const sheetRow = z.number().int().min(1).max(1_000_000).optional().openapi({
+  description:
+    "The row's number on the timesheet: messages name it (「6行目」) instead of its index",
+  example: 6,
+});
+
+export const entryInputSchema = syncParse(
+  z
+    .strictObject({ clientRowId: clientRowId.nullable().optional(), ...entryFields })
+    .openapi("WorkEntryInput"),
+);
+
+export const monthSyncSchema = syncParse(
+  z
+    .strictObject({
+      rows: z.array(z.strictObject({ clientRowId, sheetRow, ...entryFields })).max(2000),
+    })
+    .openapi("MonthSync", {
+      description: "Every entry of the working month; rows left out are deleted",
+    }),
+);
+
+export const entrySchema = z
+  .object({
+    id: z.string(),
+    clientRowId: z.string().nullable(),
+    workingMonth: z.string(),
+    date: z.string(),
+    costCategoryId: z.string(),
+    start: z.string().nullable().openapi({ example: "09:00" }),
+    end: z.string().nullable().openapi({ example: "18:00" }),
+    breakMinutes: z.number().int(),
+    quantity: z.number().nullable(),
+    skipHours: z.boolean(),
+    details: z.string(),
+    workedMinutes: z.number().int().nullable(),
+  })
+  .openapi("WorkEntry");
+
+export const estimateSchema = quoteResponseSchema;
+
+export const syncResultSchema = z
+  .object({
+    rows: z.array(z.object({ clientRowId: z.string(), id: z.string() })),
+    estimate: quoteResponseSchema.nullable(),
+  })
+  .openapi("MonthSyncResult");
+
+export const REPORT_STATUSES = [
+  "noWorkRecorded",
+  "inProgress",
+  "underReview",
+  "approved",
+  "returned",
+] as const;
+
+export const reportSchema = z
+  .object({
+    month: z.string(),
+    status: z.enum(REPORT_STATUSES),
+    label: z.object({ en: z.string(), ja: z.string() }),
+    invoiceId: z.string().nullable(),
+    entries: z.array(entrySchema),
+    estimate: quoteResponseSchema.nullable(),
+  })
+  .openapi("BusinessReport");

@@ -1,0 +1,33 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import type { AppEnv } from "./router";
+
+export const API_TITLE = "Shimebi API";
+
+/**
+ * `/openapi.json` is generated from the zod schemas the routes validate with, so it cannot
+ * drift from what the API accepts; `/docs` renders it.
+ */
+export function mountDocs(app: OpenAPIHono<AppEnv>, version: string): void {
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A session token from POST /v1/auth/login, or a long-lived API token",
+  });
+  app.openAPIRegistry.registerComponent("securitySchemes", "cookieAuth", {
+    type: "apiKey",
+    in: "cookie",
+    name: "shimebi_session",
+    description: "The browser session cookie set by POST /v1/auth/login",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: API_TITLE,
+      version,
+      description:
+        "The REST API behind the Shimebi Google Sheets add-on: contracts, purchase orders, timesheets, invoices. Amounts are whole yen; times are minutes.",
+    },
+  });
+  app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
+}

@@ -1,0 +1,95 @@
+import { formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import type { PdfLayout } from "../platform/pdf";
+import type { InvoiceDocument, ReportEntry } from "./document";
+
+// The business report (業務報告書) as a PDF layout: the month's entries and the settled
+// figures, from the invoice's document JSON alone, as the HTML page (businessReport.ts).
+// The worked total is a sum of minutes for display; every yen is the engine's.
+
+const STATUS_JA: Record<string, string> = {
+  draft: "下書き",
+  underReview: "確認中",
+  approved: "承認済み",
+  returned: "差し戻し",
+};
+
+const right = "right" as const;
+
+export const duration = (minutes: number) =>
+  `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
+
+function entryRow(e: ReportEntry): string[] {
+  return [
+    e.date,
+    e.category,
+    e.start && e.end ? `${e.start}〜${e.end}` : e.skipHours ? "時間登録なし" : "",
+    e.start ? duration(e.breakMinutes) : "",
+    e.workedMinutes === null ? "" : duration(e.workedMinutes),
+    e.quantity === null ? "" : String(e.quantity),
+    e.details,
+  ];
+}
+
+export function reportPdfLayout(doc: InvoiceDocument, status?: string): PdfLayout {
+  const worked = doc.entries.reduce((sum, e) => sum + (e.workedMinutes ?? 0), 0);
+  const f = doc.figures;
+  return {
+    title: `業務報告書 ${formatYearMonthJa(doc.month)}`,
+    ...(status ? { status: STATUS_JA[status] ?? status } : {}),
+    blocks: [
+      { type: "title", text: "業務報告書" },
+      {
+        type: "parties",
+        left: [`${doc.recipient.name} 御中`, `件名 ${doc.contract.title}`],
+        right: [
+          `対象期間 ${doc.period.from} 〜 ${doc.period.to}`,
+          `報告者 ${doc.issuer.name}`,
+          `請求番号 ${doc.number ?? "（提出時に採番）"}`,
+        ],
+      },
+      { type: "heading", text: "業務内容" },
+      {
+        type: "table",
+        columns: [
+          { label: "日付", width: 2 },
+          { label: "費目", width: 2 },
+          { label: "開始〜終了", width: 2 },
+          { label: "休憩", width: 1, align: right },
+          { label: "稼働時間", width: 1.3, align: right },
+          { label: "数量", width: 1, align: right },
+          { label: "業務内容", width: 3 },
+        ],
+        rows: doc.entries.map(entryRow),
+      },
+      { type: "fields", rows: [{ label: "合計稼働時間", value: duration(worked), align: right }] },
+      { type: "heading", text: "精算" },
+      {
+        type: "table",
+        columns: [
+          { label: "費目", width: 4 },
+          { label: "精算時間", width: 2, align: right },
+          { label: "数量", width: 1, align: right },
+          { label: "金額", width: 2, align: right },
+        ],
+        rows: [
+          ...f.lines.map((l) => [
+            l.name,
+            formatHours(l.hours),
+            String(l.quantity),
+            formatYen(l.amount),
+          ]),
+          ...f.adjustments.map((a) => [
+            a.kind === "excess" ? "超過" : "控除",
+            formatHours(a.hours),
+            "",
+            formatYen(a.amount),
+          ]),
+        ],
+      },
+      {
+        type: "fields",
+        rows: [{ label: "小計（税抜）", value: formatYen(f.subtotal), align: right }],
+      },
+    ],
+  };
+}

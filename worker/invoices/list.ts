@@ -1,0 +1,127 @@
+import { and, desc, eq, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { companies, contracts, invoices, memberships, users } from "../db/schema";
+import type { Deps } from "../deps";
+import { ApiError } from "../http/errors";
+
+// The invoice lists: one query each, whatever their length (joins, a sub-select for the
+// caller's groups, keyset pagination), so 10,000 invoices cost what 10 do.
+
+export type ListQuery = {
+  status?: "draft" | "underReview" | "approved" | "returned";
+  month?: string;
+  limit: number;
+  cursor?: string;
+};
+
+type Cursor = { t: number; id: string };
+
+function encodeCursor(row: { createdAt: Date; id: string }) {
+  return btoa(JSON.stringify({ t: row.createdAt.getTime(), id: row.id }));
+}
+
+function decodeCursor(cursor: string): Cursor {
+  try {
+    const value = JSON.parse(atob(cursor)) as Cursor;
+    if (typeof value.t === "number" && typeof value.id === "string") return value;
+  } catch {
+    // reported below
+  }
+  throw new ApiError(422, "invalid_cursor", "The cursor is not one this list gave", [
+    { path: "cursor", message: "Pass the nextCursor of the previous page as it was given" },
+  ]);
+}
+
+function pageConditions(query: ListQuery): SQL[] {
+  const where: SQL[] = [eq(invoices.kind, "invoice")];
+  if (query.status) where.push(eq(invoices.status, query.status));
+  if (query.month) where.push(eq(invoices.workingMonth, query.month));
+  if (query.cursor) {
+    const { t, id } = decodeCursor(query.cursor);
+    const after = or(
+      lt(invoices.createdAt, new Date(t)),
+      and(eq(invoices.createdAt, new Date(t)), lt(invoices.id, id)),
+    );
+    if (after) where.push(after);
+  }
+  return where;
+}
+
+const columns = {
+  id: invoices.id,
+  contractId: invoices.contractId,
+  contractTitle: contracts.title,
+  companyId: invoices.companyId,
+  companyName: companies.name,
+  partnerUserId: invoices.partnerUserId,
+  partnerName: users.fullName,
+  partnerEmail: users.email,
+  month: invoices.workingMonth,
+  status: invoices.status,
+  number: invoices.number,
+  total: invoices.total,
+  dueDate: invoices.dueDate,
+  submittedAt: invoices.submittedAt,
+  createdAt: invoices.createdAt,
+};
+
+type ListRow = Awaited<ReturnType<typeof select>>[number];
+
+function page(rows: ListRow[], limit: number) {
+  const items = rows.slice(0, limit);
+  const last = items.at(-1);
+  return {
+    items: items.map(({ partnerEmail, ...row }) => ({
+      ...row,
+      partnerName: row.partnerName ?? partnerEmail,
+      submittedAt: row.submittedAt?.toISOString() ?? null,
+      createdAt: row.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > limit && last ? encodeCursor(last) : null,
+  };
+}
+
+function select(deps: Pick<Deps, "db">, where: SQL[], limit: number) {
+  return deps.db
+    .select(columns)
+    .from(invoices)
+    .innerJoin(contracts, eq(contracts.id, invoices.contractId))
+    .innerJoin(companies, eq(companies.id, invoices.companyId))
+    .innerJoin(users, eq(users.id, invoices.partnerUserId))
+    .where(and(...where))
+    .orderBy(desc(invoices.createdAt), desc(invoices.id))
+    .limit(limit + 1);
+}
+
+/**
+ * The company's invoices the caller may see: all for a company owner, their groups' for
+ * group owners and members. Drafts stay the partner's until submitted.
+ */
+export async function listCompanyInvoices(
+  deps: Pick<Deps, "db">,
+  caller: { userId: string; companyId: string; roles: string[] },
+  query: ListQuery,
+) {
+  const where = pageConditions(query);
+  where.push(eq(invoices.companyId, caller.companyId), ne(invoices.status, "draft"));
+  if (!caller.roles.includes("companyOwner")) {
+    const myGroups = deps.db
+      .select({ groupId: memberships.groupId })
+      .from(memberships)
+      .where(
+        and(
+          eq(memberships.userId, caller.userId),
+          eq(memberships.companyId, caller.companyId),
+          inArray(memberships.role, ["groupOwner", "member"]),
+        ),
+      );
+    where.push(inArray(contracts.groupId, myGroups));
+  }
+  return page(await select(deps, where, query.limit), query.limit);
+}
+
+/** The partner's own invoices, across companies. */
+export async function listMyInvoices(deps: Pick<Deps, "db">, userId: string, query: ListQuery) {
+  const where = pageConditions(query);
+  where.push(eq(invoices.partnerUserId, userId));
+  return page(await select(deps, where, query.limit), query.limit);
+}

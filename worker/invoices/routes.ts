@@ -1,0 +1,216 @@
+import { z } from "@hono/zod-openapi";
+import type { Context } from "hono";
+import { accessOf } from "../companies/routes";
+import { currentUser } from "../http/auth";
+import { denied, json, ok } from "../http/openapi";
+import { defineRoute } from "../http/route";
+import type { AppEnv } from "../http/router";
+import { createRouter } from "../http/router";
+import { errorResponse } from "../http/schemas";
+import { withIdempotency } from "../platform/idempotency";
+import { BOTH_KINDS, invoiceOf } from "./access";
+import { renderBusinessReportHtml } from "./businessReport";
+import { renderInvoiceHtml } from "./html";
+import { listCompanyInvoices, listMyInvoices } from "./list";
+import {
+  contractMonthParams,
+  idempotencyHeader,
+  invoiceIdParam,
+  invoiceInputSchema,
+  invoiceListQuery,
+  invoiceListSchema,
+  invoiceSchema,
+  returnInvoiceSchema,
+  submitInvoiceSchema,
+} from "./schemas";
+import { documentOf, getInvoice, loadParts, saveDraft, serializeInvoice } from "./service";
+import { decideInvoice, submitInvoice } from "./submission";
+
+const htmlPage = { description: "HTML", content: { "text/html": { schema: z.string() } } };
+const refused = {
+  409: errorResponse("Not possible in the invoice's status"),
+  422: errorResponse("Every field at fault"),
+};
+const TAGS = ["Invoices"];
+
+async function present(c: Context<AppEnv>, invoice: Awaited<ReturnType<typeof getInvoice>>) {
+  const { contract } = await loadParts(c.var.deps, invoice.contractId);
+  return serializeInvoice(invoice, contract);
+}
+
+const put = defineRoute({
+  method: "put",
+  path: "/v1/contracts/{contractId}/months/{month}/invoice",
+  operationId: "saveInvoiceDraft",
+  tags: TAGS,
+  summary: "Create or update the month's draft invoice (請求書): items, expenses, taxes, due date",
+  request: { params: contractMonthParams, body: { required: true, ...json(invoiceInputSchema) } },
+  responses: {
+    200: ok("The invoice with the engine's figures", invoiceSchema),
+    ...denied,
+    ...refused,
+  },
+});
+
+const show = defineRoute({
+  method: "get",
+  path: "/v1/invoices/{invoiceId}",
+  operationId: "getInvoice",
+  tags: TAGS,
+  summary: "An invoice: status, number, inputs, figures, document",
+  request: { params: invoiceIdParam },
+  responses: { 200: ok("The invoice", invoiceSchema), ...denied },
+});
+
+const submit = defineRoute({
+  method: "post",
+  path: "/v1/invoices/{invoiceId}/submit",
+  operationId: "submitInvoice",
+  tags: TAGS,
+  summary: "Submit (or resubmit) the invoice; idempotent, honours Idempotency-Key",
+  request: {
+    params: invoiceIdParam,
+    headers: idempotencyHeader,
+    body: { required: true, ...json(submitInvoiceSchema) },
+  },
+  responses: { 200: ok("Under review", invoiceSchema), ...denied, ...refused },
+});
+
+const approve = defineRoute({
+  method: "post",
+  path: "/v1/invoices/{invoiceId}/approve",
+  operationId: "approveInvoice",
+  tags: TAGS,
+  summary: "Approve the invoice (company or group owner)",
+  request: { params: invoiceIdParam },
+  responses: { 200: ok("Approved", invoiceSchema), ...denied, ...refused },
+});
+
+const reject = defineRoute({
+  method: "post",
+  path: "/v1/invoices/{invoiceId}/return",
+  operationId: "returnInvoice",
+  tags: TAGS,
+  summary: "Return the invoice to the partner with a reason",
+  request: { params: invoiceIdParam, body: { required: true, ...json(returnInvoiceSchema) } },
+  responses: { 200: ok("Returned", invoiceSchema), ...denied, ...refused },
+});
+
+const document = defineRoute({
+  method: "get",
+  path: "/v1/invoices/{invoiceId}/document",
+  operationId: "getInvoiceDocument",
+  tags: TAGS,
+  summary: "The invoice as a qualified invoice (適格請求書), HTML",
+  request: { params: invoiceIdParam },
+  responses: { 200: htmlPage, ...denied, ...refused },
+});
+
+const report = defineRoute({
+  method: "get",
+  path: "/v1/invoices/{invoiceId}/report",
+  operationId: "getBusinessReport",
+  tags: TAGS,
+  summary: "The business report (業務報告書) of the invoice's month, HTML",
+  request: { params: invoiceIdParam },
+  responses: { 200: htmlPage, ...denied, ...refused },
+});
+
+const companyList = defineRoute({
+  method: "get",
+  path: "/v1/companies/{companyId}/invoices",
+  operationId: "listCompanyInvoices",
+  tags: TAGS,
+  summary: "The company's submitted invoices in the caller's groups, newest first",
+  request: {
+    params: z.object({
+      companyId: z.string().openapi({ param: { name: "companyId", in: "path" } }),
+    }),
+    query: invoiceListQuery,
+  },
+  responses: { 200: ok("A page of invoices", invoiceListSchema), ...denied, 422: refused[422] },
+});
+
+const myList = defineRoute({
+  method: "get",
+  path: "/v1/me/invoices",
+  operationId: "listMyInvoices",
+  tags: TAGS,
+  summary: "The caller's own invoices across companies, newest first",
+  request: { query: invoiceListQuery },
+  responses: {
+    200: ok("A page of invoices", invoiceListSchema),
+    401: denied[401],
+    422: refused[422],
+  },
+});
+
+export function invoiceRoutes() {
+  return createRouter()
+    .openapi(put, async (c) => {
+      const { month } = c.req.valid("param");
+      const { contractId = "" } = accessOf(c);
+      const { invoice, contract } = await saveDraft(
+        c.var.deps,
+        contractId,
+        month,
+        c.req.valid("json"),
+      );
+      return c.json(serializeInvoice(invoice, contract), 200);
+    })
+    .openapi(show, async (c) => c.json(await present(c, await invoiceOf(c, BOTH_KINDS)), 200))
+    .openapi(submit, async (c) => {
+      const user = currentUser(c);
+      const invoice = await invoiceOf(c);
+      const { confirmMonth } = c.req.valid("json");
+      const answer = await withIdempotency(
+        c.var.deps,
+        {
+          key: c.req.header("idempotency-key"),
+          userId: user.id,
+          route: `POST /v1/invoices/${invoice.id}/submit`,
+        },
+        // Re-read on every attempt: a concurrent click may have submitted meanwhile.
+        async () => {
+          const current = await getInvoice(c.var.deps, invoice.id);
+          const submitted = await submitInvoice(c.var.deps, user, current, confirmMonth);
+          return { status: 200, body: await present(c, submitted) };
+        },
+      );
+      return c.json(answer.body as Record<string, unknown>, 200);
+    })
+    .openapi(approve, async (c) => {
+      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
+        approve: true,
+      });
+      return c.json(await present(c, invoice), 200);
+    })
+    .openapi(reject, async (c) => {
+      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
+        approve: false,
+        reason: c.req.valid("json").reason,
+      });
+      return c.json(await present(c, invoice), 200);
+    })
+    .openapi(document, async (c) => {
+      const invoice = await invoiceOf(c, BOTH_KINDS);
+      return c.html(renderInvoiceHtml(await documentOf(c.var.deps, invoice), invoice.status), 200);
+    })
+    .openapi(report, async (c) => {
+      const invoice = await invoiceOf(c, BOTH_KINDS);
+      const page = renderBusinessReportHtml(await documentOf(c.var.deps, invoice), invoice.status);
+      return c.html(page, 200);
+    })
+    .openapi(companyList, async (c) => {
+      const access = accessOf(c);
+      const caller = {
+        userId: currentUser(c).id,
+        companyId: access.companyId,
+        roles: access.roles,
+      };
+      return c.json(await listCompanyInvoices(c.var.deps, caller, c.req.valid("query")), 200);
+    })
+    .openapi(myList, async (c) =>
+      c.json(await listMyInvoices(c.var.deps, currentUser(c).id, c.req.valid("query")), 200),
+    );
+}

@@ -1,0 +1,258 @@
+import {
+  bankHolidayPredicate,
+  daysAfterClosing,
+  dueDateFor,
+  FREELANCE_ACT_LIMIT_DAYS,
+  type Issue,
+  jstDateOf,
+  parseIsoDate,
+  parseRegistrationNumber,
+} from "../../shared";
+import type { bankAccounts, contracts, invoices, PaymentTerms, users } from "../db/schema";
+import type { InvoiceChoices } from "../entries/monthQuote";
+import { ApiError, type IssueBody } from "../http/errors";
+import { nationalHolidays } from "../platform/holidays";
+import type { InvoiceInput } from "./schemas";
+
+// The invoice's rules apart from storage: which status may do what, and how the partner's
+// choices merge with what is stored, their settings and the contract's payment terms.
+
+type Contract = typeof contracts.$inferSelect;
+type Partner = typeof users.$inferSelect;
+type BankAccount = typeof bankAccounts.$inferSelect;
+export type Invoice = typeof invoices.$inferSelect;
+export type InvoiceStatus = Invoice["status"];
+
+export type Withholding = {
+  enabled: boolean;
+  base: "includingTax" | "excludingTax";
+  /** With base excludingTax: how the excluded tax is presented (立替金 or 報酬の内訳). */
+  excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+};
+
+export type Issuer = { name: string; address: string; phone: string; registrationNumber: string };
+
+/** What is stored in `invoices.inputs`: every choice resolved, nothing left to guess. */
+export type InvoiceInputs = {
+  extraItems: { name: string; amount: number }[];
+  expenses: { name: string; amount: number }[];
+  consumptionTax: { enabled: boolean };
+  withholding: Withholding;
+  issuer: Issuer;
+  bankAccountId: string | null;
+  dueDate: string | null;
+  remarks: string;
+};
+
+export type Warning = { path: string; message: string };
+
+const EVENTS = {
+  submit: { from: ["draft", "returned"], to: "underReview" },
+  approve: { from: ["underReview"], to: "approved" },
+  return: { from: ["underReview"], to: "returned" },
+} as const satisfies Record<string, { from: InvoiceStatus[]; to: InvoiceStatus }>;
+export type InvoiceEvent = keyof typeof EVENTS;
+
+const STATUS_WORDS: Record<InvoiceStatus, string> = {
+  draft: "a draft",
+  underReview: "under review",
+  approved: "approved",
+  returned: "returned",
+};
+
+/** The next status, or a 409 in words: the status machine of 請求書. */
+export function transitionInvoice(status: InvoiceStatus, event: InvoiceEvent): InvoiceStatus {
+  const rule = EVENTS[event];
+  if ((rule.from as readonly string[]).includes(status)) return rule.to;
+  throw new ApiError(
+    409,
+    "invoice_transition_not_allowed",
+    `An invoice that is ${STATUS_WORDS[status]} cannot be ${event === "submit" ? "submitted" : event === "approve" ? "approved" : "returned"}`,
+  );
+}
+
+/** Only a draft or a returned invoice is the partner's to change. */
+export function assertEditable(status: InvoiceStatus) {
+  if (status === "draft" || status === "returned") return;
+  throw new ApiError(
+    409,
+    "invoice_locked",
+    status === "approved"
+      ? "approved invoices are never edited"
+      : "The invoice is under review: it can be edited once the company returns it",
+  );
+}
+
+export const todayJst = (now: Date) => jstDateOf(now.getTime());
+
+/** 支払期日 by the contract's payment terms, moved to the previous bank business day. */
+export function termsDueDate(contract: Contract, month: string): string {
+  return dueDateFor(
+    month,
+    contract.closingDay,
+    contract.paymentTerms as PaymentTerms,
+    bankHolidayPredicate(nationalHolidays),
+  );
+}
+
+/** The Freelance Act (フリーランス保護法) allows 60 days from the closing date: warn, not refuse. */
+export function dueDateWarnings(contract: Contract, month: string, dueDate: string | null) {
+  if (!dueDate || parseIsoDate(dueDate) === null) return [];
+  const days = daysAfterClosing(month, contract.closingDay, dueDate);
+  if (days <= FREELANCE_ACT_LIMIT_DAYS) return [];
+  return [
+    {
+      path: "dueDate",
+      message: `The due date ${dueDate} is ${days} days after the month's closing date, beyond the Freelance Act's 60-day limit (フリーランス保護法): agree on an earlier date with the company if you can`,
+    },
+  ] satisfies Warning[];
+}
+
+export function toIssueBodies(issues: readonly Issue[]): IssueBody[] {
+  return issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
+}
+
+export type MergeContext = {
+  contract: Contract;
+  month: string;
+  partner: Partner;
+  accounts: BankAccount[];
+  now: Date;
+  stored: InvoiceInputs | null;
+  /** The withholding of the partner's latest approved invoice: it carries to a new draft. */
+  lastWithholding: Withholding | null;
+};
+
+function withholdingOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+  const individual = context.partner.partnerKind !== "corporation";
+  const off: Withholding = { enabled: false, base: "includingTax" };
+  const given = body.withholding;
+  if (!given) {
+    const kept = context.stored?.withholding ?? context.lastWithholding ?? off;
+    return individual ? kept : off;
+  }
+  if (given.enabled && !individual) {
+    issues.push({
+      path: "withholding.enabled",
+      message:
+        "Withholding (源泉徴収) applies to individual partners only: a corporation's invoice has none",
+    });
+  }
+  const choice: Withholding = { enabled: given.enabled, base: given.base };
+  if (given.base === "excludingTax") {
+    choice.excludedTaxTreatment = given.excludedTaxTreatment ?? "compensationBreakdown";
+  }
+  return choice;
+}
+
+function issuerOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]): Issuer {
+  const { partner } = context;
+  const base = context.stored?.issuer ?? {
+    name: partner.fullName ?? partner.email,
+    address: partner.address ?? "",
+    phone: partner.phone ?? "",
+    registrationNumber: partner.registrationNumber ?? "",
+  };
+  const given: Partial<NonNullable<InvoiceInput["issuer"]>> = body.issuer ?? {};
+  const issuer = {
+    name: given.name ?? base.name,
+    address: given.address ?? base.address,
+    phone: given.phone ?? base.phone,
+    registrationNumber: given.registrationNumber ?? base.registrationNumber,
+  };
+  if (given.registrationNumber) {
+    const parsed = parseRegistrationNumber(given.registrationNumber, "issuer.registrationNumber");
+    if (parsed.ok) issuer.registrationNumber = parsed.value;
+    else issues.push({ path: parsed.issue.path, message: parsed.issue.message });
+  }
+  return issuer;
+}
+
+function dueDateOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+  const today = todayJst(context.now);
+  if (body.dueDate !== undefined) {
+    if (parseIsoDate(body.dueDate) === null) {
+      issues.push({ path: "dueDate", message: `${body.dueDate} is not a date of the calendar` });
+    } else if (body.dueDate < today) {
+      issues.push({
+        path: "dueDate",
+        message: `The due date ${body.dueDate} is in the past: choose ${today} or later`,
+      });
+    }
+    return body.dueDate;
+  }
+  if (context.stored?.dueDate) return context.stored.dueDate;
+  // A month invoiced after its terms' date gets no default: the partner picks a date.
+  const byTerms = termsDueDate(context.contract, context.month);
+  return byTerms >= today ? byTerms : null;
+}
+
+function bankAccountOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+  const { accounts } = context;
+  if (body.bankAccountId !== undefined) {
+    if (!accounts.some((a) => a.id === body.bankAccountId)) {
+      issues.push({ path: "bankAccountId", message: "No such bank account of yours" });
+    }
+    return body.bankAccountId;
+  }
+  const stored = context.stored?.bankAccountId;
+  if (stored && accounts.some((a) => a.id === stored)) return stored;
+  return (accounts.find((a) => a.isDefault) ?? accounts[0])?.id ?? null;
+}
+
+/** The stored inputs after this request, or a 422 naming every field at fault. */
+export function mergeInputs(body: InvoiceInput, context: MergeContext): InvoiceInputs {
+  const issues: IssueBody[] = [];
+  const stored = context.stored;
+  const taxEnabled = body.consumptionTax?.enabled ?? stored?.consumptionTax.enabled ?? true;
+  const inputs: InvoiceInputs = {
+    extraItems: body.extraItems ?? stored?.extraItems ?? [],
+    expenses: body.expenses ?? stored?.expenses ?? [],
+    // A non-resident providing services from abroad charges no consumption tax: shown as 0.
+    consumptionTax: { enabled: context.partner.nonResident ? false : taxEnabled },
+    withholding: withholdingOf(body, context, issues),
+    issuer: issuerOf(body, context, issues),
+    bankAccountId: bankAccountOf(body, context, issues),
+    dueDate: dueDateOf(body, context, issues),
+    remarks: body.remarks ?? stored?.remarks ?? "",
+  };
+  if (issues.length > 0) {
+    throw new ApiError(422, "invalid_invoice", "The invoice has problems to correct", issues);
+  }
+  return inputs;
+}
+
+/** The engine's choices for these inputs. */
+export function choicesOf(inputs: InvoiceInputs): InvoiceChoices {
+  return {
+    extraItems: inputs.extraItems,
+    expenses: inputs.expenses,
+    consumptionTax: { enabled: inputs.consumptionTax.enabled, rate: 10, rounding: "floor" },
+    withholding: { enabled: inputs.withholding.enabled, base: inputs.withholding.base },
+  };
+}
+
+/**
+ * Stored inputs with every field present: rows written by other paths (payment notices,
+ * fixtures, older versions) may lack some, and a document must still render.
+ */
+export function normaliseInputs(raw: Record<string, unknown>, partner: Partner): InvoiceInputs {
+  const stored = raw as Partial<InvoiceInputs>;
+  return {
+    extraItems: stored.extraItems ?? [],
+    expenses: stored.expenses ?? [],
+    consumptionTax: {
+      enabled: partner.nonResident ? false : (stored.consumptionTax?.enabled ?? true),
+    },
+    withholding: stored.withholding ?? { enabled: false, base: "includingTax" },
+    issuer: stored.issuer ?? {
+      name: partner.fullName ?? partner.email,
+      address: partner.address ?? "",
+      phone: partner.phone ?? "",
+      registrationNumber: partner.registrationNumber ?? "",
+    },
+    bankAccountId: stored.bankAccountId ?? null,
+    dueDate: stored.dueDate ?? null,
+    remarks: stored.remarks ?? "",
+  };
+}

@@ -1,0 +1,194 @@
+import { and, eq } from "drizzle-orm";
+import { formatThousands } from "../../shared";
+import type { User } from "../accounts/sessions";
+import { bankAccounts, invoices, users } from "../db/schema";
+import type { Deps } from "../deps";
+import { ApiError, type IssueBody } from "../http/errors";
+import { notify } from "../notifications/service";
+import { contentHashOf } from "../platform/history";
+import { buildInvoiceDocument } from "./document";
+import {
+  type Invoice,
+  type InvoiceInputs,
+  normaliseInputs,
+  todayJst,
+  transitionInvoice,
+} from "./rules";
+import {
+  asJson,
+  figuresFor,
+  getInvoice,
+  loadParts,
+  nextNumber,
+  recordInvoiceEvent,
+} from "./service";
+
+// Submit, approve, return: each a conditional update on the status it starts from, with its
+// history event in the same transaction and the notice after the commit.
+
+const changed = () =>
+  new ApiError(409, "invoice_changed", "The invoice changed meanwhile: reload it");
+
+/** What a submission needs that a draft may still lack. */
+function submissionIssues(inputs: InvoiceInputs, today: string, hasAccount: boolean): IssueBody[] {
+  const issues: IssueBody[] = [];
+  if (!inputs.dueDate) issues.push({ path: "dueDate", message: "Choose a due date" });
+  else if (inputs.dueDate < today)
+    issues.push({
+      path: "dueDate",
+      message: `The due date ${inputs.dueDate} has passed: choose ${today} or later`,
+    });
+  if (!hasAccount)
+    issues.push({ path: "bankAccountId", message: "Register a bank account to be paid into" });
+  if (!inputs.issuer.name) issues.push({ path: "issuer.name", message: "Give the issuer's name" });
+  return issues;
+}
+
+/**
+ * Freezes the document and sends it for review. Submitting what is already under review
+ * answers it unchanged (a double click submits once); the number is given at the first
+ * submission and kept on resubmission.
+ */
+export async function submitInvoice(
+  deps: Deps,
+  actor: User,
+  invoice: Invoice,
+  confirmMonth: string,
+) {
+  if (confirmMonth !== invoice.workingMonth) {
+    throw new ApiError(422, "month_not_confirmed", "Confirm the month you are invoicing", [
+      {
+        path: "confirmMonth",
+        message: `Confirm the month you are invoicing: this invoice is for ${invoice.workingMonth}`,
+      },
+    ]);
+  }
+  if (invoice.status === "underReview") return invoice;
+  const next = transitionInvoice(invoice.status, "submit");
+  const parts = await loadParts(deps, invoice.contractId);
+  const inputs = normaliseInputs(invoice.inputs, parts.partner);
+  const [account] = inputs.bankAccountId
+    ? await deps.db
+        .select()
+        .from(bankAccounts)
+        .where(
+          and(
+            eq(bankAccounts.id, inputs.bankAccountId),
+            eq(bankAccounts.userId, invoice.partnerUserId),
+          ),
+        )
+    : [];
+  const issues = submissionIssues(inputs, todayJst(deps.now()), Boolean(account));
+  if (issues.length > 0)
+    throw new ApiError(422, "invoice_incomplete", "The invoice is not ready to submit", issues);
+  const { rows, request, figures } = await figuresFor(
+    deps,
+    parts.contract,
+    invoice.workingMonth,
+    inputs,
+  );
+  const event = invoice.status === "returned" ? "resubmitted" : "submitted";
+  const updated = await deps.db.transaction(async (tx) => {
+    const number = invoice.number ?? (await nextNumber(tx, invoice.issuerId, "invoice"));
+    const document = buildInvoiceDocument({
+      ...parts,
+      number,
+      issuedOn: todayJst(deps.now()),
+      month: invoice.workingMonth,
+      inputs,
+      bankAccount: account ?? null,
+      request,
+      figures,
+      entries: rows,
+    });
+    const [row] = await tx
+      .update(invoices)
+      .set({
+        status: next,
+        number,
+        figures: asJson(figures),
+        document,
+        contentHash: await contentHashOf(document),
+        total: figures.total,
+        dueDate: inputs.dueDate,
+        submittedAt: deps.now(),
+        decidedAt: null,
+        revision: invoice.revision + 1,
+      })
+      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))
+      .returning();
+    if (!row) return null;
+    await recordInvoiceEvent(tx, deps, row, event, actor);
+    return row;
+  });
+  if (!updated) {
+    // A concurrent twin (the second click of a double click) submitted first: same answer.
+    const current = await getInvoice(deps, invoice.id);
+    if (current.status === "underReview") return current;
+    throw changed();
+  }
+  const [creator] = await deps.db
+    .select()
+    .from(users)
+    .where(eq(users.id, parts.contract.createdBy));
+  await notify(
+    deps,
+    parts.contract.createdBy,
+    {
+      kind: `invoice.${event}`,
+      title: `Review the invoice ${updated.number} / 請求書をご確認ください`,
+      body: `${parts.partner.fullName ?? parts.partner.email} ${event} the invoice for ${invoice.workingMonth} of "${parts.contract.title}": ${formatThousands(figures.total)} yen including tax.`,
+      link: `/v1/invoices/${invoice.id}`,
+    },
+    creator ? { mail: { to: creator.email } } : {},
+  );
+  return updated;
+}
+
+/** The company's decision: approved for good, or returned with a reason for correction. */
+export async function decideInvoice(
+  deps: Deps,
+  actor: User,
+  invoice: Invoice,
+  decision: { approve: true } | { approve: false; reason: string },
+) {
+  const next = transitionInvoice(invoice.status, decision.approve ? "approve" : "return");
+  const parts = await loadParts(deps, invoice.contractId);
+  const reason = decision.approve ? null : decision.reason;
+  const updated = await deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(invoices)
+      .set({ status: next, decidedAt: deps.now(), returnReason: reason })
+      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))
+      .returning();
+    if (!row) throw changed();
+    await recordInvoiceEvent(
+      tx,
+      deps,
+      row,
+      decision.approve ? "approved" : "returned",
+      actor,
+      reason ? { reason } : {},
+    );
+    return row;
+  });
+  await notify(
+    deps,
+    parts.partner.id,
+    decision.approve
+      ? {
+          kind: "invoice.approved",
+          title: `${invoice.number} was approved / 請求書が承認されました`,
+          body: `${parts.company.name} approved your invoice for ${invoice.workingMonth} of "${parts.contract.title}".`,
+          link: `/v1/invoices/${invoice.id}`,
+        }
+      : {
+          kind: "invoice.returned",
+          title: `${invoice.number} was returned / 請求書が差し戻されました`,
+          body: `${parts.company.name} returned your invoice for ${invoice.workingMonth}: ${reason}. Correct it and submit it again.`,
+          link: `/v1/invoices/${invoice.id}`,
+        },
+    { mail: { to: parts.partner.email } },
+  );
+  return updated;
+}

@@ -1,0 +1,39 @@
+import { accessOf } from "../companies/routes";
+import { orderIdParam } from "../contracts/schemas";
+import { ApiError } from "../http/errors";
+import { pdfResponses, sendPdf } from "../http/pdfResponse";
+import { defineRoute } from "../http/route";
+import { createRouter } from "../http/router";
+import { type OrderDocument, orderPdfLayout } from "./pdf";
+import { documentFor, getOrder, visibleTo } from "./service";
+
+// The purchase order (発注書) as PDF, drawn by the same module as the invoice PDF
+// (invoices/pdfRoutes.ts).
+
+const orderPdf = defineRoute({
+  method: "get",
+  path: "/v1/orders/{orderId}/document.pdf",
+  operationId: "getOrderPdf",
+  tags: ["Purchase orders"],
+  summary: "The purchase order (発注書), PDF",
+  description:
+    "As sent; a draft or returned order as it would be sent now. Partners never see drafts.",
+  request: { params: orderIdParam },
+  responses: pdfResponses,
+});
+
+export function orderPdfRoutes() {
+  return createRouter().openapi(orderPdf, async (c) => {
+    const access = accessOf(c);
+    const order = await getOrder(c.var.deps, access.orderId ?? "");
+    // Same rule as the HTML route: a draft does not exist for the partner.
+    if (!visibleTo(order, access.roles))
+      throw new ApiError(404, "not_found", "No such purchase order");
+    const document = (await documentFor(c.var.deps, order)) as OrderDocument;
+    const layout = orderPdfLayout(
+      { ...document, confirmation: order.confirmation ?? undefined },
+      order,
+    );
+    return (await sendPdf(c, layout, `発注書_${order.number}.pdf`)) as never;
+  });
+}

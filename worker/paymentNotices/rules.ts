@@ -1,0 +1,120 @@
+import { workingMonthsOf } from "../../shared";
+import type { contracts, users } from "../db/schema";
+import { ApiError } from "../http/errors";
+import type { InvoiceDocument } from "../invoices/document";
+import type { Invoice, InvoiceStatus, Withholding } from "../invoices/rules";
+
+// 支払通知書 (payment notice): the company's side of billing. Its status machine and the
+// choices the company makes, apart from storage. A notice has no draft: it is sent at once.
+
+type Contract = typeof contracts.$inferSelect;
+type Partner = typeof users.$inferSelect;
+
+/** What the company may say beside the work; the rest comes from the partner's settings. */
+export type NoticeInput = {
+  extraItems?: { name: string; amount: number }[];
+  expenses?: { name: string; amount: number }[];
+  withholding?: { enabled: boolean; base: "includingTax" | "excludingTax" };
+  dueDate?: string;
+  remarks?: string;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The confirmation deadline (確認期限): silence until then counts as acceptance. */
+export function acceptByOf(contract: Contract, now: Date): Date {
+  // contracts.ts requires confirmationDays for this billing mode; 7 guards older rows.
+  return new Date(now.getTime() + (contract.confirmationDays ?? 7) * DAY_MS);
+}
+
+/**
+ * The company withholds tax (源泉徴収) from an individual's compensation unless it says
+ * otherwise, on the amount including tax; a corporation is never withheld from.
+ */
+export function defaultWithholding(partner: Partner): Withholding | null {
+  return partner.partnerKind === "corporation" ? null : { enabled: true, base: "includingTax" };
+}
+
+export function assertNoticeMode(contract: Contract) {
+  if (contract.billingMode !== "paymentNotice") {
+    throw new ApiError(
+      409,
+      "invoice_mode",
+      "This contract is billed by the partner's invoices, not by payment notices",
+    );
+  }
+}
+
+export function assertNoticeMonth(contract: Contract, month: string) {
+  const months = workingMonthsOf(
+    { start: contract.startDate, end: contract.endDate },
+    contract.closingDay,
+  );
+  const first = months[0] ?? "";
+  const last = months.at(-1) ?? "";
+  if (month < first || (!contract.autoRenewal && month > last)) {
+    throw new ApiError(422, "month_outside_contract", "The month is outside the contract", [
+      {
+        path: "month",
+        message: `${month} is not a working month of the contract (${first} to ${last})`,
+      },
+    ]);
+  }
+}
+
+/** Only a returned notice may be sent again; one under review or approved stands. */
+export function assertSendable(existing: Invoice | undefined) {
+  if (!existing || existing.status === "returned") return;
+  throw new ApiError(
+    409,
+    "payment_notice_exists",
+    existing.status === "approved"
+      ? `The payment notice ${existing.number} for ${existing.workingMonth} is already accepted`
+      : `The payment notice ${existing.number} for ${existing.workingMonth} is already sent and awaits the partner's answer`,
+  );
+}
+
+/** The partner answers a notice under review, before its deadline. */
+export function assertAnswerable(notice: Invoice, now: Date) {
+  if (notice.kind !== "paymentNotice") {
+    throw new ApiError(
+      409,
+      "not_a_payment_notice",
+      "This is an invoice: the company approves or returns it",
+    );
+  }
+  if (notice.status !== "underReview") {
+    throw new ApiError(409, "payment_notice_decided", decidedMessage(notice));
+  }
+  if (notice.acceptBy && notice.acceptBy.getTime() <= now.getTime()) {
+    throw overdue(notice);
+  }
+}
+
+export const overdue = (notice: Invoice) =>
+  new ApiError(
+    409,
+    "payment_notice_auto_accepted",
+    `The payment notice ${notice.number} was already accepted automatically: its confirmation deadline passed`,
+  );
+
+function decidedMessage(notice: Invoice) {
+  const words: Record<InvoiceStatus, string> = {
+    draft: "not sent yet",
+    underReview: "under review",
+    approved: notice.autoAccepted ? "already accepted automatically" : "already accepted",
+    returned: "returned to the company",
+  };
+  return `The payment notice ${notice.number} is ${words[notice.status]}: it can no longer be answered`;
+}
+
+/** The engine-built document, titled as what it is. */
+export function asNoticeDocument(document: InvoiceDocument): InvoiceDocument {
+  return { ...document, kind: "paymentNotice", title: "支払通知書" };
+}
+
+/** "2025-07-27 10:00 JST": deadlines are read by people in Japan. */
+export function formatJst(instant: Date): string {
+  const jst = new Date(instant.getTime() + 9 * 60 * 60 * 1000).toISOString();
+  return `${jst.slice(0, 10)} ${jst.slice(11, 16)} JST`;
+}

@@ -1,0 +1,147 @@
+import canonicalize from "canonicalize";
+import { and, asc, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { historyEvents } from "../db/schema";
+import { sha256Hex } from "./crypto";
+
+// 電子帳簿保存法: an append-only, hash-chained record of every document event, per company.
+// Each row's hash covers its own fields and the previous row's hash, so a changed, removed or
+// reordered row breaks the chain at that row; the triggers of migration 0002 refuse UPDATE
+// and DELETE outright.
+
+export const GENESIS_HASH = "0".repeat(64);
+
+export type HistoryEventInput = {
+  companyId: string;
+  documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+  documentId: string;
+  documentNumber: string;
+  event: string;
+  actorUserId: string | null;
+  actorName: string;
+  occurredAt: Date;
+  transactionDate: string;
+  amount: number;
+  counterparty: string;
+  contentHash: string;
+  details?: Record<string, unknown>;
+};
+
+type Row = typeof historyEvents.$inferSelect;
+
+/** The SHA-256 of a document's content in canonical JSON (RFC 8785): what was sent. */
+export async function contentHashOf(document: unknown): Promise<string> {
+  return sha256Hex(canonicalize(document) ?? "null");
+}
+
+function chainedFields(row: Omit<Row, "seq" | "hash">) {
+  return {
+    companyId: row.companyId,
+    documentType: row.documentType,
+    documentId: row.documentId,
+    documentNumber: row.documentNumber,
+    event: row.event,
+    actorUserId: row.actorUserId,
+    actorName: row.actorName,
+    occurredAt: row.occurredAt,
+    transactionDate: row.transactionDate,
+    amount: row.amount,
+    counterparty: row.counterparty,
+    contentHash: row.contentHash,
+    details: row.details,
+    prevHash: row.prevHash,
+  };
+}
+
+async function hashOf(row: Omit<Row, "seq" | "hash">): Promise<string> {
+  return sha256Hex(canonicalize(chainedFields(row)) ?? "");
+}
+
+/**
+ * Appends one event to the company's chain. Call it inside the transaction that changes the
+ * document, so the event and the change land together or not at all.
+ */
+export async function appendHistory(db: Pick<Db, "select" | "insert">, input: HistoryEventInput) {
+  const [last] = await db
+    .select({ hash: historyEvents.hash })
+    .from(historyEvents)
+    .where(eq(historyEvents.companyId, input.companyId))
+    .orderBy(desc(historyEvents.seq))
+    .limit(1);
+  const row = {
+    companyId: input.companyId,
+    documentType: input.documentType,
+    documentId: input.documentId,
+    documentNumber: input.documentNumber,
+    event: input.event,
+    actorUserId: input.actorUserId,
+    actorName: input.actorName,
+    occurredAt: input.occurredAt.toISOString(),
+    transactionDate: input.transactionDate,
+    amount: input.amount,
+    counterparty: input.counterparty,
+    contentHash: input.contentHash,
+    details: canonicalize(input.details ?? {}) ?? "{}",
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  await db.insert(historyEvents).values({ ...row, hash: await hashOf(row) });
+}
+
+export type ChainBreak = { seq: number; documentNumber: string; event: string; reason: string };
+
+/** Walks the company's chain from its first row; names every row that does not hold. */
+export async function verifyHistory(db: Db, companyId: string) {
+  const rows = await db
+    .select()
+    .from(historyEvents)
+    .where(eq(historyEvents.companyId, companyId))
+    .orderBy(asc(historyEvents.seq));
+  const breaks: ChainBreak[] = [];
+  let previous = GENESIS_HASH;
+  for (const row of rows) {
+    const where = { seq: row.seq, documentNumber: row.documentNumber, event: row.event };
+    if (row.prevHash !== previous) {
+      breaks.push({
+        ...where,
+        reason: "does not follow the row before it: a row was removed, inserted or reordered",
+      });
+    }
+    if ((await hashOf(row)) !== row.hash) {
+      breaks.push({ ...where, reason: "its content does not match its hash: the row was changed" });
+    }
+    previous = row.hash;
+  }
+  return { valid: breaks.length === 0, events: rows.length, breaks };
+}
+
+export type HistoryQuery = {
+  documentType?: HistoryEventInput["documentType"];
+  documentId?: string;
+  from?: string;
+  to?: string;
+  minAmount?: number;
+  maxAmount?: number;
+  counterparty?: string;
+  limit?: number;
+};
+
+/** Search by transaction date range, amount range and counterparty, in any combination. */
+export async function searchHistory(db: Db, companyId: string, query: HistoryQuery) {
+  const where: SQL[] = [eq(historyEvents.companyId, companyId)];
+  if (query.documentType) where.push(eq(historyEvents.documentType, query.documentType));
+  if (query.documentId) where.push(eq(historyEvents.documentId, query.documentId));
+  if (query.from) where.push(gte(historyEvents.transactionDate, query.from));
+  if (query.to) where.push(lte(historyEvents.transactionDate, query.to));
+  if (query.minAmount !== undefined) where.push(gte(historyEvents.amount, query.minAmount));
+  if (query.maxAmount !== undefined) where.push(lte(historyEvents.amount, query.maxAmount));
+  if (query.counterparty) {
+    const pattern = `%${query.counterparty.replace(/[\\%_]/g, "\\$&")}%`;
+    where.push(sql`${historyEvents.counterparty} like ${pattern} escape '\\'`);
+  }
+  return db
+    .select()
+    .from(historyEvents)
+    .where(and(...where))
+    .orderBy(asc(historyEvents.seq))
+    .limit(query.limit ?? 500);
+}

@@ -1,0 +1,128 @@
+import { z } from "@hono/zod-openapi";
+import { yen } from "../http/schemas";
+import { syncParse } from "../http/syncParse";
+
+// Structure and types only: formats and the calculation rules (times, periods, ranges,
+// overlaps) are the engine's, so the add-on's offline preview refuses exactly what this does.
+
+const isoDate = z.string().openapi({ format: "date", example: "2025-08-01" });
+const yearMonth = z.string().openapi({ pattern: "^\\d{4}-\\d{2}$", example: "2025-08" });
+const clock = z.union([z.string(), z.number().int()]).openapi({
+  description: '"900", "0900", "09:00"; hours up to 47 for work past midnight',
+  example: "0900",
+});
+
+const monthTerms = z.strictObject({
+  month: yearMonth,
+  monthlyFee: yen,
+  lowerHours: z.number().min(0),
+  upperHours: z.number().min(0),
+});
+
+export const costCategorySchema = z
+  .strictObject({
+    id: z.string().min(1).max(64),
+    name: z.string().max(100).optional(),
+    type: z.enum(["hourly", "quantity", "monthly", "monthlyRange"]),
+    unitPrice: yen.optional(),
+    monthlyFee: yen.optional(),
+    lowerHours: z.number().min(0).optional(),
+    upperHours: z.number().min(0).optional(),
+    excessRate: yen.optional(),
+    deductionRate: yen.optional(),
+    months: z.array(monthTerms).optional(),
+  })
+  .openapi("CostCategory", {
+    description:
+      "費目. hourly and quantity take unitPrice; monthly takes monthlyFee; monthlyRange takes monthlyFee, lowerHours, upperHours, excessRate, deductionRate and up to 6 months overrides.",
+  });
+
+const entry = z
+  .strictObject({
+    date: isoDate,
+    costCategoryId: z.string().min(1),
+    start: clock.optional(),
+    end: clock.optional(),
+    breakMinutes: z.number().int().min(0).optional(),
+    quantity: z.number().min(0).optional(),
+    skipHours: z.boolean().optional(),
+    details: z.string().optional(),
+  })
+  .openapi("WorkEntry", { description: "業務登録: one day's work on one cost category" });
+
+const namedAmount = z.strictObject({ name: z.string().min(1).max(200), amount: yen });
+
+export const quoteRequestSchema = syncParse(
+  z
+    .strictObject({
+      month: yearMonth,
+      closingDay: z
+        .number()
+        .int()
+        .optional()
+        .openapi({ description: "1..28, or 31 for month end", example: 25 }),
+      settlementUnit: z
+        .number()
+        .int()
+        .optional()
+        .openapi({ description: "0, 15, 30 or 60 minutes", example: 30 }),
+      costCategories: z.array(costCategorySchema).min(1),
+      entries: z.array(entry).max(20_000).default([]),
+      extraItems: z.array(namedAmount).optional(),
+      expenses: z.array(namedAmount).optional(),
+      partner: z
+        .strictObject({
+          kind: z.enum(["individual", "corporation"]).optional(),
+          nonResident: z.boolean().optional(),
+        })
+        .optional(),
+      consumptionTax: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          rate: z.number().int().min(0).max(100).optional(),
+          rounding: z.enum(["floor", "round", "ceil"]).optional(),
+        })
+        .optional(),
+      withholding: z
+        .strictObject({
+          enabled: z.boolean().optional(),
+          base: z.enum(["includingTax", "excludingTax"]).optional(),
+        })
+        .optional(),
+    })
+    .openapi("QuoteRequest"),
+);
+
+const line = z.object({
+  costCategoryId: z.string(),
+  type: z.enum(["hourly", "quantity", "monthly", "monthlyRange"]),
+  minutes: z.number().int(),
+  hours: z.number(),
+  quantity: z.number(),
+  unitPrice: z.number().int(),
+  amount: z.number().int(),
+});
+
+const adjustment = z.object({
+  costCategoryId: z.string(),
+  kind: z.enum(["excess", "deduction"]),
+  hours: z.number(),
+  rate: z.number().int(),
+  amount: z.number().int().openapi({ description: "negative for a deduction" }),
+});
+
+export const quoteResponseSchema = z
+  .object({
+    month: z.string(),
+    period: z.object({ from: isoDate, to: isoDate }),
+    lines: z.array(line),
+    adjustments: z.array(adjustment),
+    subtotal: z.number().int(),
+    consumptionTax: z.number().int(),
+    total: z.number().int(),
+    withholdingTax: z.number().int(),
+    expensesTotal: z.number().int(),
+    payable: z.number().int(),
+  })
+  .passthrough()
+  .openapi("Quote");
