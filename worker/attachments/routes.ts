@@ -6,6 +6,7 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { invoiceOf } from "../invoices/access";
 import { invoiceIdParam } from "../invoices/schemas";
+import { ATTACHMENT_MIME_TYPES } from "./fileType";
 import {
   addAttachment,
   attachmentFile,
@@ -97,7 +98,12 @@ const download = defineRoute({
   responses: {
     200: {
       description: "The file",
-      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+      content: Object.fromEntries(
+        ATTACHMENT_MIME_TYPES.map((type) => [
+          type,
+          { schema: z.string().openapi({ format: "binary" }) },
+        ]),
+      ),
     },
     ...denied,
   },

@@ -18,8 +18,10 @@ export function errorAnswers(config: RouteConfig, rule: Rule): RouteConfig["resp
   if ("roles" in rule) answers[403] = errorResponse("Role not allowed");
   if ("roles" in rule || config.path.includes("{"))
     answers[404] = errorResponse("Not found or not yours");
-  if (BODY_METHODS.has(config.method))
+  if (BODY_METHODS.has(config.method)) {
+    answers[413] = errorResponse("The body is larger than the route takes (http/bodyLimit.ts)");
     answers[415] = errorResponse("The body is not sent as application/json");
+  }
   if (request.body || request.params || request.query || request.headers)
     answers[422] = errorResponse("Every field at fault");
   answers[500] = errorResponse("Something went wrong on our side");

@@ -42,7 +42,6 @@ export async function testApp(overrides: AppDeps = {}) {
     config: {
       googleClientIds: [TEST_GOOGLE_CLIENT_ID],
       devPages: true,
-      checkResponses: true,
       ...overrides.config,
     },
   });
