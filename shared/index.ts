@@ -90,6 +90,7 @@ export {
   nominalDueDate,
   type PaymentTerms,
   paymentTermsLabel,
+  previousBusinessDay,
   validatePaymentTerms,
 } from "./paymentTerms";
 export { fromHundredths, toHundredths } from "./quantity";

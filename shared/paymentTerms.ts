@@ -139,7 +139,20 @@ export function dueDateFor(
   terms: PaymentTerms,
   isBankHoliday: HolidayPredicate,
 ): string {
-  let date = nominalDate(workingMonth, closingDay, terms);
+  return previousBusinessDay(
+    formatIsoDate(nominalDate(workingMonth, closingDay, terms)),
+    isBankHoliday,
+  );
+}
+
+/**
+ * `isoDate` itself when banks are open, else the last business day before it (前営業日):
+ * the day a payment due on a bank holiday is made.
+ */
+export function previousBusinessDay(isoDate: string, isBankHoliday: HolidayPredicate): string {
+  const parsed = parseIsoDate(isoDate);
+  if (parsed === null) throw new RangeError(`invalid date ${JSON.stringify(isoDate)}`);
+  let date = parsed;
   // No calendar closes banks for a month; a predicate that does is a caller's bug.
   for (let step = 0; step < 31; step++) {
     const iso = formatIsoDate(date);

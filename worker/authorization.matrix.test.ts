@@ -2,7 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "./accounts/sessions";
 import { type Role, type Rule, ruleFor } from "./authorization";
-import { companies, groups, memberships, users } from "./db/schema";
+import { companies, groups, memberships, users, webhookDeliveries } from "./db/schema";
 import { seedDemo } from "./db/seed";
 import { type TestApp, testApp } from "./testing/app";
 import { PNG_1X1 } from "./testing/files";
@@ -103,8 +103,14 @@ beforeAll(async () => {
     token: ownerToken,
     body: {},
   });
+  // An endpoint that wants the order's sending, so the send below leaves a delivery on record.
+  const webhook = await t.call("POST", `/v1/companies/${demo?.id}/webhooks`, {
+    token: ownerToken,
+    body: { url: "http://127.0.0.1:9/hooks", events: ["order.sent"] },
+  });
   // Sent, so that the partner may see it, and approved, so that work can be recorded.
   await t.call("POST", `/v1/orders/${order.body.id}/send`, { token: ownerToken });
+  const [delivery] = await t.db.select().from(webhookDeliveries);
   const partnerToken = (
     await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
   ).token;
@@ -137,6 +143,19 @@ beforeAll(async () => {
       body: { confirmMonth: "2025-08" },
     }),
   );
+  fixtures.push(webhook);
+  // Approved and gathered into a payment run, so that the payment routes have one to act on.
+  fixtures.push(
+    await t.call("POST", `/v1/invoices/${invoice.body.id}/approve`, {
+      token: ownerToken,
+      body: {},
+    }),
+  );
+  const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
+    token: ownerToken,
+    body: { paymentDate: "2025-09-30" },
+  });
+  fixtures.push(run);
   for (const fixture of fixtures)
     expect(fixture.status, JSON.stringify(fixture.body)).toBeLessThan(300);
   expect(upload.status).toBe(201);
@@ -155,6 +174,10 @@ beforeAll(async () => {
     bankAccountId: crypto.randomUUID(),
     tokenId: crypto.randomUUID(),
     notificationId: crypto.randomUUID(),
+    webhookId: webhook.body.id,
+    deliveryId: delivery?.id ?? "",
+    runId: run.body.id,
+    itemId: run.body.items?.[0]?.id ?? "missing",
   };
 });
 
@@ -215,6 +238,7 @@ describe("authorization matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(CALLERS.length * 10);
+    // Hundreds of requests: well under this alone, but not on a busy two-core machine.
   }, 180_000);
 });
 

@@ -76,6 +76,24 @@ export const rules = {
   "POST /v1/groups/{groupId}/invitations/{invitationId}/resend": { access: "group", roles: OWNERS },
 
   "PUT /v1/companies/{companyId}/options": { access: "company", roles: ["companyOwner"] },
+  "POST /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
+  "DELETE /v1/companies/{companyId}/webhooks/{webhookId}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/webhooks/{webhookId}/rotate-secret": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/webhooks/{webhookId}/deliveries": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
   "GET /v1/companies/{companyId}/history": { access: "company", roles: STAFF },
   "GET /v1/companies/{companyId}/history/verify": { access: "company", roles: STAFF },
   "GET /v1/ses-rates": { access: "user" },
@@ -134,6 +152,27 @@ export const rules = {
   "GET /v1/orders/{orderId}/document.pdf": { access: "order", roles: PARTIES },
   "GET /v1/invoices/{invoiceId}/report.pdf": { access: "invoice", roles: PARTIES },
   "GET /v1/me/invoices": { access: "user" },
+
+  "GET /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
+  "PUT /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "POST /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/payment-runs/{runId}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/payment-runs/{runId}/zengin": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/payment-runs/{runId}/paid": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "POST /v1/companies/{companyId}/payment-runs/{runId}/items/{itemId}/failed": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;

@@ -17,6 +17,8 @@ export type Config = {
   devPages: boolean;
   /** Hold every answer to its route's declared schema (tests and `SHIMEBI_CHECK_RESPONSES=1`). */
   checkResponses: boolean;
+  /** Webhook endpoints on this machine (http://127.0.0.1, localhost): never in production. */
+  allowLocalWebhooks: boolean;
 };
 
 /** Everything the app is handed rather than reaching for. */
@@ -46,6 +48,7 @@ export const DEFAULT_CONFIG: Config = {
   termsVersion: "2026-11-01",
   devPages: false,
   checkResponses: false,
+  allowLocalWebhooks: false,
 };
 
 let googleKeys: JWTVerifyGetKey | undefined;

@@ -44,6 +44,7 @@ const deps = {
     ntaAppId: process.env.NTA_APP_ID,
     devPages: !production,
     checkResponses: process.env.SHIMEBI_CHECK_RESPONSES === "1",
+    allowLocalWebhooks: !production,
   },
 };
 if (!production) {

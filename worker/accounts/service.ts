@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
+import { isUniqueViolation } from "../db/failures";
 import { authTokens, emailTokens, loginAttempts, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
@@ -15,6 +16,11 @@ export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
+const emailTaken = (email: string) =>
+  new ApiError(409, "email_taken", `An account already exists for ${email}: sign in instead`, [
+    { path: "email", message: `An account already exists for ${email}` },
+  ]);
+
 type NewAccount = { email: string; password?: string; googleSubject?: string; verified?: boolean };
 
 /** A user row with the consent stored and its time; the email verification mail unless verified. */
@@ -30,14 +36,7 @@ export async function createAccount(deps: Deps, input: NewAccount): Promise<User
     .select({ id: users.id })
     .from(users)
     .where(eq(users.email, email));
-  if (existing) {
-    throw new ApiError(
-      409,
-      "email_taken",
-      `An account already exists for ${email}: sign in instead`,
-      [{ path: "email", message: `An account already exists for ${email}` }],
-    );
-  }
+  if (existing) throw emailTaken(email);
   const now = deps.now();
   const [user] = await deps.db
     .insert(users)
@@ -50,7 +49,11 @@ export async function createAccount(deps: Deps, input: NewAccount): Promise<User
       consentedAt: now,
       createdAt: now,
     })
-    .returning();
+    .returning()
+    .catch((error: unknown) => {
+      // The same address registered by a parallel request (Submit clicked twice).
+      throw isUniqueViolation(error) ? emailTaken(email) : error;
+    });
   if (!user) throw new Error("insert returned no row");
   if (!input.verified) await sendVerification(deps, user);
   return user;

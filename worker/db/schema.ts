@@ -485,3 +485,171 @@ export const idempotencyKeys = sqliteTable(
   },
   (t) => [uniqueIndex("idempotency_user_key").on(t.userId, t.route, t.key)],
 );
+
+// ── Payments, 支払調書 and accounting exports (issue 14) ──────────────────────────────────
+
+/** The company's own account and 委託者コード for 全銀 総合振込 files. */
+export type TransferSettings = {
+  /** 委託者コード (振込依頼人コード): 10 digits, given by the company's bank. */
+  consignorCode: string;
+  /** 委託者名 as the bank has it, in half-width kana. */
+  consignorName: string;
+  bankCode: string;
+  branchCode: string;
+  accountType: "ordinary" | "checking" | "other";
+  accountNumber: string;
+  /** Records end with CRLF, or follow each other with nothing between (the bank's choice). */
+  lineEnding: "crlf" | "none";
+};
+
+/** The payer (支払者) on 支払調書. */
+export type PayerSettings = {
+  name: string;
+  address: string;
+  phone: string;
+  /** 法人番号 (13 digits) for a corporation; an individual's マイナンバー is never stored. */
+  corporateNumber: string;
+  /** 区分 and 細目 of the fees, as the statement's columns name them. */
+  category: string;
+  detail: string;
+};
+
+/** Accounts (勘定科目), tax categories (税区分) and department for 仕訳 exports. */
+export type AccountingSettings = {
+  feeAccount: string;
+  expenseAccount: string;
+  payableAccount: string;
+  withholdingAccount: string;
+  taxCategoryStandard: string;
+  taxCategoryReduced: string;
+  taxCategoryNone: string;
+  department: string;
+};
+
+export const companySettings = sqliteTable("company_settings", {
+  companyId: text("company_id")
+    .primaryKey()
+    .references(() => companies.id),
+  transfer: text("transfer", { mode: "json" }).$type<TransferSettings>(),
+  payer: text("payer", { mode: "json" }).$type<PayerSettings>(),
+  accounting: text("accounting", { mode: "json" }).$type<AccountingSettings>(),
+  updatedAt: time("updated_at"),
+});
+
+export const PAYMENT_RUN_STATUSES = ["open", "paid"] as const;
+
+/** 支払: the approved invoices and accepted payment notices a company pays on one date. */
+export const paymentRuns = sqliteTable(
+  "payment_runs",
+  {
+    id: id(),
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    paymentDate: text("payment_date").notNull(),
+    status: text("status", { enum: PAYMENT_RUN_STATUSES }).notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    paidAt: time("paid_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payment_runs_company_date").on(t.companyId, t.paymentDate)],
+);
+
+export const PAYMENT_ITEM_STATUSES = ["pending", "paid", "failed"] as const;
+
+/** One invoice or notice in a run; a failed one is paid again by a later run. */
+export const paymentItems = sqliteTable(
+  "payment_items",
+  {
+    id: id(),
+    runId: text("run_id")
+      .notNull()
+      .references(() => paymentRuns.id),
+    invoiceId: text("invoice_id")
+      .notNull()
+      .references(() => invoices.id),
+    /** 支払額: the invoice's payable (total - withholding + expenses), as the engine computed it. */
+    amount: integer("amount").notNull(),
+    status: text("status", { enum: PAYMENT_ITEM_STATUSES }).notNull(),
+    failureReason: text("failure_reason"),
+    decidedAt: time("decided_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("payment_items_run_invoice").on(t.runId, t.invoiceId),
+    index("payment_items_invoice").on(t.invoiceId),
+  ],
+);
+
+// ── Webhooks (issue 15) ──────────────────────────────────────────────────────────────────
+
+/** An integrator's endpoint: the events it wants, signed with its own secret. */
+export const webhookEndpoints = sqliteTable(
+  "webhook_endpoints",
+  {
+    id: id(),
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    events: text("events", { mode: "json" }).$type<string[]>().notNull(),
+    /** `whsec_` + base64: needed to sign, so kept (never answered after creation). */
+    secret: text("secret").notNull(),
+    /** After a rotation the old secret signs too until this time, so receivers can switch. */
+    previousSecret: text("previous_secret"),
+    previousSecretUntil: time("previous_secret_until"),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    disabledAt: time("disabled_at"),
+  },
+  (t) => [index("webhook_endpoints_company").on(t.companyId)],
+);
+
+/** One event for one endpoint: tried until delivered or out of attempts. */
+export const webhookDeliveries = sqliteTable(
+  "webhook_deliveries",
+  {
+    id: id(),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id),
+    companyId: text("company_id").notNull(),
+    /** The `webhook-id` header: the same on every attempt, so receivers can drop repeats. */
+    messageId: text("message_id").notNull(),
+    eventType: text("event_type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status", { enum: ["pending", "succeeded", "failed"] })
+      .notNull()
+      .default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: time("next_attempt_at"),
+    createdAt: createdAt(),
+    deliveredAt: time("delivered_at"),
+  },
+  (t) => [
+    index("webhook_deliveries_due").on(t.status, t.nextAttemptAt),
+    index("webhook_deliveries_endpoint").on(t.endpointId, t.createdAt),
+  ],
+);
+
+/** Every attempt and what the endpoint answered (its first KiB). */
+export const webhookAttempts = sqliteTable(
+  "webhook_attempts",
+  {
+    id: id(),
+    deliveryId: text("delivery_id")
+      .notNull()
+      .references(() => webhookDeliveries.id),
+    attemptedAt: time("attempted_at").notNull(),
+    statusCode: integer("status_code"),
+    responseBody: text("response_body"),
+    error: text("error"),
+    durationMs: integer("duration_ms").notNull(),
+  },
+  (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attemptedAt)],
+);

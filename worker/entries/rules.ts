@@ -39,6 +39,8 @@ export type EntryInput = {
   quantity?: number | null;
   skipHours?: boolean | null;
   details?: string | null;
+  /** 稼働月 the partner files the entry under; the date must lie in it. */
+  workingMonth?: string | null;
 };
 
 export function serializeEntry(row: EntryRow) {
@@ -92,14 +94,14 @@ export const refuse = (path: string, message: string, code = "invalid_value") =>
   new ApiError(422, "invalid_request", message, [{ path, code, message }]);
 
 /** A YYYY-MM the contract works in; anything else is a bad path, not a missing document. */
-export function checkContractMonth(contract: Contract, month: string): void {
+export function checkContractMonth(contract: Contract, month: string, path = "month"): void {
   if (parseYearMonth(month) === null) {
-    throw refuse("month", `month ${JSON.stringify(month)} is not a month: use YYYY-MM`);
+    throw refuse(path, `month ${JSON.stringify(month)} is not a month: use YYYY-MM`);
   }
   const months = workingMonthsOfContract(contract);
   if (!months.includes(month)) {
     throw refuse(
-      "month",
+      path,
       `${month} is not a working month of this contract (${months[0]} to ${months.at(-1)})`,
       "month_not_working_month",
     );

@@ -48,7 +48,15 @@ const sheetRow = z.number().int().min(1).max(1_000_000).optional().openapi({
 
 export const entryInputSchema = syncParse(
   z
-    .strictObject({ clientRowId: clientRowId.nullable().optional(), ...entryFields })
+    .strictObject({
+      clientRowId: clientRowId.nullable().optional(),
+      workingMonth: z.string().nullable().optional().openapi({
+        description:
+          "稼働月 the entry is filed under (YYYY-MM): a date outside its period is refused (422 at date). Left out, the month holding the date is used and answered as workingMonth",
+        example: "2025-08",
+      }),
+      ...entryFields,
+    })
     .openapi("WorkEntryInput"),
 );
 
@@ -66,7 +74,11 @@ export const entrySchema = z
   .object({
     id: z.string(),
     clientRowId: z.string().nullable(),
-    workingMonth: z.string(),
+    workingMonth: z.string().openapi({
+      description:
+        "稼働月 the entry was filed under: with closing day 25, 2025-07-26 is in 2025-08",
+      example: "2025-08",
+    }),
     date: z.string(),
     costCategoryId: z.string(),
     start: z.string().nullable().openapi({ example: "09:00" }),

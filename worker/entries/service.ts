@@ -1,5 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { parseIsoDate, workingMonthOfDate } from "../../shared";
+import {
+  formatPeriod,
+  parseIsoDate,
+  parseYearMonth,
+  workingMonthOfDate,
+  workingMonthPeriod,
+} from "../../shared";
 import type { Db } from "../db/client";
 import { workEntries } from "../db/schema";
 import type { Deps } from "../deps";
@@ -67,7 +73,12 @@ async function checkSingle(
   if (issues.length > 0) throw invalid(issues, locale);
 }
 
-function monthOfInput(contract: Contract, input: EntryInput): string {
+/**
+ * The working month the entry goes into: the one the partner names, whose period must hold
+ * the date (as the month sync requires), or else the one holding the date, answered back as
+ * the entry's `workingMonth`.
+ */
+function monthOfInput(contract: Contract, input: EntryInput, locale: Locale): string {
   if (parseIsoDate(input.date) === null) {
     throw refuse(
       "date",
@@ -82,7 +93,20 @@ function monthOfInput(contract: Contract, input: EntryInput): string {
       "date_outside_period",
     );
   }
-  return workingMonthOfDate(input.date, contract.closingDay);
+  const month = workingMonthOfDate(input.date, contract.closingDay);
+  const named = input.workingMonth;
+  if (named == null) return month;
+  checkContractMonth(contract, named, "workingMonth");
+  if (month === named) return month;
+  const parsed = parseYearMonth(named);
+  const period = parsed ? formatPeriod(workingMonthPeriod(parsed, contract.closingDay)) : null;
+  throw refuse(
+    "date",
+    locale === "ja"
+      ? `${input.date} は稼働月 ${named}（${period?.from}〜${period?.to}）の期間外です。この日は稼働月 ${month} に入ります`
+      : `${input.date} is outside the working month ${named} (${period?.from} to ${period?.to}): it belongs to ${month}`,
+    "date_outside_period",
+  );
 }
 
 async function checkClientRowId(db: Db, contract: Contract, input: EntryInput, exceptId?: string) {
@@ -117,7 +141,7 @@ export async function createEntry(
   input: EntryInput,
   locale: Locale,
 ) {
-  const month = monthOfInput(contract, input);
+  const month = monthOfInput(contract, input, locale);
   await guardWritable(deps.db, contract, month);
   const others = await monthEntryRows(deps.db, contract.id, month);
   await checkSingle(deps.db, contract, month, input, others, locale);
@@ -146,7 +170,7 @@ export async function updateEntry(
 ) {
   const entry = await getEntry(deps.db, contract, entryId);
   await guardWritable(deps.db, contract, entry.workingMonth);
-  const month = monthOfInput(contract, input);
+  const month = monthOfInput(contract, input, locale);
   if (month !== entry.workingMonth) await guardWritable(deps.db, contract, month);
   const others = (await monthEntryRows(deps.db, contract.id, month)).filter(
     (row) => row.id !== entry.id,

@@ -1,6 +1,7 @@
 import type { Context, ErrorHandler, MiddlewareHandler, NotFoundHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { z } from "zod";
+import { describeForLog, isUniqueViolation } from "../db/failures";
 import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
 import { zodIssues } from "./zodIssues";
@@ -12,8 +13,8 @@ export function problemsMessage(count: number, ja: boolean): string {
 
 /** The one place an error becomes a response. */
 export const onError: ErrorHandler = (err, c) => {
-  if (err instanceof ApiError) return c.json(err.toBody(), err.status as 400);
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
+  if (err instanceof ApiError) return c.json(err.toBody(ja), err.status as 400);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       const message = ja
@@ -27,7 +28,13 @@ export const onError: ErrorHandler = (err, c) => {
     const message = err.message || "Request refused";
     return c.json(new ApiError(err.status, `http_${err.status}`, message).toBody(), err.status);
   }
-  console.error(`${c.req.method} ${c.req.path} failed`, err);
+  if (isUniqueViolation(err)) {
+    const message = ja
+      ? "同じ内容が別のリクエストで先に保存されました。画面を更新して確認してください"
+      : "Another request saved the same thing first: reload to see it";
+    return c.json(new ApiError(409, "conflict", message).toBody(), 409);
+  }
+  console.error(`${c.req.method} ${c.req.path} failed: ${describeForLog(err)}`);
   const message = ja ? "サーバーで問題が発生しました" : "Something went wrong on our side";
   return c.json(new ApiError(500, "internal_error", message).toBody(), 500);
 };

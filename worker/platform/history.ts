@@ -2,6 +2,7 @@ import canonicalize from "canonicalize";
 import { and, asc, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { historyEvents } from "../db/schema";
+import { enqueueWebhooks } from "../webhooks/service";
 import { sha256Hex } from "./crypto";
 
 // 電子帳簿保存法: an append-only, hash-chained record of every document event, per company.
@@ -84,7 +85,10 @@ export async function appendHistory(db: Pick<Db, "select" | "insert">, input: Hi
     details: canonicalize(input.details ?? {}) ?? "{}",
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  await db.insert(historyEvents).values({ ...row, hash: await hashOf(row) });
+  const hash = await hashOf(row);
+  await db.insert(historyEvents).values({ ...row, hash });
+  // Integrators hear of the event only once it is on record, and in the same transaction.
+  await enqueueWebhooks(db, { ...row, hash });
 }
 
 export type ChainBreak = { seq: number; documentNumber: string; event: string; reason: string };

@@ -21,10 +21,10 @@ describe("scheduled jobs", () => {
     await t.call("POST", `/v1/orders/${change.body.id}/send`, { token: owner });
 
     const deps = { db: t.db, now: () => t.clock.now };
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 0, acceptedNotices: 0 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
     t.clock.now = new Date("2025-09-25T15:00:00Z"); // the day after the end date, JST
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 1, acceptedNotices: 0 });
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 0, acceptedNotices: 0 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 1, acceptedNotices: 0 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
 
     const [order] = await t.db
       .select()

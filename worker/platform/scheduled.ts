@@ -1,15 +1,18 @@
 import type { Deps } from "../deps";
 import { expireOverdueOrders } from "../orders/service";
 import { acceptOverdueNotices } from "../paymentNotices/service";
+import { deliverDueWebhooks } from "../webhooks/delivery";
 
 /**
  * Work that happens because time passes, not because someone asked: run by the Worker's cron
  * trigger and by a timer in `npm start`. Each job is idempotent, so overlapping runs are safe.
  */
 export async function runScheduledJobs(
-  deps: Pick<Deps, "db" | "now"> & Partial<Pick<Deps, "mail" | "config">>,
+  deps: Pick<Deps, "db" | "now"> & Partial<Pick<Deps, "mail" | "config" | "fetch">>,
 ) {
   const expiredOrders = await expireOverdueOrders(deps);
   const acceptedNotices = await acceptOverdueNotices(deps);
-  return { expiredOrders, acceptedNotices };
+  // Last, so the events the jobs above raised go out in the same run.
+  const webhooks = await deliverDueWebhooks({ ...deps, fetch: deps.fetch ?? fetch });
+  return { expiredOrders, acceptedNotices, webhooks };
 }

@@ -42,6 +42,7 @@ export async function testApp(overrides: AppDeps = {}) {
     config: {
       googleClientIds: [TEST_GOOGLE_CLIENT_ID],
       devPages: true,
+      allowLocalWebhooks: true,
       ...overrides.config,
     },
   });

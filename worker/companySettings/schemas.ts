@@ -1,0 +1,61 @@
+import { z } from "@hono/zod-openapi";
+
+const line = (max: number) => z.string().trim().max(max);
+
+export const transferSettingsSchema = z
+  .strictObject({
+    consignorCode: line(20).openapi({ example: "1234567890", description: "委託者コード" }),
+    consignorName: line(60).openapi({ example: "ｶ)ﾃﾞﾓ", description: "委託者名 (kana)" }),
+    bankCode: line(8).openapi({ example: "0001" }),
+    branchCode: line(6).openapi({ example: "001" }),
+    accountType: z.enum(["ordinary", "checking", "other"]),
+    accountNumber: line(10).openapi({ example: "7654321" }),
+    lineEnding: z.enum(["crlf", "none"]).default("crlf"),
+  })
+  .openapi("TransferSettings");
+
+export const payerSettingsSchema = z
+  .strictObject({
+    name: line(100).min(1),
+    address: line(200),
+    phone: line(30).default(""),
+    corporateNumber: line(20)
+      .default("")
+      .openapi({ description: "法人番号 (13 digits); no マイナンバー is stored" }),
+    category: line(30).default("報酬"),
+    detail: line(30).default(""),
+  })
+  .openapi("PayerSettings");
+
+export const accountingSettingsSchema = z
+  .strictObject({
+    feeAccount: line(30).min(1),
+    expenseAccount: line(30).min(1),
+    payableAccount: line(30).min(1),
+    withholdingAccount: line(30).min(1),
+    taxCategoryStandard: line(30).min(1),
+    taxCategoryReduced: line(30).min(1),
+    taxCategoryNone: line(30).min(1),
+    department: line(30).default(""),
+  })
+  .openapi("AccountingSettings");
+
+export const settingsUpdateSchema = z
+  .strictObject({
+    transfer: transferSettingsSchema.optional(),
+    payer: payerSettingsSchema.optional(),
+    accounting: accountingSettingsSchema.optional(),
+  })
+  .openapi("CompanySettingsUpdate");
+
+export const settingsSchema = z
+  .object({
+    transfer: transferSettingsSchema.nullable(),
+    payer: payerSettingsSchema.nullable(),
+    accounting: accountingSettingsSchema,
+    accountingIsDefault: z.boolean(),
+    defaults: z.object({ accounting: accountingSettingsSchema }),
+  })
+  .openapi("CompanySettings");
+
+export type SettingsUpdate = z.infer<typeof settingsUpdateSchema>;
