@@ -3,7 +3,7 @@
 
 import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
 import { toHundredths } from "./quantity";
-import { formatTime, parseTime } from "./time";
+import { formatTime, LATEST_TIME_MINUTES, parseTime } from "./time";
 import type { CostCategoryType } from "./types";
 
 const TIME_HINT = {
@@ -19,14 +19,38 @@ export interface EntryContext {
   type: CostCategoryType | null;
 }
 
+/**
+ * A time given as text or HHMM (`start`), or as the minutes after midnight a database holds
+ * (`startMinutes`): stored minutes reach the engine as they are, never turned back into text.
+ */
+export interface TimeInput {
+  text?: unknown;
+  minutes?: unknown;
+}
+
 function readTime(
-  raw: unknown,
+  input: TimeInput,
   required: boolean,
   key: "start" | "end",
   at: EntryContext,
   issues: IssueList,
 ): number | null {
   const words = key === "start" ? { en: "start", ja: "開始" } : { en: "end", ja: "終了" };
+  const raw = input.text;
+  if (raw === undefined && input.minutes !== undefined) {
+    const minutes = input.minutes;
+    if (Number.isSafeInteger(minutes) && (minutes as number) >= 0) {
+      if ((minutes as number) <= LATEST_TIME_MINUTES) return minutes as number;
+    }
+    const label = entryLabel(at.index, at.date);
+    issues.add(
+      `${at.path}.${key}Minutes`,
+      IssueCode.INVALID_TIME,
+      `${label.en}: ${key}Minutes ${quoteValue(minutes)} is not a time: use whole minutes after midnight, 0 to ${LATEST_TIME_MINUTES}`,
+      `${label.ja}: ${words.ja}（分） ${quoteValue(minutes)} は正しい時刻ではありません。0〜${LATEST_TIME_MINUTES} の整数（0時からの分）で指定してください`,
+    );
+    return null;
+  }
   if (raw === undefined) {
     if (required) {
       const label = entryLabel(at.index, at.date);
@@ -61,8 +85,8 @@ export interface CheckedTimes {
 
 /** start, end and breakMinutes: both times parse, end > start, 0 <= break < end - start. */
 export function checkTimes(
-  rawStart: unknown,
-  rawEnd: unknown,
+  rawStart: TimeInput,
+  rawEnd: TimeInput,
   rawBreak: unknown,
   required: boolean,
   at: EntryContext,
@@ -113,15 +137,17 @@ export function checkTimes(
 
 /** Times given where none belong: a quantity category, or a monthly entry with skipHours. */
 export function forbidTimes(
-  rawStart: unknown,
-  rawEnd: unknown,
+  rawStart: TimeInput,
+  rawEnd: TimeInput,
   rawBreak: unknown,
   at: EntryContext,
   issues: IssueList,
 ): void {
   const given: string[] = [];
-  if (rawStart !== undefined) given.push("start");
-  if (rawEnd !== undefined) given.push("end");
+  if (rawStart.text !== undefined) given.push("start");
+  if (rawStart.minutes !== undefined) given.push("startMinutes");
+  if (rawEnd.text !== undefined) given.push("end");
+  if (rawEnd.minutes !== undefined) given.push("endMinutes");
   if (rawBreak !== undefined && rawBreak !== 0) given.push("breakMinutes");
   if (given.length === 0) return;
   const label = entryLabel(at.index, at.date);

@@ -62,6 +62,9 @@ export interface WorkEntry {
   /** "0900", "900", "09:00" or the number 900; hours up to 47. */
   start?: string | number;
   end?: string | number;
+  /** The same times as minutes after midnight (0-2879), as stored; instead of start/end. */
+  startMinutes?: number;
+  endMinutes?: number;
   breakMinutes?: number;
   /** Quantity categories only: more than 0, at most two decimals. */
   quantity?: number;

@@ -121,6 +121,28 @@ describe("entry times", () => {
     expect(result.lines[0]?.minutes).toBe(60 + 60 + 270 + 2879);
   });
 
+  it("take stored minutes as they are: startMinutes and endMinutes, never reparsed as HHMM", () => {
+    const stored = {
+      date: "2025-08-01",
+      costCategoryId: "dev",
+      startMinutes: 540,
+      endMinutes: 1590,
+    };
+    expect(quoteOf(month([stored])).lines[0]?.minutes).toBe(1590 - 540);
+    // 900 minutes is 15:00, not the HHMM 09:00 a number given as `start` would mean.
+    const late = { date: "2025-08-02", costCategoryId: "dev", startMinutes: 900, endMinutes: 960 };
+    expect(quoteOf(month([late])).lines[0]?.minutes).toBe(60);
+  });
+
+  it.each([-1, 2880, 8.5, "540"])("refuse startMinutes %j, naming the field", (bad) => {
+    const entry = { date: "2025-08-03", costCategoryId: "dev", startMinutes: bad, endMinutes: 600 };
+    const issues = issuesOf(month([entry]));
+    expect(issues.map((issue) => [issue.path, issue.code])).toEqual([
+      ["entries.0.startMinutes", IssueCode.INVALID_TIME],
+    ]);
+    expect(issues[0]?.messageJa).toContain("0〜2879");
+  });
+
   it.each(["4800", "0860", "8:2", "abc", "", "9", 8.5, true])(
     "refuse %j with the allowed forms",
     (bad) => {

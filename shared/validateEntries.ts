@@ -3,7 +3,13 @@
 // pass, so no entry is parsed twice.
 
 import { parseIsoDate, toDayNumber } from "./calendar";
-import { checkQuantity, checkTimes, type EntryContext, forbidTimes } from "./entryChecks";
+import {
+  checkQuantity,
+  checkTimes,
+  type EntryContext,
+  forbidTimes,
+  type TimeInput,
+} from "./entryChecks";
 import type { Fields } from "./fields";
 import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
 import { type DayInterval, findOverlaps, formatTime } from "./time";
@@ -181,8 +187,8 @@ export function validateEntries(
     checkDetails(given(fields.details), at, issues);
     const skipHours = readSkipHours(given(fields.skipHours), at, issues);
     const type = at.type;
-    const start = given(fields.start);
-    const end = given(fields.end);
+    const start = { text: given(fields.start), minutes: given(fields.startMinutes) };
+    const end = { text: given(fields.end), minutes: given(fields.endMinutes) };
     const breakMinutes = given(fields.breakMinutes);
     const quantity = given(fields.quantity);
 
@@ -190,7 +196,7 @@ export function validateEntries(
       type === "hourly" || ((type === "monthly" || type === "monthlyRange") && !skipHours);
     if (type === "quantity" || (skipHours && type !== "hourly")) {
       forbidTimes(start, end, breakMinutes, at, issues);
-    } else if (timed || start !== undefined || end !== undefined) {
+    } else if (timed || hasTime(start) || hasTime(end)) {
       const times = checkTimes(start, end, breakMinutes, timed, at, issues);
       if (times !== null) {
         if (day !== null) intervals.push({ index, day, start: times.start, end: times.end });
@@ -218,3 +224,5 @@ export function validateEntries(
   reportOverlaps(value, intervals, issues);
   return { minutes, hundredths };
 }
+
+const hasTime = (input: TimeInput) => input.text !== undefined || input.minutes !== undefined;

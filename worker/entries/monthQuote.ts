@@ -25,14 +25,11 @@ export type InvoiceChoices = {
   withholding?: { enabled?: boolean; base?: "includingTax" | "excludingTax" };
 };
 
-const hhmm = (minutes: number) =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}${String(minutes % 60).padStart(2, "0")}`;
-
-/** A stored entry as the engine reads it. */
+/** A stored entry as the engine reads it: its times stay integer minutes. */
 export function toWorkEntry(row: EntryRow): WorkEntry {
   const entry: WorkEntry = { date: row.date, costCategoryId: row.costCategoryId };
-  if (row.startMinutes !== null) entry.start = hhmm(row.startMinutes);
-  if (row.endMinutes !== null) entry.end = hhmm(row.endMinutes);
+  if (row.startMinutes !== null) entry.startMinutes = row.startMinutes;
+  if (row.endMinutes !== null) entry.endMinutes = row.endMinutes;
   if (row.breakMinutes) entry.breakMinutes = row.breakMinutes;
   if (row.quantityHundredths !== null) entry.quantity = row.quantityHundredths / 100;
   if (row.skipHours) entry.skipHours = true;

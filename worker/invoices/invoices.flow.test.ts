@@ -219,6 +219,14 @@ describe("the invoice of a working month", () => {
       status: "underReview",
       number: "INV-000001",
       revision: 2,
+      returnReason: null,
+    });
+    const [returnedEvent] = await t.db
+      .select()
+      .from(historyEvents)
+      .where(and(eq(historyEvents.documentId, id), eq(historyEvents.event, "returned")));
+    expect(JSON.parse(returnedEvent?.details ?? "{}")).toEqual({
+      reason: "追加作業の内容を備考に書いてください",
     });
     expect(pick(resubmitted.body.figures)).toEqual(pick(expected2 as never));
 
