@@ -1,7 +1,7 @@
 import { html, raw } from "hono/html";
-import { formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import { formatHours, formatYearMonthJa, formatYen, invoiceStatusStamp } from "../../shared";
 import type { InvoiceDocument, ReportEntry } from "./document";
-import { DOCUMENT_STYLE, htmlText, STATUS_JA } from "./html";
+import { DOCUMENT_STYLE, htmlText } from "./html";
 
 // The business report (業務報告書): the month's entries as submitted with the invoice, and
 // the settled hours per cost category, from the document JSON alone (the PDF reuses it).
@@ -31,7 +31,7 @@ export function renderBusinessReportHtml(doc: InvoiceDocument, status?: string):
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
-        ${status ? html`<span class="status">${STATUS_JA[status] ?? status}</span>` : ""}
+        ${status ? html`<span class="status">${invoiceStatusStamp(status)}</span>` : ""}
         <h1>業務報告書</h1>
         <div class="meta">
           <div><strong>${doc.recipient.name} 御中</strong><p>件名 ${doc.contract.title}</p></div>
