@@ -31,3 +31,13 @@ export const fmt = (n: number, digits = 0) =>
 export function row(label: string, value: string, note = ""): void {
   console.log(`  ${label.padEnd(44)} ${value.padStart(14)}  ${note}`);
 }
+
+/** Median, lowest and highest of repeated measurements. */
+export function spread(values: number[]): { median: number; min: number; max: number } {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return {
+    median: sorted[sorted.length >> 1] ?? 0,
+    min: sorted[0] ?? 0,
+    max: sorted[sorted.length - 1] ?? 0,
+  };
+}

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  formatDateJa,
   formatHourRange,
+  formatInstantJa,
   formatThousands,
   formatYearMonthJa,
   formatYen,
@@ -37,5 +39,16 @@ describe("Japanese document figures", () => {
     expect(settlementUnitLabelJa(30)).toBe("30分単位(30分未満切り捨て)");
     expect(settlementUnitLabelJa(0)).toBe("指定なし");
     expect(() => formatYen(1.5)).toThrow(RangeError);
+  });
+});
+
+describe("formatDateJa and formatInstantJa", () => {
+  it("print dates the Japanese way, instants in Japan time", () => {
+    expect(formatDateJa("2026-12-02")).toBe("2026年12月2日");
+    expect(formatDateJa("2026-01-31")).toBe("2026年1月31日");
+    expect(formatInstantJa("2026-12-02T12:57:36.678Z")).toBe("2026年12月2日 21:57");
+    // 15:30 UTC is already the next day in Japan.
+    expect(formatInstantJa("2026-12-31T15:30:00Z")).toBe("2027年1月1日 00:30");
+    expect(formatDateJa("（未設定）")).toBe("（未設定）");
   });
 });

@@ -33,8 +33,10 @@ export {
   workingMonthsOf,
 } from "./contractPeriod";
 export {
+  formatDateJa,
   formatHourRange,
   formatHours,
+  formatInstantJa,
   formatThousands,
   formatYearMonthJa,
   formatYen,

@@ -56,7 +56,8 @@ let params: Record<string, string>;
 const userIds = new Map<string, string>();
 
 beforeAll(async () => {
-  t = await testApp();
+  // Every answer is also held to the schema its route declares (http/responseCheck.ts).
+  t = await testApp({ config: { checkResponses: true } });
   await seedDemo(t.db, "shimebi-demo");
   const [demo] = await t.db.select().from(companies).where(eq(companies.name, "Demo"));
   const [group] = await t.db

@@ -15,6 +15,8 @@ export type Config = {
   termsVersion: string;
   /** Local pages for developers: the outbox. Never on in production. */
   devPages: boolean;
+  /** Hold every answer to its route's declared schema (tests and `SHIMEBI_CHECK_RESPONSES=1`). */
+  checkResponses: boolean;
   /** Webhook endpoints on this machine (http://127.0.0.1, localhost): never in production. */
   allowLocalWebhooks: boolean;
 };
@@ -45,6 +47,7 @@ export const DEFAULT_CONFIG: Config = {
   googleClientIds: [],
   termsVersion: "2026-11-01",
   devPages: false,
+  checkResponses: false,
   allowLocalWebhooks: false,
 };
 

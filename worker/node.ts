@@ -43,6 +43,7 @@ const deps = {
     googleClientIds: production ? googleClientIds : [...googleClientIds, DEV_GOOGLE_CLIENT_ID],
     ntaAppId: process.env.NTA_APP_ID,
     devPages: !production,
+    checkResponses: process.env.SHIMEBI_CHECK_RESPONSES === "1",
     allowLocalWebhooks: !production,
   },
 };

@@ -1,22 +1,24 @@
-import { formatTime, parseTime, validateQuoteRequest } from "../../shared";
+import { formatTime, parseTime } from "../../shared";
 import type { ApiIssue } from "./api";
-import { cachedContractTerms } from "./contracts";
-import { issueIn, quoteRequestOf } from "./estimate";
+import { cachedMonthTerms } from "./contracts";
 import { userLang } from "./i18n";
 import { at, COLUMN, FIRST_DATA_ROW, HEADER_ROWS } from "./layout";
-import { rowOfIssuePath, sheetEntries } from "./rows";
+import { checkMonth } from "./monthCheck";
+import { asciiDigits, rowOfIssuePath, type SheetEntry, workedText } from "./rows";
 import { activeTimesheet, readRows, type Timesheet, timesheetOf } from "./timesheet";
 
-// As the partner types: times shown as 08:20 whatever form they were typed in, and every bad
-// row marked with the engine's reason in the errors column. The whole sheet is checked at
-// once (overlaps need every row of a date): one read, at most two writes.
+// As the partner types: the edited time cells shown as 08:20 whatever form they were typed
+// in (８２０ and 8：20 too), and every bad row marked with the engine's reason in the errors
+// column. Only the edited cells and the add-on's own errors column are ever written, so a
+// value typed in another cell while this runs is never overwritten.
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Range = GoogleAppsScript.Spreadsheet.Range;
 
 export interface CheckResult {
   rows: number;
   badRows: number;
-  /** Issues that belong to no row (the contract's conditions, for one). */
+  /** Issues that belong to no row (the month's refusal, for one). */
   issues: ApiIssue[];
 }
 
@@ -24,7 +26,7 @@ export interface CheckResult {
 export function displayTime(value: unknown, timeZone: string): unknown {
   if (value instanceof Date) return Utilities.formatDate(value, timeZone, "HH:mm");
   if (typeof value !== "number" && typeof value !== "string") return value;
-  const minutes = parseTime(typeof value === "string" ? value.trim() : value);
+  const minutes = parseTime(typeof value === "string" ? asciiDigits(value.trim()) : value);
   return minutes === null ? value : formatTime(minutes);
 }
 
@@ -45,54 +47,77 @@ export function rowMessages(
   return { messages: lists.map((list) => [list.join("\n")]), loose, badRows };
 }
 
-function check(timesheet: Timesheet): CheckResult {
+/** The time cells of the edited range shown as 08:20; `values` updated to match. */
+function formatEdited(range: Range, values: unknown[][], timeZone: string): void {
+  const firstRow = Math.max(range.getRow(), FIRST_DATA_ROW);
+  const lastRow = Math.min(range.getLastRow(), FIRST_DATA_ROW + values.length - 1);
+  const firstColumn = Math.max(range.getColumn(), COLUMN.start);
+  const lastColumn = Math.min(range.getLastColumn(), COLUMN.end);
+  if (firstRow > lastRow || firstColumn > lastColumn) return;
+  const sheet = range.getSheet();
+  let changed = false;
+  const shown: unknown[][] = [];
+  for (let row = firstRow; row <= lastRow; row++) {
+    const line = values[row - FIRST_DATA_ROW] ?? [];
+    const cells: unknown[] = [];
+    for (let column = firstColumn; column <= lastColumn; column++) {
+      const value = line[at(column)];
+      const next = displayTime(value, timeZone);
+      if (next !== value) changed = true;
+      line[at(column)] = next;
+      cells.push(next);
+    }
+    shown.push(cells);
+  }
+  const block = sheet.getRange(firstRow, firstColumn, shown.length, lastColumn - firstColumn + 1);
+  if (changed) block.setValues(shown);
+}
+
+/** The worked hours of the edited rows, in the add-on's own column. */
+function showWorked(sheet: Sheet, edited: Range, values: unknown[][], entries: SheetEntry[]) {
+  const first = Math.max(edited.getRow(), FIRST_DATA_ROW);
+  const last = Math.min(edited.getLastRow(), FIRST_DATA_ROW + values.length - 1);
+  if (first > last) return;
+  const byIndex = new Map(entries.map((e) => [e.index, e]));
+  const worked = [];
+  let changed = false;
+  for (let row = first; row <= last; row++) {
+    const entry = byIndex.get(row - FIRST_DATA_ROW);
+    const text = entry ? workedText(entry.entry) : "";
+    if (text !== String(values[row - FIRST_DATA_ROW]?.[at(COLUMN.worked)] ?? "")) changed = true;
+    worked.push([text]);
+  }
+  if (changed) sheet.getRange(first, COLUMN.worked, worked.length, 1).setValues(worked);
+}
+
+function check(timesheet: Timesheet, edited?: Range): CheckResult {
   const { sheet, contractId, month } = timesheet;
   const timeZone = sheet.getParent().getSpreadsheetTimeZone();
   const values = readRows(sheet);
   if (values.length === 0) return { rows: 0, badRows: 0, issues: [] };
+  if (edited) formatEdited(edited, values, timeZone);
 
-  let timesChanged = false;
-  const times = values.map((row) =>
-    [at(COLUMN.start), at(COLUMN.end)].map((column) => {
-      const shown = displayTime(row[column], timeZone);
-      if (shown !== row[column]) {
-        timesChanged = true;
-        row[column] = shown;
-      }
-      return shown;
-    }),
-  );
-  if (timesChanged) sheet.getRange(FIRST_DATA_ROW, COLUMN.start, values.length, 2).setValues(times);
-
-  const terms = cachedContractTerms(contractId);
-  const entries = sheetEntries(values, terms, timeZone);
-  let issues: ApiIssue[] = [];
-  if (terms) {
-    const validation = validateQuoteRequest(
-      quoteRequestOf(
-        terms,
-        month,
-        entries.map((e) => e.entry),
-      ),
-    );
-    const lang = userLang();
-    if (!validation.ok) issues = validation.issues.map((issue) => issueIn(issue, lang));
-  }
-  const { messages, loose, badRows } = rowMessages(values.length, issues, (path) =>
-    rowOfIssuePath(path, entries),
+  const outcome = checkMonth(values, cachedMonthTerms(contractId, month), timeZone, userLang());
+  if (edited) showWorked(sheet, edited, values, outcome.entries);
+  const { messages, loose, badRows } = rowMessages(values.length, outcome.issues, (path) =>
+    rowOfIssuePath(path, outcome.entries),
   );
   const errorsChanged = messages.some(
     ([m], i) => m !== String(values[i]?.[at(COLUMN.errors)] ?? ""),
   );
   if (errorsChanged)
     sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, values.length, 1).setValues(messages);
-  return { rows: entries.length, badRows, issues: loose };
+  return { rows: outcome.entries.length, badRows, issues: [...outcome.loose, ...loose] };
 }
 
 /** The active timesheet checked now (the sidebar's "check"); null when it is not a timesheet. */
 export function checkTimesheet(): CheckResult | null {
   const timesheet = activeTimesheet();
-  return timesheet ? check(timesheet) : null;
+  if (!timesheet) return null;
+  // Asked for by the partner: every time cell is shown as 08:20, not only the edited ones.
+  const { sheet } = timesheet;
+  const rows = Math.max(sheet.getLastRow() - HEADER_ROWS, 1);
+  return check(timesheet, sheet.getRange(FIRST_DATA_ROW, COLUMN.start, rows, 2));
 }
 
 /** The simple trigger: edits inside a timesheet's data rows re-check it. */
@@ -101,5 +126,5 @@ export function onEdit(e: GoogleAppsScript.Events.SheetsOnEdit): void {
   if (!range || range.getLastRow() <= HEADER_ROWS) return;
   if (range.getColumn() >= COLUMN.errors) return; // our own columns
   const timesheet = timesheetOf(range.getSheet() as Sheet);
-  if (timesheet) check(timesheet);
+  if (timesheet) check(timesheet, range);
 }

@@ -1,4 +1,4 @@
-import type { CostCategory, PartnerKind, SettlementUnit } from "../../shared";
+import type { CostCategory, PartnerKind, QuoteRequest, SettlementUnit } from "../../shared";
 import { callApi } from "./api";
 
 // A contract's terms as the timesheet needs them: cost categories for the dropdown and the
@@ -36,6 +36,41 @@ type ContractResponse = ContractSummary & {
 type MeResponse = { partnerKind: PartnerKind | null; nonResident: boolean };
 
 const termsKey = (contractId: string) => `shimebi.terms.${contractId}`;
+const rulesKey = (contractId: string, month: string) => `shimebi.rules.${contractId}.${month}`;
+
+/**
+ * What the API checks a month's entries against (GET .../months/{month}/rules): the contract
+ * period, the month's days inside it, the quote request with the conditions in force that
+ * month, and why entries cannot be written now. The offline check runs the engine's
+ * monthEntryIssues over it, as the sync does.
+ */
+export interface MonthRules {
+  contractId: string;
+  month: string;
+  period: { start: string; end: string };
+  days: string[];
+  request: QuoteRequest | null;
+  refusal: { code: string; message: string } | null;
+}
+
+/** GET the month's rules and cache them for the offline check. */
+export function loadMonthRules(contractId: string, month: string): MonthRules {
+  const enc = encodeURIComponent;
+  const rules = callApi<MonthRules>(
+    "get",
+    `/v1/contracts/${enc(contractId)}/months/${enc(month)}/rules`,
+  );
+  PropertiesService.getDocumentProperties().setProperty(
+    rulesKey(contractId, month),
+    JSON.stringify(rules),
+  );
+  return rules;
+}
+
+export function cachedMonthRules(contractId: string, month: string): MonthRules | null {
+  const text = PropertiesService.getDocumentProperties().getProperty(rulesKey(contractId, month));
+  return text ? (JSON.parse(text) as MonthRules) : null;
+}
 
 /** The caller's contracts as a partner (GET /v1/me/contracts). */
 export function listContracts(): ContractSummary[] {
@@ -89,4 +124,26 @@ export function categoryIdOf(terms: ContractTerms | null, label: string): string
   if (!terms) return label;
   const byName = terms.costCategories.find((c) => categoryLabel(c) === label);
   return byName?.id ?? label;
+}
+
+/** The contract's terms with the month's conditions in force, both from the cache. */
+export interface MonthTerms {
+  terms: ContractTerms;
+  rules: MonthRules;
+}
+
+export function cachedMonthTerms(contractId: string, month: string): MonthTerms | null {
+  const terms = cachedContractTerms(contractId);
+  const rules = cachedMonthRules(contractId, month);
+  if (!terms || !rules) return null;
+  const costCategories = rules.request?.costCategories ?? terms.costCategories;
+  return { terms: { ...terms, costCategories }, rules };
+}
+
+/** Fetch both again: when the sheet is made, and when the server refuses what the cache allowed. */
+export function loadMonthTerms(contractId: string, month: string): MonthTerms {
+  const terms = loadContractTerms(contractId);
+  const rules = loadMonthRules(contractId, month);
+  const costCategories = rules.request?.costCategories ?? terms.costCategories;
+  return { terms: { ...terms, costCategories }, rules };
 }

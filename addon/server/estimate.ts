@@ -1,39 +1,14 @@
-import {
-  type Issue,
-  type QuoteRequest,
-  type QuoteResult,
-  quote,
-  type WorkEntry,
-} from "../../shared";
+import { type Issue, type QuoteResult, quote } from "../../shared";
 import type { ApiIssue } from "./api";
-import { type ContractTerms, cachedContractTerms } from "./contracts";
-import { type Lang, MESSAGES, t, userLang } from "./i18n";
-import { sheetEntries } from "./rows";
-import { readRows, requireTimesheet } from "./timesheet";
+import { type Lang, userLang } from "./i18n";
+import { monthRequest } from "./monthCheck";
+import { sheetStatus } from "./sheetStatus";
+import type { SyncState } from "./syncState";
+import { requireTimesheet } from "./timesheet";
 
-// 概算請求額: the month's estimate from the sheet as it stands, by the bundled engine, with no
-// network; and the API's figure from the last sync beside it. Both come from the same quote()
-// over the same request, so they agree whenever the sheet has not changed since.
-
-/** The request the API builds for a contract's month (worker/entries/monthQuote.ts). */
-export function quoteRequestOf(
-  terms: ContractTerms,
-  month: string,
-  entries: WorkEntry[],
-): QuoteRequest {
-  return {
-    month,
-    closingDay: terms.closingDay,
-    settlementUnit: terms.settlementUnit,
-    costCategories: terms.costCategories,
-    entries,
-    extraItems: [],
-    expenses: [],
-    partner: { kind: terms.partner.kind, nonResident: terms.partner.nonResident },
-    consumptionTax: { enabled: true, rate: 10, rounding: "floor" },
-    withholding: { enabled: false },
-  };
-}
+// 概算請求額: the month's estimate from the sheet as it stands, by the bundled engine over the
+// request the API answered for the month, with no network; the API's figure from the last
+// sync beside it; and whether the sheet and the server agree.
 
 /** An engine issue in the API's shape, in the user's language. */
 export function issueIn(issue: Issue, lang: Lang): ApiIssue {
@@ -56,6 +31,7 @@ export interface Estimate {
   month: string;
   offline: OfflineEstimate;
   server: ServerEstimate | null;
+  sync: SyncState;
 }
 
 const estimateKey = (contractId: string, month: string) =>
@@ -80,26 +56,22 @@ export function serverEstimate(contractId: string, month: string): ServerEstimat
   return text ? (JSON.parse(text) as ServerEstimate) : null;
 }
 
-/** The active timesheet's estimate: ONE getValues(), no fetch. */
+/** The active timesheet's estimate and sync state: ONE getValues(), no fetch. */
 export function getEstimate(): Estimate {
-  const lang = userLang();
   const timesheet = requireTimesheet();
   const { contractId, month } = timesheet;
-  const terms = cachedContractTerms(contractId);
+  const status = sheetStatus(timesheet);
   const server = serverEstimate(contractId, month);
-  if (!terms) {
-    return {
-      contractId,
-      month,
-      offline: { ok: false, issues: [{ path: "", message: t(MESSAGES.noTerms, lang) }] },
-      server,
-    };
+  const { check } = status;
+  const request = status.month ? monthRequest(status.month, check.entries) : null;
+  let offline: OfflineEstimate;
+  if (check.issues.length > 0 || !request) {
+    offline = { ok: false, issues: [...check.loose, ...check.issues] };
+  } else {
+    const outcome = quote(request);
+    offline = outcome.ok
+      ? { ok: true, quote: outcome.quote }
+      : { ok: false, issues: outcome.issues.map((issue) => issueIn(issue, userLang())) };
   }
-  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  const entries = sheetEntries(readRows(timesheet.sheet), terms, timeZone).map((e) => e.entry);
-  const outcome = quote(quoteRequestOf(terms, month, entries));
-  const offline: OfflineEstimate = outcome.ok
-    ? { ok: true, quote: outcome.quote }
-    : { ok: false, issues: outcome.issues.map((issue) => issueIn(issue, lang)) };
-  return { contractId, month, offline, server };
+  return { contractId, month, offline, server, sync: status.state };
 }

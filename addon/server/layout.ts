@@ -13,10 +13,15 @@ export const COLUMN = {
   skipHours: 7,
   details: 8,
   errors: 9,
-  rowId: 10,
+  /** Worked hours of the row (実働), written by the add-on. */
+  worked: 10,
+  /** Hidden: the row's id, given at its first sync. */
+  rowId: 11,
+  /** Hidden: the fingerprint of the row as last synced (syncState.ts). */
+  synced: 12,
 } as const;
 
-export const WIDTH = 10;
+export const WIDTH = 12;
 export const HEADER_ROWS = 1;
 export const FIRST_DATA_ROW = HEADER_ROWS + 1;
 
@@ -34,7 +39,9 @@ const HEADERS: Record<Lang, string[]> = {
     "時間なし",
     "業務内容",
     "エラー",
+    "実働",
     "行ID",
+    "同期",
   ],
   en: [
     "Date",
@@ -46,7 +53,9 @@ const HEADERS: Record<Lang, string[]> = {
     "Skip hours",
     "Details",
     "Errors",
+    "Worked",
     "Row id",
+    "Synced",
   ],
 };
 

@@ -1,4 +1,4 @@
-import type { WorkEntry } from "../../shared";
+import { formatTime, parseTime, type WorkEntry, workedMinutes } from "../../shared";
 import { type ContractTerms, categoryIdOf } from "./contracts";
 import { at, COLUMN } from "./layout";
 
@@ -11,6 +11,8 @@ export interface SheetEntry {
   index: number;
   /** The hidden row id, "" until the first sync gives it one. */
   clientRowId: string;
+  /** The hidden fingerprint of the row as last synced, "" when never. */
+  syncedAs: string;
   entry: WorkEntry;
 }
 
@@ -27,12 +29,17 @@ export function dateText(value: unknown, timeZone: string): string {
   return match ? `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}` : text;
 }
 
+/** Full-width digits and colon as their ASCII forms: what a Japanese IME types. */
+export function asciiDigits(text: string): string {
+  return text.replace(/[０-９：]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+}
+
 /** A clock value as the engine reads it: "0820" for a Date, the number or text as typed. */
 export function timeValue(value: unknown, timeZone: string): string | number | undefined {
   if (blank(value)) return undefined;
   if (value instanceof Date) return Utilities.formatDate(value, timeZone, "HHmm");
   if (typeof value === "number") return value;
-  return String(value).trim();
+  return asciiDigits(String(value).trim());
 }
 
 /**
@@ -92,7 +99,8 @@ export function sheetEntries(
   values.forEach((row, index) => {
     if (!isEntryRow(row)) return;
     const clientRowId = String(row[at(COLUMN.rowId)] ?? "").trim();
-    entries.push({ index, clientRowId, entry: entryOf(row, terms, timeZone) });
+    const syncedAs = String(row[at(COLUMN.synced)] ?? "").trim();
+    entries.push({ index, clientRowId, syncedAs, entry: entryOf(row, terms, timeZone) });
   });
   return entries;
 }
@@ -102,4 +110,15 @@ export function rowOfIssuePath(path: string, entries: readonly SheetEntry[]): nu
   const match = /^(?:entries|rows)\.(\d+)(?:\.|$)/.exec(path);
   if (!match) return null;
   return entries[Number(match[1])]?.index ?? null;
+}
+
+/** The row's worked time (実働) as 7:30, or "" when its times do not make one yet. */
+export function workedText(entry: WorkEntry): string {
+  if (entry.start === undefined || entry.end === undefined) return "";
+  const start = parseTime(entry.start);
+  const end = parseTime(entry.end);
+  const rest = entry.breakMinutes ?? 0;
+  if (start === null || end === null || !Number.isInteger(rest) || rest < 0) return "";
+  if (end <= start || rest >= end - start) return "";
+  return formatTime(workedMinutes(start, end, rest)).replace(/^0(\d)/, "$1");
 }

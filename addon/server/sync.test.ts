@@ -19,6 +19,7 @@ const ROW_KEYS = [
   "details",
   "end",
   "quantity",
+  "sheetRow",
   "skipHours",
   "start",
 ];
@@ -40,7 +41,9 @@ function entriesApi(): FetchHandler {
       expect(row.clientRowId).toMatch(/^[0-9a-f-]{36}$/);
     }
     sent.push(body.rows);
-    const entries = body.rows.map(({ clientRowId: _id, ...entry }) => entry) as WorkEntry[];
+    const entries = body.rows.map(
+      ({ clientRowId: _id, sheetRow: _row, ...entry }) => entry,
+    ) as WorkEntry[];
     const outcome = quote({
       month: "2025-08",
       closingDay: 31,

@@ -1,11 +1,12 @@
 import type { QuoteResult } from "../../shared";
 import { ApiError, type ApiErrorBody, callApi, errorBody } from "./api";
 import { rowMessages } from "./check";
-import { cachedContractTerms, loadContractTerms } from "./contracts";
+import { cachedMonthTerms, loadMonthTerms } from "./contracts";
 import { saveServerEstimate } from "./estimate";
 import { at, COLUMN, FIRST_DATA_ROW } from "./layout";
-import { rowOfIssuePath, sheetEntries } from "./rows";
-import { readRows, requireTimesheet } from "./timesheet";
+import { rowOfIssuePath, sheetEntries, workedText } from "./rows";
+import { fingerprint, saveSynced } from "./syncState";
+import { readRows, requireTimesheet, type Timesheet } from "./timesheet";
 
 // 同期: the whole month in one request. ONE getValues() of the sheet, ONE UrlFetchApp call
 // (PUT .../months/{month}/entries, which replaces the month: rows left out are deleted), ONE
@@ -14,6 +15,8 @@ import { readRows, requireTimesheet } from "./timesheet";
 
 export interface SyncRow {
   clientRowId: string;
+  /** The row's number on the sheet: the API's messages name it. */
+  sheetRow: number;
   date: string;
   costCategoryId: string;
   start: string | number | null;
@@ -48,11 +51,14 @@ export function syncPath(contractId: string, month: string): string {
 }
 
 export function syncTimesheet(): SyncResult {
-  const timesheet = requireTimesheet();
+  return syncSheet(requireTimesheet());
+}
+
+export function syncSheet(timesheet: Timesheet): SyncResult {
   const { sheet, contractId, month } = timesheet;
   const timeZone = sheet.getParent().getSpreadsheetTimeZone();
   // Normally cached when the sheet was made; a copied sheet fetches them once.
-  const terms = cachedContractTerms(contractId) ?? loadContractTerms(contractId);
+  const { terms } = cachedMonthTerms(contractId, month) ?? loadMonthTerms(contractId, month);
   const values = readRows(sheet);
   const entries = sheetEntries(values, terms, timeZone);
 
@@ -62,8 +68,9 @@ export function syncTimesheet(): SyncResult {
     if (!row.clientRowId || seen.has(row.clientRowId)) row.clientRowId = Utilities.getUuid();
     seen.add(row.clientRowId);
   }
-  const rows: SyncRow[] = entries.map(({ clientRowId, entry }) => ({
+  const rows: SyncRow[] = entries.map(({ clientRowId, entry, index }) => ({
     clientRowId,
+    sheetRow: FIRST_DATA_ROW + index,
     date: entry.date,
     costCategoryId: entry.costCategoryId,
     start: entry.start ?? null,
@@ -80,9 +87,13 @@ export function syncTimesheet(): SyncResult {
     const response = callApi<SyncResponse>("put", syncPath(contractId, month), { rows });
     estimate = response.estimate;
     saveServerEstimate(contractId, month, estimate);
+    saveSynced(contractId, month, entries.length);
   } catch (thrown) {
     error = errorBody(thrown);
     if (!(thrown instanceof ApiError)) error.code = "fetch_failed";
+    // Refused for the month as a whole (an order approved or an invoice submitted since the
+    // rules were cached): fetch them again, so the offline check says what the server says.
+    else if (thrown.status === 409) tryReloadRules(contractId, month);
   }
 
   const rowIssues = error?.issues ?? [];
@@ -92,13 +103,27 @@ export function syncTimesheet(): SyncResult {
   // A refusal without row issues (not signed in, no approved order) says nothing about the
   // rows: their marks stay as they were.
   const keepMarks = error !== null && loose.length === rowIssues.length;
-  const idOf = new Map(entries.map((e) => [e.index, e.clientRowId]));
-  const block = values.map((row, index) => [
-    keepMarks ? (row[at(COLUMN.errors)] ?? "") : (messages[index]?.[0] ?? ""),
-    idOf.get(index) ?? row[at(COLUMN.rowId)] ?? "",
-  ]);
+  const byIndex = new Map(entries.map((e) => [e.index, e]));
+  // The add-on's own columns only (errors, worked, row id, synced as): never a typed cell.
+  const block = values.map((row, index) => {
+    const entry = byIndex.get(index);
+    return [
+      keepMarks ? (row[at(COLUMN.errors)] ?? "") : (messages[index]?.[0] ?? ""),
+      entry ? workedText(entry.entry) : "",
+      entry?.clientRowId ?? row[at(COLUMN.rowId)] ?? "",
+      entry && error === null ? fingerprint(entry.entry) : (row[at(COLUMN.synced)] ?? ""),
+    ];
+  });
   if (block.length > 0) {
-    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 2).setValues(block);
+    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 4).setValues(block);
   }
   return { ok: error === null, contractId, month, rows: rows.length, badRows, estimate, error };
+}
+
+function tryReloadRules(contractId: string, month: string): void {
+  try {
+    loadMonthTerms(contractId, month);
+  } catch {
+    // The refusal itself is what the partner sees; the cache stays as it was.
+  }
 }

@@ -1,9 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Issue, validateQuoteRequest } from "../../shared";
 import { type Gas, installGas } from "../testing";
-import { API_BASE, CONTRACT_ID, contractApi, SEED_CATEGORY } from "../testing/fixtures";
+import { API_BASE, CONTRACT_ID, contractApi, rulesResponse } from "../testing/fixtures";
 import type { FakeDataValidation } from "../testing/spreadsheet";
-import { quoteRequestOf } from "./estimate";
 import { checkTimesheet, createTimesheet, onEdit } from "./index";
 import { COLUMN } from "./layout";
 
@@ -37,7 +36,9 @@ describe("createTimesheet", () => {
       "時間なし",
       "業務内容",
       "エラー",
+      "実働",
       "行ID",
+      "同期",
     ]);
     const dropdown = sheet.validationAt(2, COLUMN.category) as FakeDataValidation;
     expect(dropdown.getCriteriaType()).toBe("VALUE_IN_LIST");
@@ -101,38 +102,28 @@ describe("checkTimesheet", () => {
     expect([cell(3, COLUMN.start), cell(3, COLUMN.end)]).toEqual(["18:00", "09:00"]);
     expect(cell(2, COLUMN.errors)).toBe("");
     // The engine's own words for the same entry (the second entry sent).
-    const validation = validateQuoteRequest(
-      quoteRequestOf(
+    const validation = validateQuoteRequest({
+      ...rulesResponse("2025-08").request,
+      entries: [
         {
-          contractId: CONTRACT_ID,
-          title: "",
-          closingDay: 31,
-          settlementUnit: 15,
-          conditionsFrom: "2025-07",
-          costCategories: [SEED_CATEGORY],
-          partner: { kind: "individual", nonResident: false },
-          fetchedAt: "",
+          date: "2025-08-01",
+          costCategoryId: "ses",
+          start: "08:20",
+          end: "17:30",
+          breakMinutes: 60,
         },
-        "2025-08",
-        [
-          {
-            date: "2025-08-01",
-            costCategoryId: "ses",
-            start: "08:20",
-            end: "17:30",
-            breakMinutes: 60,
-          },
-          { date: "2025-08-02", costCategoryId: "ses", start: "18:00", end: "09:00" },
-        ],
-      ),
-    );
+        { date: "2025-08-02", costCategoryId: "ses", start: "18:00", end: "09:00" },
+      ],
+    });
     const expected = validation.ok ? [] : validation.issues.map((i: Issue) => i.messageJa);
     expect(expected).toHaveLength(1);
-    expect(cell(3, COLUMN.errors)).toBe(expected[0]);
+    // ... naming the sheet row (3), not the entry's place in the month (2件目).
+    expect(cell(3, COLUMN.errors)).toBe(expected[0]?.replace("2件目", "3行目"));
     expect(result).toEqual({ rows: 2, badRows: 1, issues: [] });
-    // One read, one write of the times, one of the errors; no network.
+    // One read, one write of the times, one of the worked hours, one of the errors; no network.
     expect(gas.counter.of("getValues")).toBe(1);
-    expect(gas.counter.of("setValues")).toBe(2);
+    expect(gas.counter.of("setValues")).toBe(3);
+    expect(cell(2, COLUMN.worked)).toBe("8:10");
     expect(gas.counter.of("fetch")).toBe(0);
   });
 

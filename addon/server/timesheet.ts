@@ -1,11 +1,5 @@
-import {
-  formatIsoDate,
-  fromDayNumber,
-  parseYearMonth,
-  toDayNumber,
-  workingMonthPeriod,
-} from "../../shared";
-import { type ContractTerms, categoryLabel, loadContractTerms } from "./contracts";
+import { parseYearMonth } from "../../shared";
+import { type ContractTerms, categoryLabel, loadMonthTerms } from "./contracts";
 import { MESSAGES, t, userLang } from "./i18n";
 import {
   COLUMN,
@@ -74,18 +68,6 @@ export function readRows(sheet: Sheet): unknown[][] {
   return sheet.getRange(FIRST_DATA_ROW, 1, count, WIDTH).getValues();
 }
 
-/** The days of the working month as ISO dates: the prefilled date column. */
-export function periodDates(month: string, closingDay: number): string[] {
-  const ym = parseYearMonth(month);
-  if (!ym) return [];
-  const period = workingMonthPeriod(ym, closingDay);
-  const dates: string[] = [];
-  for (let day = toDayNumber(period.from); day <= toDayNumber(period.to); day++) {
-    dates.push(formatIsoDate(fromDayNumber(day)));
-  }
-  return dates;
-}
-
 /** The cost-category dropdown on every data row; refreshed when the conditions change. */
 function applyCategoryDropdown(sheet: Sheet, terms: ContractTerms): void {
   const rows = sheet.getMaxRows() - HEADER_ROWS;
@@ -96,7 +78,7 @@ function applyCategoryDropdown(sheet: Sheet, terms: ContractTerms): void {
   sheet.getRange(FIRST_DATA_ROW, COLUMN.category, rows, 1).setDataValidation(rule);
 }
 
-function layOut(sheet: Sheet, terms: ContractTerms, month: string): void {
+function layOut(sheet: Sheet, terms: ContractTerms, month: string, days: string[]): void {
   const lang = userLang();
   const rows = sheet.getMaxRows() - HEADER_ROWS;
   sheet
@@ -120,12 +102,15 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string): void {
     );
   sheet.setColumnWidth(COLUMN.details, 320);
   sheet.setColumnWidth(COLUMN.errors, 320);
-  sheet.hideColumns(COLUMN.rowId);
-  // One row per day of the working month, with the category when there is only one.
+  sheet.hideColumns(COLUMN.rowId, 2);
+  // One row per day of the working month inside the contract period (the API's list, so no
+  // row is made that the sync would refuse), with the category when there is only one.
   const [first, ...others] = terms.costCategories;
   const only = first && others.length === 0 ? categoryLabel(first) : "";
-  const days = periodDates(month, terms.closingDay).map((date) => [date, only]);
-  if (days.length > 0) sheet.getRange(FIRST_DATA_ROW, COLUMN.date, days.length, 2).setValues(days);
+  const prefilled = days.map((date) => [date, only]);
+  if (prefilled.length > 0) {
+    sheet.getRange(FIRST_DATA_ROW, COLUMN.date, prefilled.length, 2).setValues(prefilled);
+  }
 }
 
 /**
@@ -134,7 +119,7 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string): void {
  */
 export function createTimesheet(contractId: string, month: string): TimesheetInfo {
   if (!parseYearMonth(month)) throw new Error(t(MESSAGES.badMonth, userLang()));
-  const terms = loadContractTerms(contractId);
+  const { terms, rules } = loadMonthTerms(contractId, month);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   for (const sheet of spreadsheet.getSheets()) {
     const existing = timesheetOf(sheet);
@@ -150,7 +135,7 @@ export function createTimesheet(contractId: string, month: string): TimesheetInf
     name = `${base} (${n})`;
   }
   const sheet = spreadsheet.insertSheet(name);
-  layOut(sheet, terms, month);
+  layOut(sheet, terms, month, rules.days);
   spreadsheet.setActiveSheet(sheet);
   return { sheetName: name, contractId, month };
 }

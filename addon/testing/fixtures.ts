@@ -1,4 +1,4 @@
-import type { CostCategory } from "../../shared";
+import { type CostCategory, monthDaysInPeriod, type QuoteRequest } from "../../shared";
 import type { FetchHandler, FetchReply, FetchRequest } from "./services";
 import type { FakeSheet } from "./spreadsheet";
 
@@ -34,6 +34,36 @@ export function contractResponse(costCategories: CostCategory[] = [SEED_CATEGORY
 
 export const ME_RESPONSE = { partnerKind: "individual", nonResident: false };
 
+/** GET .../months/{month}/rules as the API answers it for contractResponse(). */
+export function rulesResponse(
+  month: string,
+  costCategories: CostCategory[] = [SEED_CATEGORY],
+  refusal: { code: string; message: string } | null = null,
+) {
+  const contract = contractResponse(costCategories);
+  const period = { start: contract.startDate, end: contract.endDate };
+  const request: QuoteRequest = {
+    month,
+    closingDay: contract.closingDay,
+    settlementUnit: 15,
+    costCategories,
+    entries: [],
+    extraItems: [],
+    expenses: [],
+    partner: { kind: "individual", nonResident: false },
+    consumptionTax: { enabled: true, rate: 10, rounding: "floor" },
+    withholding: { enabled: false },
+  };
+  return {
+    contractId: CONTRACT_ID,
+    month,
+    period,
+    days: monthDaysInPeriod(month, contract.closingDay, period),
+    request,
+    refusal,
+  };
+}
+
 /** GET /v1/contracts/{id} and GET /v1/me answered; anything else goes to `rest`. */
 export function contractApi(
   costCategories?: CostCategory[],
@@ -48,6 +78,12 @@ export function contractApi(
       return { status: 200, body: contractResponse(costCategories) };
     }
     if (request.method === "GET" && path === "/v1/me") return { status: 200, body: ME_RESPONSE };
+    const rules = new RegExp(`^/v1/contracts/${CONTRACT_ID}/months/(\\d{4}-\\d{2})/rules$`).exec(
+      path,
+    );
+    if (request.method === "GET" && rules) {
+      return { status: 200, body: rulesResponse(rules[1] ?? "", costCategories) };
+    }
     return rest(request);
   };
 }

@@ -53,6 +53,7 @@ export class FakeRange implements Partial<Range> {
   getNumRows = () => this.rows;
   getNumColumns = () => this.columns;
   getLastRow = () => this.row + this.rows - 1;
+  getLastColumn = () => this.column + this.columns - 1;
   getSheet = () => this.sheet as unknown as Sheet;
 
   getValues(): unknown[][] {
@@ -64,6 +65,9 @@ export class FakeRange implements Partial<Range> {
       for (let c = 0; c < this.columns; c++) line.push(source?.[this.column - 1 + c] ?? "");
       out.push(line);
     }
+    // A person typing while a trigger runs: what they type lands after this read.
+    const typing = this.sheet.whileReading.shift();
+    typing?.();
     return out;
   }
 
@@ -144,6 +148,8 @@ export class FakeSheet implements Partial<Sheet> {
   readonly notes = new Map<string, string>();
   readonly hiddenColumns = new Set<number>();
   readonly metadata: FakeDeveloperMetadata[] = [];
+  /** Edits a person makes while a getValues() of this sheet runs, one per read, in order. */
+  readonly whileReading: (() => void)[] = [];
   frozenRows = 0;
   maxRows = 1000;
   maxColumns = 26;

@@ -18,6 +18,7 @@ const unauthenticated = { 401: errorResponse("Not signed in") };
 const create = defineRoute({
   method: "post",
   path: "/v1/me/api-tokens",
+  operationId: "createApiToken",
   tags: ["API tokens"],
   summary: "Create a long-lived API token; the secret is shown in this answer only",
   request: { body: { required: true, ...json(newApiTokenSchema) } },
@@ -31,6 +32,7 @@ const create = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/me/api-tokens",
+  operationId: "listMyApiTokens",
   tags: ["API tokens"],
   summary: "Your API tokens, newest first, without their secrets",
   responses: { 200: ok("API tokens", z.array(apiTokenSchema)), ...unauthenticated },
@@ -39,6 +41,7 @@ const list = defineRoute({
 const revoke = defineRoute({
   method: "delete",
   path: "/v1/me/api-tokens/{tokenId}",
+  operationId: "revokeApiToken",
   tags: ["API tokens"],
   summary: "Revoke an API token; it stops working at once",
   request: { params: apiTokenIdParam },

@@ -34,6 +34,7 @@ const gone = {
 const invite = defineRoute({
   method: "post",
   path: "/v1/groups/{groupId}/invitations",
+  operationId: "createInvitation",
   tags: ["Invitations"],
   summary: "Invite an employee or partner by email to the group (single use, 7 days)",
   request: { params: groupIdParam, body: { required: true, ...json(newInvitationSchema) } },
@@ -47,6 +48,7 @@ const invite = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/groups/{groupId}/invitations",
+  operationId: "listGroupInvitations",
   tags: ["Invitations"],
   summary: "The group's invitations and their status",
   request: { params: groupIdParam },
@@ -56,6 +58,7 @@ const list = defineRoute({
 const revoke = defineRoute({
   method: "post",
   path: "/v1/groups/{groupId}/invitations/{invitationId}/revoke",
+  operationId: "revokeInvitation",
   tags: ["Invitations"],
   summary: "Withdraw an invitation; its link stops working",
   request: { params: invitationParams },
@@ -69,6 +72,7 @@ const revoke = defineRoute({
 const resend = defineRoute({
   method: "post",
   path: "/v1/groups/{groupId}/invitations/{invitationId}/resend",
+  operationId: "resendInvitation",
   tags: ["Invitations"],
   summary: "Send a fresh link valid for 7 more days; the old link stops working",
   request: { params: invitationParams },
@@ -82,6 +86,7 @@ const resend = defineRoute({
 const preview = defineRoute({
   method: "get",
   path: "/v1/invitations/{token}",
+  operationId: "getInvitation",
   tags: ["Invitations"],
   summary: "What an invitation link is for: the registration form's contents",
   request: { params: invitationTokenParam },
@@ -91,6 +96,7 @@ const preview = defineRoute({
 const accept = defineRoute({
   method: "post",
   path: "/v1/invitations/{token}/accept",
+  operationId: "acceptInvitation",
   tags: ["Invitations"],
   summary:
     "Register from an invitation (password or Google), or join with an existing account while signed in",

@@ -46,6 +46,7 @@ function startSession(c: Context<AppEnv>, token: string) {
 const signup = defineRoute({
   method: "post",
   path: "/v1/accounts",
+  operationId: "registerAccount",
   tags: ["Accounts"],
   summary: "Register an account to found a company (invitees register through their invitation)",
   request: body(signupSchema),
@@ -59,6 +60,7 @@ const signup = defineRoute({
 const verify = defineRoute({
   method: "post",
   path: "/v1/auth/verify-email",
+  operationId: "verifyEmail",
   tags: ["Accounts"],
   summary: "Verify the email address with the token from the mail",
   request: body(tokenSchema),
@@ -72,6 +74,7 @@ const verify = defineRoute({
 const resend = defineRoute({
   method: "post",
   path: "/v1/auth/resend-verification",
+  operationId: "resendVerificationEmail",
   tags: ["Accounts"],
   summary: "Send a new verification link to an unverified address",
   request: body(emailOnlySchema),
@@ -81,6 +84,7 @@ const resend = defineRoute({
 const loginRoute = defineRoute({
   method: "post",
   path: "/v1/auth/login",
+  operationId: "logIn",
   tags: ["Accounts"],
   summary: "Sign in: sets the session cookie and answers a bearer token",
   request: body(loginSchema),
@@ -95,6 +99,7 @@ const loginRoute = defineRoute({
 const googleLogin = defineRoute({
   method: "post",
   path: "/v1/auth/google",
+  operationId: "logInWithGoogle",
   tags: ["Accounts"],
   summary: "Sign in with a Google identity token of a registered address",
   request: body(googleLoginSchema),
@@ -107,6 +112,7 @@ const googleLogin = defineRoute({
 const logout = defineRoute({
   method: "post",
   path: "/v1/auth/logout",
+  operationId: "logOut",
   tags: ["Accounts"],
   summary: "Sign out: revokes the session token",
   responses: { 204: { description: "Signed out" } },
@@ -115,6 +121,7 @@ const logout = defineRoute({
 const me = defineRoute({
   method: "get",
   path: "/v1/me",
+  operationId: "getMe",
   tags: ["Accounts"],
   summary: "The signed-in user, with companies, groups and roles",
   responses: { 200: ok("The user", meSchema), 401: errorResponse("Not signed in") },

@@ -18,6 +18,9 @@ const ALLOWED: Record<string, Allowed> = {
 
 const XLS: Allowed = { ext: "xls", mime: "application/vnd.ms-excel", label: "Excel 97-2003" };
 
+/** The content types an attachment can be served with. */
+export const ATTACHMENT_MIME_TYPES = [...Object.values(ALLOWED), XLS].map((a) => a.mime);
+
 export type Detected = { allowed: Allowed } | { allowed: null; described: string };
 
 /** The allowed type of these bytes, or how to describe what they are instead. */

@@ -6,6 +6,7 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { invoiceOf } from "../invoices/access";
 import { invoiceIdParam } from "../invoices/schemas";
+import { ATTACHMENT_MIME_TYPES } from "./fileType";
 import {
   addAttachment,
   attachmentFile,
@@ -43,6 +44,7 @@ const upload = defineRoute({
   bodyLimit: "attachment",
   method: "post",
   path: "/v1/invoices/{invoiceId}/attachments",
+  operationId: "uploadAttachment",
   tags: ["Invoices"],
   summary: "Attach a file to a draft or returned invoice (JPEG, PNG, PDF, Excel; at most 10 MiB)",
   description:
@@ -67,6 +69,7 @@ const upload = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/attachments",
+  operationId: "listAttachments",
   tags: ["Invoices"],
   summary: "The invoice's attachments, oldest first",
   request: { params: invoiceIdParam },
@@ -84,6 +87,7 @@ const list = defineRoute({
 const download = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/attachments/{attachmentId}",
+  operationId: "downloadAttachment",
   tags: ["Invoices"],
   summary: "Download an attachment, with the content type recognised at upload",
   request: {
@@ -94,7 +98,12 @@ const download = defineRoute({
   responses: {
     200: {
       description: "The file",
-      content: { "application/octet-stream": { schema: z.string().openapi({ format: "binary" }) } },
+      content: Object.fromEntries(
+        ATTACHMENT_MIME_TYPES.map((type) => [
+          type,
+          { schema: z.string().openapi({ format: "binary" }) },
+        ]),
+      ),
     },
     ...denied,
   },

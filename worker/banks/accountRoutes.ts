@@ -23,6 +23,7 @@ const notYours = { 404: errorResponse("No such bank account of yours") };
 const list = defineRoute({
   method: "get",
   path: "/v1/me/bank-accounts",
+  operationId: "listMyBankAccounts",
   tags: ["Bank accounts"],
   summary: "Your bank accounts, the default first",
   responses: { 200: json("Bank accounts", z.array(bankAccountSchema)), ...unauthenticated },
@@ -31,6 +32,7 @@ const list = defineRoute({
 const create = defineRoute({
   method: "post",
   path: "/v1/me/bank-accounts",
+  operationId: "addMyBankAccount",
   tags: ["Bank accounts"],
   summary:
     "Add a bank account: domestic by Zengin bank and branch codes (names come from the list), or overseas as free text",
@@ -49,6 +51,7 @@ const create = defineRoute({
 const remove = defineRoute({
   method: "delete",
   path: "/v1/me/bank-accounts/{bankAccountId}",
+  operationId: "deleteMyBankAccount",
   tags: ["Bank accounts"],
   summary: "Remove a bank account; if it was the default, the newest one left becomes default",
   request: { params: bankAccountIdParam },
@@ -58,6 +61,7 @@ const remove = defineRoute({
 const makeDefault = defineRoute({
   method: "post",
   path: "/v1/me/bank-accounts/{bankAccountId}/default",
+  operationId: "setDefaultBankAccount",
   tags: ["Bank accounts"],
   summary: "Make this your default bank account",
   request: { params: bankAccountIdParam },

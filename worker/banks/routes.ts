@@ -13,6 +13,7 @@ const results = {
 const banks = defineRoute({
   method: "get",
   path: "/v1/banks",
+  operationId: "listBanks",
   tags: ["Bank accounts"],
   summary: "Search banks (金融機関) of the Zengin list by code, name or kana",
   request: { query: zenginSearchQuery },
@@ -22,6 +23,7 @@ const banks = defineRoute({
 const branches = defineRoute({
   method: "get",
   path: "/v1/banks/{bankCode}/branches",
+  operationId: "listBankBranches",
   tags: ["Bank accounts"],
   summary: "Search a bank's branches (支店) by code, name or kana",
   request: { params: bankCodeParam, query: zenginSearchQuery },

@@ -10,6 +10,7 @@ import { companyIdParam } from "./schemas";
 const options = defineRoute({
   method: "put",
   path: "/v1/companies/{companyId}/options",
+  operationId: "setCompanyOptions",
   tags: ["Companies"],
   summary: "Switch paid options: monthly fees with an hour range",
   request: { params: companyIdParam, body: { required: true, ...json(companyOptionsSchema) } },

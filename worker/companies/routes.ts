@@ -36,6 +36,7 @@ export function accessOf(c: Context<AppEnv>) {
 const create = defineRoute({
   method: "post",
   path: "/v1/companies",
+  operationId: "createCompany",
   tags: ["Companies"],
   summary: "Create a company; the caller becomes its company owner",
   request: { body: { required: true, ...json(newCompanySchema) } },
@@ -45,6 +46,7 @@ const create = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/companies",
+  operationId: "listMyCompanies",
   tags: ["Companies"],
   summary: "The companies the caller belongs to, with the caller's roles",
   responses: { 200: ok("Companies", z.array(companySchema)), ...denied },
@@ -53,6 +55,7 @@ const list = defineRoute({
 const show = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}",
+  operationId: "getCompany",
   tags: ["Companies"],
   summary: "One company",
   request: { params: companyIdParam },
@@ -62,6 +65,7 @@ const show = defineRoute({
 const newGroup = defineRoute({
   method: "post",
   path: "/v1/companies/{companyId}/groups",
+  operationId: "createGroup",
   tags: ["Companies"],
   summary: "Create a group (company owner)",
   request: { params: companyIdParam, body: { required: true, ...json(newGroupSchema) } },
@@ -71,6 +75,7 @@ const newGroup = defineRoute({
 const groupsRoute = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/groups",
+  operationId: "listCompanyGroups",
   tags: ["Companies"],
   summary: "Groups: all of them for the company owner, one's own for everyone else",
   request: { params: companyIdParam },
@@ -80,6 +85,7 @@ const groupsRoute = defineRoute({
 const members = defineRoute({
   method: "get",
   path: "/v1/groups/{groupId}/members",
+  operationId: "listGroupMembers",
   tags: ["Companies"],
   summary: "The group's people and roles",
   request: { params: groupIdParam },

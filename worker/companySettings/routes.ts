@@ -12,6 +12,7 @@ import { DEFAULT_ACCOUNTING, getSettings, updateSettings } from "./service";
 const show = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/settings",
+  operationId: "getCompanySettings",
   tags: ["Company settings"],
   summary:
     "The company's transfer account and 委託者コード, the payer on 支払調書, and the accounts of 仕訳 exports",
@@ -22,6 +23,7 @@ const show = defineRoute({
 const update = defineRoute({
   method: "put",
   path: "/v1/companies/{companyId}/settings",
+  operationId: "updateCompanySettings",
   tags: ["Company settings"],
   summary: "Replace the sections given (transfer, payer, accounting); the others stay",
   request: { params: companyIdParam, body: { required: true, ...json(settingsUpdateSchema) } },

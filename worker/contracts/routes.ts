@@ -29,6 +29,7 @@ const invalid = { 422: errorResponse("Every field at fault") };
 const create = defineRoute({
   method: "post",
   path: "/v1/groups/{groupId}/contracts",
+  operationId: "createContract",
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
   request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
@@ -38,6 +39,7 @@ const create = defineRoute({
 const listForGroup = defineRoute({
   method: "get",
   path: "/v1/groups/{groupId}/contracts",
+  operationId: "listGroupContracts",
   tags: ["Contracts"],
   summary: "The group's contracts with their status",
   request: { params: groupIdParam },
@@ -47,6 +49,7 @@ const listForGroup = defineRoute({
 const listMine = defineRoute({
   method: "get",
   path: "/v1/me/contracts",
+  operationId: "listMyContracts",
   tags: ["Contracts"],
   summary: "The caller's contracts as a partner",
   responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
@@ -55,6 +58,7 @@ const listMine = defineRoute({
 const show = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}",
+  operationId: "getContract",
   tags: ["Contracts"],
   summary: "A contract, its current working conditions and its purchase orders",
   request: { params: contractIdParam },
@@ -64,6 +68,7 @@ const show = defineRoute({
 const conditions = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/conditions",
+  operationId: "changeContractConditions",
   tags: ["Contracts"],
   summary:
     "Change the working conditions from a working month: a new version and a new purchase order",
@@ -74,6 +79,7 @@ const conditions = defineRoute({
 const newOrder = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/orders",
+  operationId: "createOrder",
   tags: ["Purchase orders"],
   summary: "Create the purchase order (a draft) from the current working conditions",
   request: { params: contractIdParam, body: { required: true, ...json(orderPatchSchema) } },

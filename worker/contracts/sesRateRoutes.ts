@@ -10,6 +10,7 @@ const invalid = { 422: errorResponse("Every field at fault") };
 const rates = defineRoute({
   method: "get",
   path: "/v1/ses-rates",
+  operationId: "suggestSesRates",
   tags: ["Contracts"],
   summary: "Suggested excess and deduction rates: 上下割 and 中間割",
   request: { query: sesRatesQuery },

@@ -1,5 +1,6 @@
 import { parentPort, workerData } from "node:worker_threads";
 import * as server from "../../addon/server/index";
+import { WIDTH } from "../../addon/server/layout";
 import { installGas } from "../../addon/testing";
 import type { FakeSheet } from "../../addon/testing/spreadsheet";
 
@@ -27,8 +28,6 @@ export interface SheetView {
 const { apiBase, locale } = workerData as { apiBase: string; locale: string };
 const gas = installGas({ locale, fetch: "http" });
 gas.properties.document.setProperty("shimebi.apiBaseUrl", apiBase);
-
-const WIDTH = 10;
 
 function sheetView(): SheetView {
   const sheet = gas.activeSheet();

@@ -18,6 +18,26 @@ describe("csvField", () => {
   });
 });
 
+describe("formula injection (OWASP CSV Injection)", () => {
+  it("makes a cell that Excel would run as a formula plain text, still readable", () => {
+    expect(csvField('=HYPERLINK("http://evil.test","x")')).toBe(
+      '"\'=HYPERLINK(""http://evil.test"",""x"")"',
+    );
+    expect(csvField("+1+cmd|' /C calc'!A0")).toBe("'+1+cmd|' /C calc'!A0");
+    expect(csvField("-2+3")).toBe("'-2+3");
+    expect(csvField("@SUM(A1)")).toBe("'@SUM(A1)");
+    expect(csvField("\t=1")).toBe("'\t=1");
+    expect(csvField("\r=1")).toBe('"\'\r=1"');
+    expect(csvField("＝1+1")).toBe("'＝1+1");
+  });
+
+  it("leaves numbers, negative ones included, as numbers", () => {
+    expect(csvField("-5000")).toBe("-5000");
+    expect(csvField("1.5")).toBe("1.5");
+    expect(csvField("設計=レビュー")).toBe("設計=レビュー");
+  });
+});
+
 describe("toCsv", () => {
   it("starts with the BOM and ends every line with CRLF", () => {
     expect(

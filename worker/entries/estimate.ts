@@ -34,8 +34,17 @@ export async function estimateFor(db: Db, contract: Contract, month: string): Pr
 
 const CSV_HEADER = ["日付", "費目", "開始", "終了", "休憩(分)", "稼働時間", "数量", "業務内容"];
 
-/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break. */
-export function csvField(value: string): string {
+// Excel runs a cell that starts with one of these as a formula (OWASP, CSV Injection); the
+// full-width forms too, which Japanese input produces. A number is never a formula.
+const FORMULA_START = /^[=+\-@\t\r＝＋－＠]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/**
+ * One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a cell that
+ * would start a formula is prefixed with `'`, so Excel shows it as the text it is.
+ */
+export function csvField(raw: string): string {
+  const value = FORMULA_START.test(raw) && !NUMBER.test(raw) ? `'${raw}` : raw;
   return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 }
 

@@ -38,6 +38,7 @@ const localeOf = (c: Context<AppEnv>) => localeFrom(c.req.header("accept-languag
 const list = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}/months/{month}/entries",
+  operationId: "listMonthEntries",
   tags: TAGS,
   summary: "The working month's entries (業務登録)",
   request: { params: contractMonthParams },
@@ -48,6 +49,7 @@ const sync = defineRoute({
   bodyLimit: "month",
   method: "put",
   path: "/v1/contracts/{contractId}/months/{month}/entries",
+  operationId: "syncMonthEntries",
   tags: TAGS,
   summary: "Replace the working month's entries from a timesheet (the add-on's sync)",
   description:
@@ -66,6 +68,7 @@ const sync = defineRoute({
 const create = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/entries",
+  operationId: "createEntry",
   tags: TAGS,
   summary: "Record one entry",
   request: {
@@ -78,6 +81,7 @@ const create = defineRoute({
 const edit = defineRoute({
   method: "put",
   path: "/v1/contracts/{contractId}/entries/{entryId}",
+  operationId: "updateEntry",
   tags: TAGS,
   summary: "Replace one entry",
   request: { params: entryParams, body: { required: true, ...json(entryInputSchema) } },
@@ -87,6 +91,7 @@ const edit = defineRoute({
 const remove = defineRoute({
   method: "delete",
   path: "/v1/contracts/{contractId}/entries/{entryId}",
+  operationId: "deleteEntry",
   tags: TAGS,
   summary: "Delete one entry",
   request: { params: entryParams },
@@ -96,6 +101,7 @@ const remove = defineRoute({
 const estimate = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}/months/{month}/estimate",
+  operationId: "getMonthEstimate",
   tags: TAGS,
   summary: "The estimated invoice (概算請求額): settled hours, lines, excess or deduction, totals",
   request: { params: contractMonthParams },
@@ -105,6 +111,7 @@ const estimate = defineRoute({
 const csv = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}/months/{month}/entries.csv",
+  operationId: "exportMonthEntriesCsv",
   tags: TAGS,
   summary: "The month's entries as CSV (UTF-8 with BOM), quasi-mandate contracts only",
   request: { params: contractMonthParams },
@@ -118,6 +125,7 @@ const csv = defineRoute({
 const report = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}/months/{month}/report",
+  operationId: "getMonthReport",
   tags: TAGS,
   summary: "The business report (業務報告書) of the month: status, entries, estimate",
   request: { params: contractMonthParams },
@@ -127,6 +135,7 @@ const report = defineRoute({
 const rules = defineRoute({
   method: "get",
   path: "/v1/contracts/{contractId}/months/{month}/rules",
+  operationId: "getMonthRules",
   tags: TAGS,
   summary: "What a month's entries are checked against: the add-on's offline check",
   description:

@@ -1,8 +1,9 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { MAX_ATTACHMENT_BYTES } from "../attachments/service";
 import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
+import { declaredLength, hasBody } from "./requestBody";
 
 const KiB = 1024;
 const MiB = 1024 * KiB;
@@ -28,24 +29,33 @@ function sizeLabel(bytes: number): string {
   return bytes >= MiB ? `${Math.round((bytes / MiB) * 10) / 10} MiB` : `${bytes / KiB} KiB`;
 }
 
-/** hono/body-limit with the error shape; nothing past `maxBytes` is read or kept. */
+/**
+ * hono/body-limit with the error shape; nothing past `maxBytes` is read or kept. A request
+ * without a body, or with its length declared, is decided from its headers (requestBody.ts);
+ * only a chunked body goes through hono's counting reader.
+ */
 export function limitBody(kind: BodyLimit): MiddlewareHandler {
   const maxBytes = BODY_LIMITS[kind];
-  return bodyLimit({
-    maxSize: maxBytes,
-    onError: (c) => {
-      const ja = localeFrom(c.req.header("accept-language")) === "ja";
-      const limit = sizeLabel(kind === "attachment" ? MAX_ATTACHMENT_BYTES : maxBytes);
-      if (kind === "attachment") {
-        const message = ja
-          ? `ファイルが大きすぎます: 添付できるのは ${limit} までです`
-          : `The file is too large: attachments can be at most ${limit}`;
-        throw new ApiError(413, "file_too_large", message, [{ path: "file", message }]);
-      }
+  const tooLarge = (c: Context): never => {
+    const ja = localeFrom(c.req.header("accept-language")) === "ja";
+    const limit = sizeLabel(kind === "attachment" ? MAX_ATTACHMENT_BYTES : maxBytes);
+    if (kind === "attachment") {
       const message = ja
-        ? `リクエスト本文が大きすぎます（上限 ${limit}）`
-        : `The request body is too large: at most ${limit}`;
-      throw new ApiError(413, "body_too_large", message, [{ path: "", message }]);
-    },
-  });
+        ? `ファイルが大きすぎます: 添付できるのは ${limit} までです`
+        : `The file is too large: attachments can be at most ${limit}`;
+      throw new ApiError(413, "file_too_large", message, [{ path: "file", message }]);
+    }
+    const message = ja
+      ? `リクエスト本文が大きすぎます（上限 ${limit}）`
+      : `The request body is too large: at most ${limit}`;
+    throw new ApiError(413, "body_too_large", message, [{ path: "", message }]);
+  };
+  const counting = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
+  return async (c, next) => {
+    if (!hasBody(c)) return next();
+    const length = declaredLength(c);
+    if (length === undefined) return counting(c, next);
+    if (length > maxBytes) tooLarge(c);
+    return next();
+  };
 }

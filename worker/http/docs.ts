@@ -4,6 +4,9 @@ import type { AppEnv } from "./router";
 
 export const API_TITLE = "Shimebi API";
 
+/** Where `npm start` listens by default (PORT and HOST change it). */
+const LOCAL_URL = "http://127.0.0.1:8787";
+
 /**
  * `/openapi.json` is generated from the zod schemas the routes validate with, so it cannot
  * drift from what the API accepts; `/docs` renders it.
@@ -20,14 +23,25 @@ export function mountDocs(app: OpenAPIHono<AppEnv>, version: string): void {
     name: "shimebi_session",
     description: "The browser session cookie set by POST /v1/auth/login",
   });
-  app.doc31("/openapi.json", {
-    openapi: "3.1.0",
-    info: {
-      title: API_TITLE,
-      version,
-      description:
-        "The REST API behind the Shimebi Google Sheets add-on: contracts, purchase orders, timesheets, invoices. Amounts are whole yen; times are minutes.",
-    },
+  app.doc31("/openapi.json", (c) => {
+    const appUrl = c.var.deps.config.appUrl;
+    const servers = [{ url: appUrl, description: "This server: its public URL is set by APP_URL" }];
+    if (appUrl !== LOCAL_URL) servers.push({ url: LOCAL_URL, description: "Local: npm start" });
+    return {
+      openapi: "3.1.0",
+      info: {
+        title: API_TITLE,
+        version,
+        description:
+          "The REST API behind the Shimebi Google Sheets add-on: contracts, purchase orders, timesheets, invoices. Amounts are whole yen; times are minutes.",
+        contact: { name: "Shimebi API", url: `${appUrl}/docs` },
+        license: {
+          name: "Proprietary: the Shimebi terms of use",
+          identifier: "LicenseRef-Shimebi",
+        },
+      },
+      servers,
+    };
   });
   app.get("/docs", Scalar({ url: "/openapi.json", pageTitle: API_TITLE }));
 }

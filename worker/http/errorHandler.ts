@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { describeForLog, isUniqueViolation } from "../db/failures";
 import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
+import { hasBody } from "./requestBody";
 import { zodIssues } from "./zodIssues";
 
 export function problemsMessage(count: number, ja: boolean): string {
@@ -71,8 +72,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * of "is required": say what is actually wrong instead.
  */
 export const requireJsonBody: MiddlewareHandler = async (c, next) => {
-  const hasBody = c.req.raw.body !== null && c.req.header("content-length") !== "0";
-  if (BODY_METHODS.has(c.req.method) && hasBody) {
+  if (BODY_METHODS.has(c.req.method) && hasBody(c)) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type) && !type.toLowerCase().startsWith("multipart/form-data")) {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";

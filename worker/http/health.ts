@@ -7,6 +7,7 @@ const healthSchema = z.object({ status: z.literal("ok"), version: z.string() }).
 const health = defineRoute({
   method: "get",
   path: "/health",
+  operationId: "getHealth",
   tags: ["System"],
   summary: "Liveness: the API answers",
   responses: {

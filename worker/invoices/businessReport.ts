@@ -1,5 +1,11 @@
 import { html, raw } from "hono/html";
-import { formatHours, formatYearMonthJa, formatYen, invoiceStatusStamp } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { InvoiceDocument, ReportEntry } from "./document";
 import { DOCUMENT_STYLE, htmlText } from "./html";
 
@@ -11,7 +17,7 @@ const duration = (minutes: number) =>
 
 function row(e: ReportEntry) {
   return html`<tr>
-    <td>${e.date}</td>
+    <td>${formatDateJa(e.date)}</td>
     <td>${e.category}</td>
     <td>${e.start && e.end ? `${e.start}〜${e.end}` : e.skipHours ? "時間登録なし" : ""}</td>
     <td class="num">${e.start ? duration(e.breakMinutes) : ""}</td>
@@ -31,11 +37,11 @@ export function renderBusinessReportHtml(doc: InvoiceDocument, status?: string):
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
-        ${status ? html`<span class="status">${invoiceStatusStamp(status)}</span>` : ""}
+        ${status === "draft" ? html`<span class="status">${invoiceStatusStamp("draft")}</span>` : ""}
         <h1>業務報告書</h1>
         <div class="meta">
           <div><strong>${doc.recipient.name} 御中</strong><p>件名 ${doc.contract.title}</p></div>
-          <div>対象期間 ${doc.period.from} 〜 ${doc.period.to}<br />報告者 ${doc.issuer.name}<br />請求番号 ${doc.number ?? "（提出時に採番）"}</div>
+          <div>対象期間 ${formatDateJa(doc.period.from)} 〜 ${formatDateJa(doc.period.to)}<br />報告者 ${doc.issuer.name}<br />請求番号 ${doc.number ?? "（提出時に採番）"}</div>
         </div>
         <h2>業務内容</h2>
         <table>

@@ -1,4 +1,10 @@
-import { formatHours, formatYearMonthJa, formatYen, invoiceStatusStamp } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { PdfLayout } from "../platform/pdf";
 import type { InvoiceDocument, ReportEntry } from "./document";
 
@@ -13,7 +19,7 @@ export const duration = (minutes: number) =>
 
 function entryRow(e: ReportEntry): string[] {
   return [
-    e.date,
+    formatDateJa(e.date),
     e.category,
     e.start && e.end ? `${e.start}〜${e.end}` : e.skipHours ? "時間登録なし" : "",
     e.start ? duration(e.breakMinutes) : "",
@@ -28,14 +34,14 @@ export function reportPdfLayout(doc: InvoiceDocument, status?: string): PdfLayou
   const f = doc.figures;
   return {
     title: `業務報告書 ${formatYearMonthJa(doc.month)}`,
-    ...(status ? { status: invoiceStatusStamp(status) } : {}),
+    ...(status === "draft" ? { status: invoiceStatusStamp("draft") } : {}),
     blocks: [
       { type: "title", text: "業務報告書" },
       {
         type: "parties",
         left: [`${doc.recipient.name} 御中`, `件名 ${doc.contract.title}`],
         right: [
-          `対象期間 ${doc.period.from} 〜 ${doc.period.to}`,
+          `対象期間 ${formatDateJa(doc.period.from)} 〜 ${formatDateJa(doc.period.to)}`,
           `報告者 ${doc.issuer.name}`,
           `請求番号 ${doc.number ?? "（提出時に採番）"}`,
         ],

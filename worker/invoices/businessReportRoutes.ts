@@ -11,6 +11,7 @@ import { documentOf } from "./service";
 const reportPdf = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/report.pdf",
+  operationId: "getBusinessReportPdf",
   tags: ["Invoices"],
   summary: "The business report (業務報告書): the month's entries and totals, PDF",
   request: { params: invoiceIdParam },

@@ -1,5 +1,11 @@
 import { html, raw } from "hono/html";
-import { formatHours, formatYearMonthJa, formatYen, invoiceStatusStamp } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { InvoiceDocument } from "./document";
 
 // The qualified invoice (適格請求書) as a printable A4 page, from the document JSON alone, so
@@ -61,7 +67,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
-        ${status ? html`<span class="status">${invoiceStatusStamp(status)}</span>` : ""}
+        ${status === "draft" ? html`<span class="status">${invoiceStatusStamp("draft")}</span>` : ""}
         <h1>${title}</h1>
         ${notice ? "" : html`<p style="text-align:center">適格請求書</p>`}
         <div class="meta">
@@ -71,7 +77,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
           </div>
           <div>
             請求番号 ${doc.number ?? "（提出時に採番）"}<br />
-            請求日 ${doc.issuedOn}<br />
+            請求日 ${formatDateJa(doc.issuedOn)}<br />
             ${doc.issuer.name}<br />
             登録番号 ${doc.issuer.registrationNumber || "（未登録）"}<br />
             ${doc.issuer.address}<br />
@@ -82,8 +88,8 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
         <table>
           <tr><th>ご請求金額（税込）</th><td class="num total">${formatYen(f.total)}</td></tr>
           <tr><th>お支払金額</th><td class="num total">${formatYen(f.payable)}</td></tr>
-          <tr><th>取引年月日</th><td>${doc.period.from} 〜 ${doc.period.to}（${formatYearMonthJa(doc.month)}稼働分）</td></tr>
-          <tr><th>お支払期日</th><td>${doc.dueDate ?? "（未設定）"}</td></tr>
+          <tr><th>取引年月日</th><td>${formatDateJa(doc.period.from)} 〜 ${formatDateJa(doc.period.to)}（${formatYearMonthJa(doc.month)}稼働分）</td></tr>
+          <tr><th>お支払期日</th><td>${doc.dueDate ? formatDateJa(doc.dueDate) : "（未設定）"}</td></tr>
         </table>
         <h2>明細</h2>
         <table>

@@ -219,6 +219,14 @@ describe("the invoice of a working month", () => {
       status: "underReview",
       number: "INV-000001",
       revision: 2,
+      returnReason: null,
+    });
+    const [returnedEvent] = await t.db
+      .select()
+      .from(historyEvents)
+      .where(and(eq(historyEvents.documentId, id), eq(historyEvents.event, "returned")));
+    expect(JSON.parse(returnedEvent?.details ?? "{}")).toEqual({
+      reason: "追加作業の内容を備考に書いてください",
     });
     expect(pick(resubmitted.body.figures)).toEqual(pick(expected2 as never));
 
@@ -289,7 +297,7 @@ describe("the invoice of a working month", () => {
         "T7000012050002",
         "田中 美咲",
         "Demo 御中",
-        "2025-07-26 〜 2025-08-25",
+        "2025年7月26日 〜 2025年8月25日",
         "消費税 10%",
         "10%対象",
         formatYen(expected.subtotal),
@@ -298,7 +306,7 @@ describe("the invoice of a working month", () => {
         `-${formatYen(expected.withholdingTax)}`,
         formatYen(expected.payable),
         "交通費",
-        "2025-09-30",
+        "2025年9月30日",
         "みずほ",
         "8月分の稼働です",
         "INV-000001",
@@ -311,9 +319,9 @@ describe("the invoice of a working month", () => {
     const text = String(report.body);
     for (const needle of [
       "業務報告書",
-      "2025-08-01",
+      "2025年8月1日",
       "09:00〜18:00",
-      "2025-07-28",
+      "2025年7月28日",
       "09:00〜12:50",
       "123:50",
       "123.5時間",

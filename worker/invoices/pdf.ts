@@ -1,4 +1,10 @@
-import { formatHours, formatYearMonthJa, formatYen, invoiceStatusStamp } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { PdfBlock, PdfLayout } from "../platform/pdf";
 import type { InvoiceDocument } from "./document";
 
@@ -100,7 +106,7 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
       left: [`${doc.recipient.name} 御中`, `件名 ${doc.contract.title}（${month}分）`],
       right: [
         `請求番号 ${doc.number ?? "（提出時に採番）"}`,
-        `請求日 ${doc.issuedOn}`,
+        `請求日 ${formatDateJa(doc.issuedOn)}`,
         doc.issuer.name,
         `登録番号 ${doc.issuer.registrationNumber || "（未登録）"}`,
         doc.issuer.address,
@@ -113,8 +119,11 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
       rows: [
         { label: "ご請求金額（税込）", value: formatYen(doc.figures.total), align: right },
         { label: "お支払金額", value: formatYen(doc.figures.payable), align: right },
-        { label: "取引年月日", value: `${doc.period.from} 〜 ${doc.period.to}（${month}稼働分）` },
-        { label: "お支払期日", value: doc.dueDate ?? "（未設定）" },
+        {
+          label: "取引年月日",
+          value: `${formatDateJa(doc.period.from)} 〜 ${formatDateJa(doc.period.to)}（${month}稼働分）`,
+        },
+        { label: "お支払期日", value: doc.dueDate ? formatDateJa(doc.dueDate) : "（未設定）" },
       ],
     },
     { type: "heading", text: "明細" },
@@ -137,7 +146,8 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
   ];
   return {
     title: `${doc.kind === "paymentNotice" ? "支払通知書" : "請求書"} ${doc.number ?? ""}`.trim(),
-    ...(status ? { status: invoiceStatusStamp(status) } : {}),
+    // A qualified invoice carries no review stamp: only a draft is marked as one.
+    ...(status === "draft" ? { status: invoiceStatusStamp("draft") } : {}),
     blocks,
   };
 }

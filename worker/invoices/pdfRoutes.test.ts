@@ -74,7 +74,7 @@ describe("GET /v1/invoices/{invoiceId}/document.pdf", () => {
       "田中 美咲",
       "登録番号 T7000012050002",
       `請求番号 ${submitted.body.number}`,
-      "2025-07-26 〜 2025-08-25（2025年8月稼働分）",
+      "2025年7月26日 〜 2025年8月25日（2025年8月稼働分）",
       `${formatThousands(figures.subtotal)}円`,
       "消費税(10%)",
       `${formatThousands(figures.consumptionTax)}円`,
@@ -86,12 +86,15 @@ describe("GET /v1/invoices/{invoiceId}/document.pdf", () => {
       "お支払金額",
       `${formatThousands(figures.payable)}円`,
       `お支払期日`,
-      "2025-09-30",
+      "2025年9月30日",
       "8月分の稼働です",
     ]) {
       expect(text, expected).toContain(expected);
     }
     expect(figures.withholdingTax).toBeGreaterThan(0);
+    // Dates as Japanese documents print them; no review stamp on the invoice under review.
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(text).not.toContain("確認中");
 
     // Embedded (emb yes) with a ToUnicode map (uni yes): it renders and extracts anywhere.
     expect(await embeddedFonts(bytes)).toEqual([

@@ -14,6 +14,7 @@ import { documentOf } from "./service";
 const invoicePdf = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/document.pdf",
+  operationId: "getInvoicePdf",
   tags: ["Invoices"],
   summary: "The invoice as a qualified invoice (適格請求書), PDF",
   description:

@@ -41,6 +41,7 @@ async function present(c: Context<AppEnv>, invoice: Awaited<ReturnType<typeof ge
 const put = defineRoute({
   method: "put",
   path: "/v1/contracts/{contractId}/months/{month}/invoice",
+  operationId: "saveInvoiceDraft",
   tags: TAGS,
   summary: "Create or update the month's draft invoice (請求書): items, expenses, taxes, due date",
   request: { params: contractMonthParams, body: { required: true, ...json(invoiceInputSchema) } },
@@ -54,6 +55,7 @@ const put = defineRoute({
 const show = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}",
+  operationId: "getInvoice",
   tags: TAGS,
   summary: "An invoice: status, number, inputs, figures, document",
   request: { params: invoiceIdParam },
@@ -63,6 +65,7 @@ const show = defineRoute({
 const submit = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/submit",
+  operationId: "submitInvoice",
   tags: TAGS,
   summary: "Submit (or resubmit) the invoice; idempotent, honours Idempotency-Key",
   request: {
@@ -76,6 +79,7 @@ const submit = defineRoute({
 const approve = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/approve",
+  operationId: "approveInvoice",
   tags: TAGS,
   summary: "Approve the invoice (company or group owner)",
   request: { params: invoiceIdParam },
@@ -85,6 +89,7 @@ const approve = defineRoute({
 const reject = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/return",
+  operationId: "returnInvoice",
   tags: TAGS,
   summary: "Return the invoice to the partner with a reason",
   request: { params: invoiceIdParam, body: { required: true, ...json(returnInvoiceSchema) } },
@@ -94,6 +99,7 @@ const reject = defineRoute({
 const document = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/document",
+  operationId: "getInvoiceDocument",
   tags: TAGS,
   summary: "The invoice as a qualified invoice (適格請求書), HTML",
   request: { params: invoiceIdParam },
@@ -103,6 +109,7 @@ const document = defineRoute({
 const report = defineRoute({
   method: "get",
   path: "/v1/invoices/{invoiceId}/report",
+  operationId: "getBusinessReport",
   tags: TAGS,
   summary: "The business report (業務報告書) of the invoice's month, HTML",
   request: { params: invoiceIdParam },
@@ -112,6 +119,7 @@ const report = defineRoute({
 const companyList = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/invoices",
+  operationId: "listCompanyInvoices",
   tags: TAGS,
   summary: "The company's submitted invoices in the caller's groups, newest first",
   request: {
@@ -126,6 +134,7 @@ const companyList = defineRoute({
 const myList = defineRoute({
   method: "get",
   path: "/v1/me/invoices",
+  operationId: "listMyInvoices",
   tags: TAGS,
   summary: "The caller's own invoices across companies, newest first",
   request: { query: invoiceListQuery },

@@ -87,6 +87,14 @@ export async function submitInvoice(
     invoice.workingMonth,
     inputs,
   );
+  if (figures.total < 0) {
+    // A deduction larger than the fee: no one can be invoiced for less than nothing.
+    const amount = formatThousands(figures.total);
+    const message = `請求金額の合計が ${amount}円 とマイナスです。控除が報酬を上回っているため提出できません。控除や追加項目を見直してください / The invoice total is ${amount} yen, below zero: the deductions exceed the fee, so it cannot be submitted. Correct the deductions or extra items`;
+    throw new ApiError(422, "negative_total", message, [
+      { path: "figures.total", code: "negative_total", message },
+    ]);
+  }
   const event = invoice.status === "returned" ? "resubmitted" : "submitted";
   const updated = await deps.db.transaction(async (tx) => {
     const number = invoice.number ?? (await nextNumber(tx, invoice.issuerId, "invoice"));
@@ -113,6 +121,8 @@ export async function submitInvoice(
         dueDate: inputs.dueDate,
         submittedAt: deps.now(),
         decidedAt: null,
+        // The reason belonged to the returned revision; the history's "returned" event keeps it.
+        returnReason: null,
         revision: invoice.revision + 1,
       })
       .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))

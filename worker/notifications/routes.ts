@@ -17,6 +17,7 @@ const unauthenticated = { 401: errorResponse("Not signed in") };
 const list = defineRoute({
   method: "get",
   path: "/v1/me/notifications",
+  operationId: "listMyNotifications",
   tags: ["Notifications"],
   summary: "The bell: your notifications, newest first, with the unread count",
   request: { query: notificationQuery },
@@ -30,6 +31,7 @@ const list = defineRoute({
 const read = defineRoute({
   method: "post",
   path: "/v1/me/notifications/{notificationId}/read",
+  operationId: "markNotificationRead",
   tags: ["Notifications"],
   summary: "Mark one notification read (again is fine: the first time is kept)",
   request: { params: notificationIdParam },
@@ -43,6 +45,7 @@ const read = defineRoute({
 const readAll = defineRoute({
   method: "post",
   path: "/v1/me/notifications/read-all",
+  operationId: "markAllNotificationsRead",
   tags: ["Notifications"],
   summary: "Mark every notification read",
   responses: { 200: ok("All read", readAllSchema), ...unauthenticated },

@@ -1,4 +1,5 @@
 import { html, raw } from "hono/html";
+import { formatDateJa, formatInstantJa } from "../../shared";
 import { type OrderDocument, statusJa } from "./pdf";
 import type { PurchaseOrder } from "./service";
 
@@ -34,14 +35,14 @@ export function renderOrderHtml(document: Record<string, unknown>, order: Purcha
         <h1>発注書</h1>
         <div class="meta">
           <div><strong>${doc.partner?.name ?? ""} 御中</strong></div>
-          <div>発注番号 ${doc.number ?? order.number}<br />発注日 ${doc.issuedOn ?? "（未送付）"}<br />${doc.company?.name ?? ""}</div>
+          <div>発注番号 ${doc.number ?? order.number}<br />発注日 ${doc.issuedOn ? formatDateJa(doc.issuedOn) : "（未送付）"}<br />${doc.company?.name ?? ""}</div>
         </div>
         <p>下記のとおり発注いたします。</p>
         <table>
           <tr><th>件名</th><td>${doc.subject ?? order.subject}</td></tr>
           <tr><th>契約形態</th><td>${doc.contractTypeLabel ?? ""}</td></tr>
           <tr><th>業務内容</th><td>${doc.scope ?? ""}</td></tr>
-          <tr><th>契約期間</th><td>${doc.period?.start ?? ""} 〜 ${doc.period?.end ?? ""}</td></tr>
+          <tr><th>契約期間</th><td>${formatDateJa(doc.period?.start ?? "")} 〜 ${formatDateJa(doc.period?.end ?? "")}</td></tr>
           <tr><th>成果物</th><td>${doc.deliverables || "ー"}</td></tr>
           <tr><th>業務・納品場所</th><td>${doc.workPlace || "ー"}</td></tr>
           <tr><th>支払期日</th><td>${doc.paymentDeadline ?? ""}</td></tr>
@@ -69,7 +70,7 @@ export function renderOrderHtml(document: Record<string, unknown>, order: Purcha
                   <tr><th>氏名</th><td>${String(doc.confirmation.fullName ?? "")}</td></tr>
                   <tr><th>住所</th><td>${String(doc.confirmation.address ?? "")}</td></tr>
                   <tr><th>電話番号</th><td>${String(doc.confirmation.phone ?? "")}</td></tr>
-                  <tr><th>承認日時</th><td>${String(doc.confirmation.approvedAt ?? "")}</td></tr>
+                  <tr><th>承認日時</th><td>${formatInstantJa(String(doc.confirmation.approvedAt ?? ""))}</td></tr>
                 </table>`
             : ""
         }

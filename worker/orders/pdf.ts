@@ -1,4 +1,10 @@
-import { formatYen, ORDER_STATUS_LABELS, type OrderStatus } from "../../shared";
+import {
+  formatDateJa,
+  formatInstantJa,
+  formatYen,
+  ORDER_STATUS_LABELS,
+  type OrderStatus,
+} from "../../shared";
 import type { PdfBlock, PdfLayout } from "../platform/pdf";
 
 // The purchase order (発注書) as a PDF layout, from the order's document JSON alone
@@ -52,7 +58,7 @@ function confirmationBlocks(confirmation: Record<string, unknown> | undefined): 
         { label: "氏名", value: field("fullName") },
         { label: "住所", value: field("address") },
         { label: "電話番号", value: field("phone") },
-        { label: "承認日時", value: field("approvedAt") },
+        { label: "承認日時", value: formatInstantJa(field("approvedAt")) },
       ],
     },
   ];
@@ -70,7 +76,7 @@ export function orderPdfLayout(
       left: [`${doc.partner?.name ?? ""} 御中`, `件名 ${doc.subject ?? order.subject}`],
       right: [
         `発注番号 ${number}`,
-        `発注日 ${doc.issuedOn ?? "（未送付）"}`,
+        `発注日 ${doc.issuedOn ? formatDateJa(doc.issuedOn) : "（未送付）"}`,
         doc.company?.name ?? "",
       ],
     },
@@ -80,7 +86,10 @@ export function orderPdfLayout(
       rows: [
         { label: "契約形態", value: doc.contractTypeLabel ?? "" },
         { label: "業務内容", value: doc.scope ?? "" },
-        { label: "契約期間", value: `${doc.period?.start ?? ""} 〜 ${doc.period?.end ?? ""}` },
+        {
+          label: "契約期間",
+          value: `${formatDateJa(doc.period?.start ?? "")} 〜 ${formatDateJa(doc.period?.end ?? "")}`,
+        },
         { label: "成果物", value: doc.deliverables || "ー" },
         { label: "業務・納品場所", value: doc.workPlace || "ー" },
         { label: "支払期日", value: doc.paymentDeadline ?? "" },

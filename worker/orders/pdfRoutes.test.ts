@@ -42,6 +42,8 @@ describe("GET /v1/orders/{orderId}/document.pdf", () => {
       ]) {
         expect(text).toContain(expected);
       }
+      // The approval time in Japan time, not raw UTC.
+      expect(text).toMatch(/承認日時\s+\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     }
   });
 

@@ -13,6 +13,7 @@ import { documentFor, getOrder, visibleTo } from "./service";
 const orderPdf = defineRoute({
   method: "get",
   path: "/v1/orders/{orderId}/document.pdf",
+  operationId: "getOrderPdf",
   tags: ["Purchase orders"],
   summary: "The purchase order (発注書), PDF",
   description:

@@ -44,6 +44,7 @@ async function orderOf(c: Context<AppEnv>) {
 const show = defineRoute({
   method: "get",
   path: "/v1/orders/{orderId}",
+  operationId: "getOrder",
   tags: ["Purchase orders"],
   summary: "A purchase order (発注書) with its document",
   request: { params: orderIdParam },
@@ -53,6 +54,7 @@ const show = defineRoute({
 const patch = defineRoute({
   method: "patch",
   path: "/v1/orders/{orderId}",
+  operationId: "updateOrder",
   tags: ["Purchase orders"],
   summary: "Edit a draft or returned order: subject, remarks, hiding the hour-range remarks",
   request: { params: orderIdParam, body: { required: true, ...json(orderPatchSchema) } },
@@ -62,6 +64,7 @@ const patch = defineRoute({
 const send = defineRoute({
   method: "post",
   path: "/v1/orders/{orderId}/send",
+  operationId: "sendOrder",
   tags: ["Purchase orders"],
   summary: "Send the order to the partner, or resend it after a return",
   request: { params: orderIdParam },
@@ -71,6 +74,7 @@ const send = defineRoute({
 const approve = defineRoute({
   method: "post",
   path: "/v1/orders/{orderId}/approve",
+  operationId: "approveOrder",
   tags: ["Purchase orders"],
   summary: "Approve the order (the partner): the order confirmation 発注請書",
   request: { params: orderIdParam, body: { required: true, ...json(approveOrderSchema) } },
@@ -80,6 +84,7 @@ const approve = defineRoute({
 const reject = defineRoute({
   method: "post",
   path: "/v1/orders/{orderId}/return",
+  operationId: "returnOrder",
   tags: ["Purchase orders"],
   summary: "Return the order to the company with a reason (the partner)",
   request: { params: orderIdParam, body: { required: true, ...json(returnOrderSchema) } },
@@ -89,6 +94,7 @@ const reject = defineRoute({
 const document = defineRoute({
   method: "get",
   path: "/v1/orders/{orderId}/document",
+  operationId: "getOrderDocument",
   tags: ["Purchase orders"],
   summary: "The order as a printable document (HTML)",
   request: { params: orderIdParam },

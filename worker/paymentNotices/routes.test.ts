@@ -193,10 +193,10 @@ describe("payment notices", () => {
 
     const deps = { db: t.db, now: () => t.clock.now };
     t.clock.now = new Date(t.clock.now.getTime() + 7 * DAY_MS - 60_000);
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 0, acceptedNotices: 0 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 0, acceptedNotices: 1 });
-    expect(await runScheduledJobs(deps)).toEqual({ expiredOrders: 0, acceptedNotices: 0 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 1 });
+    expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
 
     const [row] = await t.db.select().from(invoices).where(eq(invoices.id, silent.body.id));
     expect(row).toMatchObject({ status: "approved", autoAccepted: true });

@@ -33,6 +33,7 @@ const noticeInputSchema = invoiceInputSchema
 const send = defineRoute({
   method: "post",
   path: "/v1/contracts/{contractId}/months/{month}/payment-notice",
+  operationId: "sendPaymentNotice",
   tags: TAGS,
   summary:
     "Build the month's payment notice from the entries and send it (or resend it after a return)",
@@ -48,6 +49,7 @@ const send = defineRoute({
 const accept = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/accept",
+  operationId: "acceptPaymentNotice",
   tags: TAGS,
   summary: "Accept the payment notice (the partner), before its confirmation deadline",
   request: { params: invoiceIdParam },
@@ -57,6 +59,7 @@ const accept = defineRoute({
 const reject = defineRoute({
   method: "post",
   path: "/v1/invoices/{invoiceId}/reject",
+  operationId: "rejectPaymentNotice",
   tags: TAGS,
   summary: "Return the payment notice to the company with a reason (the partner)",
   request: { params: invoiceIdParam, body: { required: true, ...json(returnInvoiceSchema) } },

@@ -28,6 +28,7 @@ const base = "/v1/companies/{companyId}/payment-runs";
 const list = defineRoute({
   method: "get",
   path: base,
+  operationId: "listPaymentRuns",
   tags: TAGS,
   summary: "The company's payment runs, newest payment date first",
   request: { params: companyIdParam },
@@ -37,6 +38,7 @@ const list = defineRoute({
 const create = defineRoute({
   method: "post",
   path: base,
+  operationId: "createPaymentRun",
   tags: TAGS,
   summary:
     "Gather the approved invoices and accepted payment notices due on a date (after the bank-holiday move) and the transfers that failed before; asking again adds what fell due since",
@@ -51,6 +53,7 @@ const create = defineRoute({
 const show = defineRoute({
   method: "get",
   path: `${base}/{runId}`,
+  operationId: "getPaymentRun",
   tags: TAGS,
   summary: "A run: its items, the transfer file's count and total, overseas payees, problems",
   request: { params: runParams },
@@ -60,6 +63,7 @@ const show = defineRoute({
 const file = defineRoute({
   method: "get",
   path: `${base}/{runId}/zengin`,
+  operationId: "exportPaymentRunZengin",
   tags: TAGS,
   summary:
     "The 全銀協 総合振込 file (120-byte records, Shift_JIS) of the run's pending domestic transfers",
@@ -78,6 +82,7 @@ const file = defineRoute({
 const paid = defineRoute({
   method: "post",
   path: `${base}/{runId}/paid`,
+  operationId: "markPaymentRunPaid",
   tags: TAGS,
   summary: "Mark the run paid: every pending item is recorded as paid in the history",
   request: { params: runParams },
@@ -87,6 +92,7 @@ const paid = defineRoute({
 const failed = defineRoute({
   method: "post",
   path: `${base}/{runId}/items/{itemId}/failed`,
+  operationId: "markPaymentFailed",
   tags: TAGS,
   summary: "The bank reported this transfer failed: recorded, and the next run pays it again",
   request: { params: itemParams, body: { required: true, ...json(failedItemSchema) } },

@@ -3,7 +3,7 @@ import { PDFDocument } from "pdf-lib";
 import { describe, expect, it } from "vitest";
 import { pdfText } from "../testing/pdfText";
 import { nodeFonts } from "./nodeFonts";
-import { renderPdf } from "./pdf";
+import { DocumentTooLarge, MAX_PDF_PAGES, type PdfLayout, renderPdf, wrapText } from "./pdf";
 import { evenGlyphFontkit } from "./pdfFont";
 
 // The drawing module on its own, and the font subset it embeds: every glyph of the subset must
@@ -72,4 +72,91 @@ describe("renderPdf", () => {
     expect(text).toContain("作業 120");
     expect(text).toContain("120000円");
   });
+});
+
+// A month of the longest details the entry rules allow (1,000 characters): the report's
+// worst case, which once took minutes and held the server meanwhile.
+const DETAIL = "設計レビューと実装の確認を行い、課題を整理しました。".repeat(40).slice(0, 1000);
+
+function reportLayout(rows: number): PdfLayout {
+  return {
+    title: "業務報告書 2026年11月",
+    blocks: [
+      { type: "title", text: "業務報告書" },
+      {
+        type: "table",
+        columns: [
+          { label: "日付", width: 2 },
+          { label: "費目", width: 2 },
+          { label: "開始〜終了", width: 2 },
+          { label: "稼働時間", width: 1.3, align: "right" },
+          { label: "業務内容", width: 3 },
+        ],
+        rows: Array.from({ length: rows }, (_, i) => [
+          `2026年11月${(i % 30) + 1}日`,
+          "開発",
+          "09:00〜18:00",
+          "8:00",
+          `${i + 1}: ${DETAIL}`,
+        ]),
+      },
+    ],
+  };
+}
+
+describe("what one document may cost", () => {
+  it("continues a row taller than a page on the next, under the table's header again", async () => {
+    const layout = reportLayout(3);
+    const table = layout.blocks[1] as { rows: string[][] };
+    for (const row of table.rows) row[4] = `${row[4]}${DETAIL}`;
+    const bytes = await renderPdf(layout, {
+      font: await nodeFonts(),
+      now: new Date("2026-12-01T00:00:00Z"),
+    });
+    const pages = (await pdfText(bytes)).split("\f");
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) expect(page).toContain("業務内容");
+    const text = pages.join("").replace(/\s/g, "");
+    expect(text).toContain("3:設計レビュー");
+    expect(text.match(/整理しました。/g)?.length).toBeGreaterThanOrEqual(3 * 2 * 19);
+  });
+
+  it("wraps text in time linear in its length", async () => {
+    const doc = await PDFDocument.create();
+    doc.registerFontkit(evenGlyphFontkit);
+    const font = await doc.embedFont(await nodeFonts(), { subset: true });
+    const text = DETAIL.repeat(200); // 200,000 characters
+    const started = performance.now();
+    const lines = wrapText(font, text, 9.5, 120);
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(lines.join("")).toBe(text);
+    expect(lines.length).toBeGreaterThan(10_000);
+  });
+
+  it("draws the largest document it allows in seconds", async () => {
+    const rows = 100;
+    const started = performance.now();
+    const bytes = await renderPdf(reportLayout(rows), {
+      font: await nodeFonts(),
+      now: new Date("2026-12-01T00:00:00Z"),
+    });
+    const elapsed = performance.now() - started;
+    const pages = (await PDFDocument.load(bytes)).getPageCount();
+    expect(pages).toBeLessThanOrEqual(MAX_PDF_PAGES);
+    expect(pages).toBeGreaterThan(MAX_PDF_PAGES * 0.6);
+    // About 2 s alone on this machine; the bound leaves room for a busy one.
+    expect(elapsed).toBeLessThan(15_000);
+  }, 60_000);
+
+  it("refuses a month of 2,000 such rows with a 422 in Japanese, at once", async () => {
+    const started = performance.now();
+    const error = await renderPdf(reportLayout(2000), {
+      font: await nodeFonts(),
+      now: new Date("2026-12-01T00:00:00Z"),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DocumentTooLarge);
+    expect(error).toMatchObject({ status: 422, code: "document_too_large" });
+    expect((error as Error).message).toMatch(/^「業務報告書 2026年11月」は 150 ページを超える/);
+    expect(performance.now() - started).toBeLessThan(15_000);
+  }, 60_000);
 });

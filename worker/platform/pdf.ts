@@ -1,5 +1,6 @@
 import { grayscale, PageSizes, PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
-import { evenGlyphFontkit } from "./pdfFont";
+import { ApiError } from "../http/errors";
+import { encodePerCharacter, evenGlyphFontkit } from "./pdfFont";
 
 // A4 documents in Japanese from plain data: a title, the two parties, label/value rows,
 // tables, boxes of text. Nothing here knows about invoices, so the purchase order and the
@@ -36,17 +37,50 @@ const BORDER = grayscale(0.6);
 const SHADE = grayscale(0.93);
 const INK = grayscale(0.07);
 
-/** Lines of `text` no wider than `width`, broken at any character (Japanese has no spaces). */
+/** Advance widths at size 1, per font and character: measured once, then summed. */
+const advances = new WeakMap<PDFFont, Map<string, number>>();
+
+function advanceOf(font: PDFFont, ch: string): number {
+  let known = advances.get(font);
+  if (!known) {
+    known = new Map();
+    advances.set(font, known);
+  }
+  let width = known.get(ch);
+  if (width === undefined) {
+    width = font.widthOfTextAtSize(ch, 1);
+    known.set(ch, width);
+  }
+  return width;
+}
+
+/** The width of `text` at `size`, from the characters' advances (linear in its length). */
+export function textWidth(font: PDFFont, text: string, size: number): number {
+  let width = 0;
+  for (const ch of text) width += advanceOf(font, ch);
+  return width * size;
+}
+
+/**
+ * Lines of `text` no wider than `width`, broken at any character (Japanese has no spaces).
+ * Each character is measured once and the line's width kept as it grows, so the cost is
+ * linear in the text: measuring the whole line again per character made a month of long
+ * details take minutes.
+ */
 export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split(/\r?\n/)) {
     let line = "";
+    let lineWidth = 0;
     for (const ch of paragraph) {
-      if (line && font.widthOfTextAtSize(line + ch, size) > width) {
+      const advance = advanceOf(font, ch) * size;
+      if (line && lineWidth + advance > width) {
         lines.push(line);
         line = ch.trim() ? ch : "";
+        lineWidth = line ? advance : 0;
       } else {
         line += ch;
+        lineWidth += advance;
       }
     }
     lines.push(line);
@@ -54,20 +88,49 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
   return lines;
 }
 
+type Cell = { text: string; width: number; align?: "left" | "right"; fill?: boolean };
+
+/**
+ * What one document may cost: past this many pages it is refused rather than drawn, so one
+ * request cannot hold the server (or the Worker's CPU limit). A month's invoice is one or
+ * two pages and its business report a few dozen.
+ */
+export const MAX_PDF_PAGES = 150;
+
+/** The document would pass MAX_PDF_PAGES: a 422 in the error shape, Japanese first. */
+export class DocumentTooLarge extends ApiError {
+  constructor(title: string) {
+    const ja = `「${title}」は ${MAX_PDF_PAGES} ページを超えるため PDF にできません。業務内容を短くするか、CSV で出力してください`;
+    const en = `"${title}" would run past ${MAX_PDF_PAGES} pages, so it is not drawn as a PDF: shorten the details or export the entries as CSV`;
+    super(422, "document_too_large", `${ja} (${en})`, [{ path: "", message: ja }]);
+  }
+}
+
 class Canvas {
   page!: PDFPage;
   y = 0;
+  pages = 0;
+  /** A table's header row, drawn again at the top of each page the table continues on. */
+  header: Cell[] | undefined;
 
   constructor(
     readonly doc: PDFDocument,
     readonly font: PDFFont,
+    readonly title: string,
   ) {
     this.newPage();
   }
 
   newPage() {
+    if (++this.pages > MAX_PDF_PAGES) throw new DocumentTooLarge(this.title);
     this.page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
     this.y = PAGE_HEIGHT - MARGIN;
+    const header = this.header;
+    if (header) {
+      this.header = undefined;
+      this.row(header);
+      this.header = header;
+    }
   }
 
   /** Room for `height` more points on this page, or a new page. */
@@ -76,7 +139,7 @@ class Canvas {
   }
 
   text(text: string, x: number, size = SIZE, align: "left" | "right" = "left", width = 0) {
-    const shift = align === "right" ? width - this.font.widthOfTextAtSize(text, size) : 0;
+    const shift = align === "right" ? width - textWidth(this.font, text, size) : 0;
     this.page.drawText(text, { x: x + shift, y: this.y - size, size, font: this.font, color: INK });
   }
 
@@ -92,19 +155,43 @@ class Canvas {
     });
   }
 
-  /** One row of bordered cells; wrapped cells make the row taller. */
-  row(cells: { text: string; width: number; align?: "left" | "right"; fill?: boolean }[]) {
-    const size = SIZE;
-    const wrapped = cells.map((c) => wrapText(this.font, c.text, size, c.width - 2 * PAD));
-    const height = Math.max(...wrapped.map((w) => w.length)) * LINE + 2 * PAD - (LINE - size);
-    this.ensure(height);
+  /** How many text lines a row part may hold on this page. */
+  private linesThatFit(): number {
+    return Math.floor((this.y - MARGIN - 2 * PAD + (LINE - SIZE)) / LINE);
+  }
+
+  /**
+   * One row of bordered cells; wrapped cells make the row taller. A row that fits on a page
+   * is kept whole; a taller one continues on the next page, its cells split line by line.
+   */
+  row(cells: Cell[]) {
+    const wrapped = cells.map((c) => wrapText(this.font, c.text, SIZE, c.width - 2 * PAD));
+    const total = Math.max(1, ...wrapped.map((w) => w.length));
+    const perPage = Math.floor((PAGE_HEIGHT - 2 * MARGIN - 2 * PAD + (LINE - SIZE)) / LINE);
+    let from = 0;
+    while (from < total) {
+      const fit = this.linesThatFit();
+      const rest = total - from;
+      if (fit < 1 || (fit < rest && from === 0 && rest <= perPage - 2)) {
+        this.newPage();
+        continue;
+      }
+      const count = Math.min(rest, fit);
+      this.drawRowPart(cells, wrapped, from, count);
+      from += count;
+      if (from < total) this.newPage();
+    }
+  }
+
+  private drawRowPart(cells: Cell[], wrapped: string[][], from: number, count: number) {
+    const height = count * LINE + 2 * PAD - (LINE - SIZE);
     let x = MARGIN;
     cells.forEach((cell, i) => {
       this.rect(x, cell.width, height, cell.fill ? SHADE : undefined);
       const top = this.y;
       this.y -= PAD;
-      for (const line of wrapped[i] ?? []) {
-        this.text(line, x + PAD, size, cell.align, cell.width - 2 * PAD);
+      for (const line of (wrapped[i] ?? []).slice(from, from + count)) {
+        this.text(line, x + PAD, SIZE, cell.align, cell.width - 2 * PAD);
         this.y -= LINE;
       }
       this.y = top;
@@ -114,17 +201,20 @@ class Canvas {
   }
 }
 
-function drawBlock(canvas: Canvas, block: PdfBlock) {
+/** Lets other requests run between table rows: a long document never holds the server. */
+const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+async function drawBlock(canvas: Canvas, block: PdfBlock) {
   const { font } = canvas;
   switch (block.type) {
     case "title": {
       const size = 20;
       canvas.ensure(size * 2);
-      const width = font.widthOfTextAtSize(block.text, size);
+      const width = textWidth(font, block.text, size);
       canvas.text(block.text, MARGIN + (CONTENT_WIDTH - width) / 2, size);
       canvas.y -= size * 1.4;
       if (block.subtitle) {
-        const w = font.widthOfTextAtSize(block.subtitle, SIZE);
+        const w = textWidth(font, block.subtitle, SIZE);
         canvas.text(block.subtitle, MARGIN + (CONTENT_WIDTH - w) / 2);
         canvas.y -= LINE;
       }
@@ -175,10 +265,15 @@ function drawBlock(canvas: Canvas, block: PdfBlock) {
     case "table": {
       const total = block.columns.reduce((n, c) => n + c.width, 0);
       const widths = block.columns.map((c) => (c.width / total) * CONTENT_WIDTH);
-      canvas.row(
-        block.columns.map((c, i) => ({ text: c.label, width: widths[i] ?? 0, fill: true })),
-      );
-      for (const cells of block.rows) {
+      const header = block.columns.map((c, i) => ({
+        text: c.label,
+        width: widths[i] ?? 0,
+        fill: true,
+      }));
+      canvas.row(header);
+      canvas.header = header;
+      for (const [index, cells] of block.rows.entries()) {
+        if (index % 25 === 24) await breathe();
         canvas.row(
           cells.map((text, i) => ({
             text,
@@ -187,6 +282,7 @@ function drawBlock(canvas: Canvas, block: PdfBlock) {
           })),
         );
       }
+      canvas.header = undefined;
       canvas.y -= LINE / 2;
       return;
     }
@@ -205,20 +301,21 @@ export async function renderPdf(
   const doc = await PDFDocument.create();
   doc.registerFontkit(evenGlyphFontkit);
   const font = await doc.embedFont(options.font, { subset: true });
+  encodePerCharacter(font);
   doc.setTitle(layout.title);
   doc.setLanguage("ja-JP");
   doc.setProducer("Shimebi");
   doc.setCreator("Shimebi");
   doc.setCreationDate(options.now);
   doc.setModificationDate(options.now);
-  const canvas = new Canvas(doc, font);
+  const canvas = new Canvas(doc, font, layout.title);
   if (layout.status) {
-    const width = font.widthOfTextAtSize(layout.status, SIZE) + 2 * PAD;
+    const width = textWidth(font, layout.status, SIZE) + 2 * PAD;
     canvas.rect(PAGE_WIDTH - MARGIN - width, width, SIZE + 2 * PAD);
     canvas.y -= PAD;
     canvas.text(layout.status, PAGE_WIDTH - MARGIN - width + PAD);
     canvas.y = PAGE_HEIGHT - MARGIN;
   }
-  for (const block of layout.blocks) drawBlock(canvas, block);
+  for (const block of layout.blocks) await drawBlock(canvas, block);
   return doc.save();
 }

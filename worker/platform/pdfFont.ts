@@ -1,5 +1,5 @@
 import fontkit from "@pdf-lib/fontkit";
-import type { PDFDocument } from "pdf-lib";
+import { type PDFDocument, type PDFFont, PDFHexString } from "pdf-lib";
 import { ApiError } from "../http/errors";
 
 // The Japanese font of our PDFs: Noto Sans JP Regular, TrueType, from the npm package
@@ -48,6 +48,31 @@ export const evenGlyphFontkit: Fontkit = {
     return font;
   },
 };
+
+type TextEncoder = { encodeText(text: string): PDFHexString };
+
+/**
+ * pdf-lib shapes every drawn string with fontkit (OpenType lookups), which made shaping most
+ * of a long document's cost. Our documents are set character by character (widths in pdf.ts
+ * are per-character sums too), so each character is shaped once and its glyph code reused.
+ */
+export function encodePerCharacter(font: PDFFont): void {
+  const embedder = (font as unknown as { embedder: TextEncoder }).embedder;
+  const encodeOne = embedder.encodeText.bind(embedder);
+  const codes = new Map<string, string>();
+  embedder.encodeText = (text) => {
+    let hex = "";
+    for (const ch of text) {
+      let code = codes.get(ch);
+      if (code === undefined) {
+        code = encodeOne(ch).asString();
+        codes.set(ch, code);
+      }
+      hex += code;
+    }
+    return PDFHexString.of(hex);
+  };
+}
 
 /** Loads once and keeps the bytes; a failed load is retried by the next request. */
 export function cachedFont(load: () => Promise<Uint8Array>): () => Promise<Uint8Array> {

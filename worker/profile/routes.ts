@@ -22,6 +22,7 @@ const signedIn = { 401: errorResponse("Not signed in") };
 const profile = defineRoute({
   method: "put",
   path: "/v1/me/profile",
+  operationId: "updateMyProfile",
   tags: ["Profile"],
   summary: "Register or change basic information (基本情報)",
   description:
@@ -37,6 +38,7 @@ const profile = defineRoute({
 const contact = defineRoute({
   method: "put",
   path: "/v1/me/contact",
+  operationId: "updateMyContact",
   tags: ["Profile"],
   summary: "Set the address and phone number",
   request: body(contactSchema),
@@ -50,6 +52,7 @@ const contact = defineRoute({
 const verify = defineRoute({
   method: "post",
   path: "/v1/registration-numbers/verify",
+  operationId: "verifyRegistrationNumber",
   tags: ["Profile"],
   summary: "Verify a qualified invoice issuer number: check digit, then the tax agency's register",
   description:

@@ -11,6 +11,7 @@ const quoteRoute = defineRoute({
   bodyLimit: "month",
   method: "post",
   path: "/v1/quote",
+  operationId: "createQuote",
   tags: ["Calculation"],
   summary: "Turn a month of work into an invoice's figures",
   description:

@@ -93,20 +93,36 @@ export const quoteRequestSchema = syncParse(
     .openapi("QuoteRequest"),
 );
 
+const appliedTerms = z
+  .object({
+    source: z.enum(["base", "month"]),
+    month: z.string().nullable(),
+    monthlyFee: z.number().int(),
+    lowerHours: z.number(),
+    upperHours: z.number(),
+    excessRate: z.number().int(),
+    deductionRate: z.number().int(),
+  })
+  .openapi("AppliedTerms", { description: "The hour range a monthlyRange line was settled with" });
+
 const line = z.object({
   costCategoryId: z.string(),
+  name: z.string().openapi({ description: "the category's name, or its id" }),
   type: z.enum(["hourly", "quantity", "monthly", "monthlyRange"]),
-  minutes: z.number().int(),
+  minutes: z.number().int().openapi({ description: "settled minutes; 0 for quantity lines" }),
+  rawMinutes: z.number().int().openapi({ description: "worked minutes before settlement" }),
   hours: z.number(),
   quantity: z.number(),
   unitPrice: z.number().int(),
   amount: z.number().int(),
+  appliedTerms: appliedTerms.optional(),
 });
 
 const adjustment = z.object({
   costCategoryId: z.string(),
   kind: z.enum(["excess", "deduction"]),
   hours: z.number(),
+  minutes: z.number().int().openapi({ description: "the same as hours, always positive" }),
   rate: z.number().int(),
   amount: z.number().int().openapi({ description: "negative for a deduction" }),
 });
@@ -117,6 +133,7 @@ export const quoteResponseSchema = z
     period: z.object({ from: isoDate, to: isoDate }),
     lines: z.array(line),
     adjustments: z.array(adjustment),
+    extraItemsTotal: z.number().int().openapi({ description: "追加項目, part of subtotal" }),
     subtotal: z.number().int(),
     consumptionTax: z.number().int(),
     total: z.number().int(),
@@ -124,5 +141,4 @@ export const quoteResponseSchema = z
     expensesTotal: z.number().int(),
     payable: z.number().int(),
   })
-  .passthrough()
   .openapi("Quote");

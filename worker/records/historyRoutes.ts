@@ -11,6 +11,7 @@ import { searchHistory, verifyHistory } from "../platform/history";
 const search = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/history",
+  operationId: "listCompanyHistory",
   tags: ["History"],
   summary:
     "Every send, approval, return and acceptance, searchable by date, amount and counterparty (電子帳簿保存法)",
@@ -25,6 +26,7 @@ const search = defineRoute({
 const verify = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/history/verify",
+  operationId: "verifyCompanyHistory",
   tags: ["History"],
   summary: "Check the hash chain of the company's history; names every row that does not hold",
   request: { params: companyIdParam },

@@ -68,6 +68,7 @@ const TAGS = ["Documents"];
 const list = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/documents",
+  operationId: "searchCompanyDocuments",
   tags: TAGS,
   summary:
     "Search stored invoices and payment notices (電子帳簿保存法): date, amount, counterparty",
@@ -88,6 +89,7 @@ const list = defineRoute({
 const csv = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/documents.csv",
+  operationId: "exportCompanyDocumentsCsv",
   tags: TAGS,
   summary: "Every document the same filters match, as CSV (UTF-8 with BOM)",
   request: { params: companyIdParam, query: filters },

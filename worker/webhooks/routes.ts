@@ -32,6 +32,7 @@ const denied = {
 const create = defineRoute({
   method: "post",
   path: "/v1/companies/{companyId}/webhooks",
+  operationId: "createWebhook",
   tags,
   summary: "Register an endpoint for the events it wants; the signing secret is shown once",
   request: { params: companyIdParam, body: { required: true, ...json(newWebhookSchema) } },
@@ -45,6 +46,7 @@ const create = defineRoute({
 const list = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/webhooks",
+  operationId: "listWebhooks",
   tags,
   summary: "The company's endpoints, newest first, without secrets",
   request: { params: companyIdParam },
@@ -54,6 +56,7 @@ const list = defineRoute({
 const disable = defineRoute({
   method: "delete",
   path: "/v1/companies/{companyId}/webhooks/{webhookId}",
+  operationId: "deleteWebhook",
   tags,
   summary: "Disable an endpoint: nothing more is sent to it; its deliveries stay on record",
   request: { params: webhookParams },
@@ -63,6 +66,7 @@ const disable = defineRoute({
 const rotate = defineRoute({
   method: "post",
   path: "/v1/companies/{companyId}/webhooks/{webhookId}/rotate-secret",
+  operationId: "rotateWebhookSecret",
   tags,
   summary: "A new signing secret, shown once; the old one also signs for 24 hours",
   request: { params: webhookParams },
@@ -76,6 +80,7 @@ const rotate = defineRoute({
 const deliveries = defineRoute({
   method: "get",
   path: "/v1/companies/{companyId}/webhooks/{webhookId}/deliveries",
+  operationId: "listWebhookDeliveries",
   tags,
   summary: "The endpoint's latest 50 deliveries with every attempt and what it answered",
   request: { params: webhookParams },
@@ -85,6 +90,7 @@ const deliveries = defineRoute({
 const resend = defineRoute({
   method: "post",
   path: "/v1/companies/{companyId}/webhooks/{webhookId}/deliveries/{deliveryId}/redeliver",
+  operationId: "redeliverWebhook",
   tags,
   summary: "Send a delivery again (same webhook-id), with a fresh set of retries",
   request: { params: deliveryParams },
