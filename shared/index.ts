@@ -128,7 +128,20 @@ export {
   type ContractStatusInput,
   contractStatus,
 } from "./status/contract";
-export { INVOICE_STATUS_LABELS, INVOICE_STATUSES, type InvoiceStatus } from "./status/invoice";
+export {
+  INVOICE_EVENTS,
+  INVOICE_STATUS_LABELS,
+  INVOICE_STATUSES,
+  type InvoiceEvent,
+  type InvoiceStatus,
+  type InvoiceTransition,
+  invoiceEditIssue,
+  invoiceEventsFrom,
+  invoiceStatusStamp,
+  isInvoiceEditable,
+  SENT_INVOICE_STATUSES,
+  transitionInvoice,
+} from "./status/invoice";
 export {
   approvalDeadline,
   isPastApprovalDeadline,
@@ -143,6 +156,16 @@ export {
   type PartnerDetail,
   transitionOrder,
 } from "./status/order";
+export {
+  type NoticeState,
+  type NoticeTransition,
+  PAYMENT_NOTICE_EVENTS,
+  PAYMENT_NOTICE_STATUS_LABELS,
+  PAYMENT_NOTICE_STATUSES,
+  type PaymentNoticeEvent,
+  type PaymentNoticeStatus,
+  transitionPaymentNotice,
+} from "./status/paymentNotice";
 export {
   consumptionTax,
   DEFAULT_CONSUMPTION_TAX_RATE,

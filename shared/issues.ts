@@ -52,6 +52,11 @@ export const IssueCode = {
   CONTRACT_ENDED: "contract_ended",
   RETURN_REASON_REQUIRED: "return_reason_required",
   PARTNER_DETAILS_MISSING: "partner_details_missing",
+  INVOICE_TRANSITION_NOT_ALLOWED: "invoice_transition_not_allowed",
+  INVOICE_LOCKED: "invoice_locked",
+  PAYMENT_NOTICE_EXISTS: "payment_notice_exists",
+  PAYMENT_NOTICE_DECIDED: "payment_notice_decided",
+  MONTH_OUTSIDE_CONTRACT: "month_outside_contract",
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

@@ -1,7 +1,7 @@
-import { ORDER_STATUS_LABELS } from "../../shared";
+import { INVOICE_STATUS_LABELS, ORDER_STATUS_LABELS } from "../../shared";
 import { callApi } from "./api";
 import { type Lang, MESSAGES, t, userLang } from "./i18n";
-import { getAccount, type InvoiceListItem, type InvoiceStatus } from "./invoice";
+import { getAccount, type InvoiceListItem } from "./invoice";
 import type { Order } from "./orders";
 import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
 
@@ -33,13 +33,6 @@ export interface ReviewResult {
 }
 
 export const REVIEW_SHEETS = { contracts: "契約", orders: "発注書", invoices: "請求書" } as const;
-
-const INVOICE_STATUS_LABELS: Record<InvoiceStatus, { ja: string; en: string }> = {
-  draft: { ja: "下書き", en: "Draft" },
-  underReview: { ja: "請求書確認中", en: "Under review" },
-  approved: { ja: "承認済み", en: "Approved" },
-  returned: { ja: "差し戻し", en: "Returned" },
-};
 
 const HEADERS: Record<Lang, Record<keyof typeof REVIEW_SHEETS, string[]>> = {
   ja: {

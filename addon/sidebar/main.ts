@@ -114,13 +114,6 @@ const WORDS = {
   previewReport: { ja: "業務報告書をプレビュー", en: "Preview business report" },
 } as const;
 
-const _STATUS: Record<InvoiceStatus, { ja: string; en: string }> = {
-  draft: { ja: "下書き", en: "Draft" },
-  underReview: { ja: "請求書確認中", en: "Under review" },
-  approved: { ja: "承認済み", en: "Approved" },
-  returned: { ja: "差し戻し", en: "Returned" },
-};
-
 let lang: "ja" | "en" = "ja";
 const w = (key: keyof typeof WORDS) => WORDS[key][lang];
 const statusText = (status: InvoiceStatus) => INVOICE_STATUS_LABELS[status]?.[lang] ?? status;

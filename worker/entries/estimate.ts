@@ -1,5 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { type CostCategory, formatTime, type QuoteResult } from "../../shared";
+import {
+  type CostCategory,
+  formatTime,
+  INVOICE_STATUS_LABELS,
+  type QuoteResult,
+} from "../../shared";
 import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
 import { ApiError, type IssueBody } from "../http/errors";
@@ -82,9 +87,9 @@ export async function entriesCsv(db: Db, contract: Contract, month: string): Pro
 export const REPORT_LABELS = {
   noWorkRecorded: { en: "No work recorded", ja: "業務未登録" },
   inProgress: { en: "In progress", ja: "作成中" },
-  underReview: { en: "Invoice under review", ja: "請求書確認中" },
-  approved: { en: "Approved", ja: "承認済み" },
-  returned: { en: "Returned", ja: "差し戻し" },
+  underReview: { en: "Invoice under review", ja: INVOICE_STATUS_LABELS.underReview.ja },
+  approved: { en: INVOICE_STATUS_LABELS.approved.en, ja: INVOICE_STATUS_LABELS.approved.ja },
+  returned: { en: INVOICE_STATUS_LABELS.returned.en, ja: INVOICE_STATUS_LABELS.returned.ja },
 } as const;
 
 export type ReportStatus = keyof typeof REPORT_LABELS;

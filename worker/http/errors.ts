@@ -1,3 +1,5 @@
+import type { Issue } from "../../shared";
+
 /** One problem with the request, at a path such as `entries.3.end`. */
 export type IssueBody = { path: string; code?: string; message: string };
 
@@ -48,3 +50,27 @@ export class ApiError extends Error {
     };
   }
 }
+
+/**
+ * The engine's issues as an API error: each issue keeps its Japanese words, so the response
+ * answers in the caller's language. The error's message is the first issue's unless given.
+ */
+export function issuesError(
+  status: number,
+  code: string,
+  issues: readonly Issue[],
+  message?: { en: string; ja: string },
+): ApiError {
+  const first = issues[0];
+  return new ApiError(
+    status,
+    code,
+    message?.en ?? first?.message ?? code,
+    [...issues],
+    message?.ja ?? first?.messageJa,
+  );
+}
+
+/** One engine issue refusing the request, under its own code. */
+export const refusedBy = (status: number, issue: Issue): ApiError =>
+  issuesError(status, issue.code, [issue]);

@@ -1,7 +1,13 @@
 import { html, raw } from "hono/html";
-import { formatDateJa, formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { InvoiceDocument, ReportEntry } from "./document";
-import { DOCUMENT_STYLE, htmlText, STATUS_JA } from "./html";
+import { DOCUMENT_STYLE, htmlText } from "./html";
 
 // The business report (業務報告書): the month's entries as submitted with the invoice, and
 // the settled hours per cost category, from the document JSON alone (the PDF reuses it).
@@ -31,7 +37,7 @@ export function renderBusinessReportHtml(doc: InvoiceDocument, status?: string):
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
-        ${status === "draft" ? html`<span class="status">${STATUS_JA.draft}</span>` : ""}
+        ${status === "draft" ? html`<span class="status">${invoiceStatusStamp("draft")}</span>` : ""}
         <h1>業務報告書</h1>
         <div class="meta">
           <div><strong>${doc.recipient.name} 御中</strong><p>件名 ${doc.contract.title}</p></div>

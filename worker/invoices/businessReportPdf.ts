@@ -1,17 +1,16 @@
-import { formatDateJa, formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { PdfLayout } from "../platform/pdf";
 import type { InvoiceDocument, ReportEntry } from "./document";
 
 // The business report (業務報告書) as a PDF layout: the month's entries and the settled
 // figures, from the invoice's document JSON alone, as the HTML page (businessReport.ts).
 // The worked total is a sum of minutes for display; every yen is the engine's.
-
-const STATUS_JA: Record<string, string> = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-};
 
 const right = "right" as const;
 
@@ -35,7 +34,7 @@ export function reportPdfLayout(doc: InvoiceDocument, status?: string): PdfLayou
   const f = doc.figures;
   return {
     title: `業務報告書 ${formatYearMonthJa(doc.month)}`,
-    ...(status === "draft" ? { status: STATUS_JA.draft } : {}),
+    ...(status === "draft" ? { status: invoiceStatusStamp("draft") } : {}),
     blocks: [
       { type: "title", text: "業務報告書" },
       {

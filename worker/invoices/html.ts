@@ -1,5 +1,11 @@
 import { html, raw } from "hono/html";
-import { formatDateJa, formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { InvoiceDocument } from "./document";
 
 // The qualified invoice (適格請求書) as a printable A4 page, from the document JSON alone, so
@@ -19,13 +25,6 @@ th { background: #f2f2f2; text-align: left; font-weight: normal }
 .remarks { white-space: pre-wrap; border: 1px solid #999; padding: 6px; min-height: 3rem }
 .status { float: right; border: 1px solid #111; padding: 2px 8px }
 `;
-
-export const STATUS_JA: Record<string, string> = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-};
 
 const ACCOUNT_TYPE_JA: Record<string, string> = {
   ordinary: "普通",
@@ -68,7 +67,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
         <style>${raw(DOCUMENT_STYLE)}</style>
       </head>
       <body>
-        ${status === "draft" ? html`<span class="status">${STATUS_JA.draft}</span>` : ""}
+        ${status === "draft" ? html`<span class="status">${invoiceStatusStamp("draft")}</span>` : ""}
         <h1>${title}</h1>
         ${notice ? "" : html`<p style="text-align:center">適格請求書</p>`}
         <div class="meta">

@@ -1,4 +1,5 @@
 import { and, desc, eq, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import type { InvoiceStatus } from "../../shared";
 import { companies, contracts, invoices, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
@@ -7,7 +8,7 @@ import { ApiError } from "../http/errors";
 // caller's groups, keyset pagination), so 10,000 invoices cost what 10 do.
 
 export type ListQuery = {
-  status?: "draft" | "underReview" | "approved" | "returned";
+  status?: InvoiceStatus;
   month?: string;
   limit: number;
   cursor?: string;

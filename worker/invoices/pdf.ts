@@ -1,17 +1,16 @@
-import { formatDateJa, formatHours, formatYearMonthJa, formatYen } from "../../shared";
+import {
+  formatDateJa,
+  formatHours,
+  formatYearMonthJa,
+  formatYen,
+  invoiceStatusStamp,
+} from "../../shared";
 import type { PdfBlock, PdfLayout } from "../platform/pdf";
 import type { InvoiceDocument } from "./document";
 
 // The qualified invoice (適格請求書) as a PDF layout, from the invoice's document JSON alone:
 // the same items, in the same order, as the HTML page (invoiceHtml.ts). Every yen is the
 // engine's, as stored in `figures`.
-
-const STATUS_JA: Record<string, string> = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-};
 
 const ACCOUNT_TYPE_JA: Record<string, string> = {
   ordinary: "普通",
@@ -148,7 +147,7 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
   return {
     title: `${doc.kind === "paymentNotice" ? "支払通知書" : "請求書"} ${doc.number ?? ""}`.trim(),
     // A qualified invoice carries no review stamp: only a draft is marked as one.
-    ...(status === "draft" ? { status: STATUS_JA.draft } : {}),
+    ...(status === "draft" ? { status: invoiceStatusStamp("draft") } : {}),
     blocks,
   };
 }

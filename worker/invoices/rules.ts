@@ -3,14 +3,17 @@ import {
   daysAfterClosing,
   dueDateFor,
   FREELANCE_ACT_LIMIT_DAYS,
+  type InvoiceEvent,
   type Issue,
+  invoiceEditIssue,
   jstDateOf,
   parseIsoDate,
   parseRegistrationNumber,
+  transitionInvoice,
 } from "../../shared";
 import type { bankAccounts, contracts, invoices, PaymentTerms, users } from "../db/schema";
 import type { InvoiceChoices } from "../entries/monthQuote";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, type IssueBody, refusedBy } from "../http/errors";
 import { nationalHolidays } from "../platform/holidays";
 import type { InvoiceInput } from "./schemas";
 
@@ -46,41 +49,17 @@ export type InvoiceInputs = {
 
 export type Warning = { path: string; message: string };
 
-const EVENTS = {
-  submit: { from: ["draft", "returned"], to: "underReview" },
-  approve: { from: ["underReview"], to: "approved" },
-  return: { from: ["underReview"], to: "returned" },
-} as const satisfies Record<string, { from: InvoiceStatus[]; to: InvoiceStatus }>;
-export type InvoiceEvent = keyof typeof EVENTS;
-
-const STATUS_WORDS: Record<InvoiceStatus, string> = {
-  draft: "a draft",
-  underReview: "under review",
-  approved: "approved",
-  returned: "returned",
-};
-
-/** The next status, or a 409 in words: the status machine of 請求書. */
-export function transitionInvoice(status: InvoiceStatus, event: InvoiceEvent): InvoiceStatus {
-  const rule = EVENTS[event];
-  if ((rule.from as readonly string[]).includes(status)) return rule.to;
-  throw new ApiError(
-    409,
-    "invoice_transition_not_allowed",
-    `An invoice that is ${STATUS_WORDS[status]} cannot be ${event === "submit" ? "submitted" : event === "approve" ? "approved" : "returned"}`,
-  );
+/** The next status, or a 409 in both languages: the status machine of 請求書 (shared/status). */
+export function nextInvoiceStatus(status: InvoiceStatus, event: InvoiceEvent): InvoiceStatus {
+  const next = transitionInvoice(status, event);
+  if (next.ok) return next.status;
+  throw refusedBy(409, next.issue);
 }
 
 /** Only a draft or a returned invoice is the partner's to change. */
 export function assertEditable(status: InvoiceStatus) {
-  if (status === "draft" || status === "returned") return;
-  throw new ApiError(
-    409,
-    "invoice_locked",
-    status === "approved"
-      ? "approved invoices are never edited"
-      : "The invoice is under review: it can be edited once the company returns it",
-  );
+  const issue = invoiceEditIssue(status);
+  if (issue) throw refusedBy(409, issue);
 }
 
 export const todayJst = (now: Date) => jstDateOf(now.getTime());

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { INVOICE_STATUSES } from "../../shared";
 import { yen } from "../http/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
@@ -96,7 +97,7 @@ export const idempotencyHeader = z.object({
 });
 
 export const invoiceListQuery = z.object({
-  status: z.enum(["draft", "underReview", "approved", "returned"]).optional(),
+  status: z.enum(INVOICE_STATUSES).optional(),
   month: yearMonth.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),

@@ -10,9 +10,9 @@ import { buildInvoiceDocument } from "./document";
 import {
   type Invoice,
   type InvoiceInputs,
+  nextInvoiceStatus,
   normaliseInputs,
   todayJst,
-  transitionInvoice,
 } from "./rules";
 import {
   asJson,
@@ -64,7 +64,7 @@ export async function submitInvoice(
     ]);
   }
   if (invoice.status === "underReview") return invoice;
-  const next = transitionInvoice(invoice.status, "submit");
+  const next = nextInvoiceStatus(invoice.status, "submit");
   const parts = await loadParts(deps, invoice.contractId);
   const inputs = normaliseInputs(invoice.inputs, parts.partner);
   const [account] = inputs.bankAccountId
@@ -162,7 +162,7 @@ export async function decideInvoice(
   invoice: Invoice,
   decision: { approve: true } | { approve: false; reason: string },
 ) {
-  const next = transitionInvoice(invoice.status, decision.approve ? "approve" : "return");
+  const next = nextInvoiceStatus(invoice.status, decision.approve ? "approve" : "return");
   const parts = await loadParts(deps, invoice.contractId);
   const reason = decision.approve ? null : decision.reason;
   const updated = await deps.db.transaction(async (tx) => {

@@ -1,8 +1,8 @@
-import { workingMonthsOf } from "../../shared";
+import { transitionPaymentNotice, workingMonthsOf } from "../../shared";
 import type { contracts, users } from "../db/schema";
-import { ApiError } from "../http/errors";
+import { ApiError, refusedBy } from "../http/errors";
 import type { InvoiceDocument } from "../invoices/document";
-import type { Invoice, InvoiceStatus, Withholding } from "../invoices/rules";
+import type { Invoice, Withholding } from "../invoices/rules";
 
 // 支払通知書 (payment notice): the company's side of billing. Its status machine and the
 // choices the company makes, apart from storage. A notice has no draft: it is sent at once.
@@ -64,14 +64,8 @@ export function assertNoticeMonth(contract: Contract, month: string) {
 
 /** Only a returned notice may be sent again; one under review or approved stands. */
 export function assertSendable(existing: Invoice | undefined) {
-  if (!existing || existing.status === "returned") return;
-  throw new ApiError(
-    409,
-    "payment_notice_exists",
-    existing.status === "approved"
-      ? `The payment notice ${existing.number} for ${existing.workingMonth} is already accepted`
-      : `The payment notice ${existing.number} for ${existing.workingMonth} is already sent and awaits the partner's answer`,
-  );
+  const next = transitionPaymentNotice(existing, "send");
+  if (!next.ok) throw refusedBy(409, next.issue);
 }
 
 /** The partner answers a notice under review, before its deadline. */
@@ -83,9 +77,8 @@ export function assertAnswerable(notice: Invoice, now: Date) {
       "This is an invoice: the company approves or returns it",
     );
   }
-  if (notice.status !== "underReview") {
-    throw new ApiError(409, "payment_notice_decided", decidedMessage(notice));
-  }
+  const next = transitionPaymentNotice(notice, "accept");
+  if (!next.ok) throw refusedBy(409, next.issue);
   if (notice.acceptBy && notice.acceptBy.getTime() <= now.getTime()) {
     throw overdue(notice);
   }
@@ -97,16 +90,6 @@ export const overdue = (notice: Invoice) =>
     "payment_notice_auto_accepted",
     `The payment notice ${notice.number} was already accepted automatically: its confirmation deadline passed`,
   );
-
-function decidedMessage(notice: Invoice) {
-  const words: Record<InvoiceStatus, string> = {
-    draft: "not sent yet",
-    underReview: "under review",
-    approved: notice.autoAccepted ? "already accepted automatically" : "already accepted",
-    returned: "returned to the company",
-  };
-  return `The payment notice ${notice.number} is ${words[notice.status]}: it can no longer be answered`;
-}
 
 /** The engine-built document, titled as what it is. */
 export function asNoticeDocument(document: InvoiceDocument): InvoiceDocument {

@@ -1,4 +1,5 @@
 import { and, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { invoiceStatusStamp, type SENT_INVOICE_STATUSES } from "../../shared";
 import { contracts, invoices, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { toCsv } from "../entries/estimate";
@@ -15,7 +16,7 @@ export type DocumentQuery = {
   maxAmount?: number;
   counterparty?: string;
   kind?: "invoice" | "paymentNotice";
-  status?: "underReview" | "approved" | "returned";
+  status?: (typeof SENT_INVOICE_STATUSES)[number];
   limit: number;
   cursor?: string;
 };
@@ -150,12 +151,6 @@ export async function searchDocuments(
 export type DocumentRow = Awaited<ReturnType<typeof searchDocuments>>["items"][number];
 
 const KIND_JA = { invoice: "請求書", paymentNotice: "支払通知書" } as const;
-const STATUS_JA = {
-  draft: "下書き",
-  underReview: "確認中",
-  approved: "承認済み",
-  returned: "差し戻し",
-};
 const CSV_HEADER = [
   "種別",
   "番号",
@@ -177,7 +172,7 @@ export function documentsCsv(rows: DocumentRow[]): string {
     ...rows.map((row) => [
       KIND_JA[row.kind],
       row.number ?? "",
-      STATUS_JA[row.status],
+      invoiceStatusStamp(row.status),
       row.workingMonth,
       row.transactionDate,
       String(row.total),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { SENT_INVOICE_STATUSES } from "../../shared";
 import { accessOf } from "../companies/routes";
 import { companyIdParam } from "../companies/schemas";
 import { currentUser } from "../http/auth";
@@ -31,7 +32,7 @@ const filters = z.object({
     description: "Part of the partner's name or email, any case",
   }),
   kind: z.enum(["invoice", "paymentNotice"]).optional(),
-  status: z.enum(["underReview", "approved", "returned"]).optional(),
+  status: z.enum(SENT_INVOICE_STATUSES).optional(),
 });
 
 const listQuery = filters.extend({
