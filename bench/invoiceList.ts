@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { contracts, invoices } from "../worker/db/schema";
+import type { InvoiceInputs } from "../worker/invoices/rules";
 import { testApp } from "../worker/testing/app";
 import { approvedContract } from "../worker/testing/contracts";
 import { fmt, row } from "./measure";
@@ -47,7 +48,7 @@ export async function benchInvoiceList(): Promise<{ constant: boolean }> {
             number: `INV-${String(n + 1).padStart(6, "0")}`,
             issuerId: c.partnerUserId,
             status: n % 3 === 0 ? ("underReview" as const) : ("approved" as const),
-            inputs: {},
+            inputs: {} as InvoiceInputs,
             total: 1000 * ((n % 1000) + 1),
             contentHash: `hash-${n}`,
             submittedAt: new Date(Date.UTC(2030, 0, 1) + n * 1000),

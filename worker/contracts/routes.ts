@@ -7,10 +7,12 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { orderSchema } from "../orders/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
 import {
-  anyObject,
+  contractDetailSchema,
   contractIdParam,
+  contractSchema,
   newConditionsSchema,
   newContractSchema,
   orderPatchSchema,
@@ -33,7 +35,7 @@ const create = defineRoute({
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
   request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
-  responses: { 201: ok("Created", anyObject), ...denied, ...invalid },
+  responses: { 201: ok("Created", contractSchema), ...denied, ...invalid },
 });
 
 const listForGroup = defineRoute({
@@ -43,7 +45,7 @@ const listForGroup = defineRoute({
   tags: ["Contracts"],
   summary: "The group's contracts with their status",
   request: { params: groupIdParam },
-  responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
+  responses: { 200: ok("Contracts", z.array(contractSchema)), ...denied },
 });
 
 const listMine = defineRoute({
@@ -52,7 +54,7 @@ const listMine = defineRoute({
   operationId: "listMyContracts",
   tags: ["Contracts"],
   summary: "The caller's contracts as a partner",
-  responses: { 200: ok("Contracts", z.array(anyObject)), ...denied },
+  responses: { 200: ok("Contracts", z.array(contractSchema)), ...denied },
 });
 
 const show = defineRoute({
@@ -62,7 +64,7 @@ const show = defineRoute({
   tags: ["Contracts"],
   summary: "A contract, its current working conditions and its purchase orders",
   request: { params: contractIdParam },
-  responses: { 200: ok("The contract", anyObject), ...denied },
+  responses: { 200: ok("The contract", contractDetailSchema), ...denied },
 });
 
 const conditions = defineRoute({
@@ -73,7 +75,7 @@ const conditions = defineRoute({
   summary:
     "Change the working conditions from a working month: a new version and a new purchase order",
   request: { params: contractIdParam, body: { required: true, ...json(newConditionsSchema) } },
-  responses: { 201: ok("The new draft purchase order", anyObject), ...denied, ...invalid },
+  responses: { 201: ok("The new draft purchase order", orderSchema), ...denied, ...invalid },
 });
 
 const newOrder = defineRoute({
@@ -84,7 +86,7 @@ const newOrder = defineRoute({
   summary: "Create the purchase order (a draft) from the current working conditions",
   request: { params: contractIdParam, body: { required: true, ...json(orderPatchSchema) } },
   responses: {
-    201: ok("The draft order", anyObject),
+    201: ok("The draft order", orderSchema),
     409: errorResponse("An order is already open"),
     ...denied,
     ...invalid,

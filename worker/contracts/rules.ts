@@ -1,7 +1,6 @@
 import {
   bankHolidayPredicate,
   CONTRACT_STATUS_LABELS,
-  type CostCategory,
   contractStatus,
   dueDateFor,
   transitionOrder as engineTransition,
@@ -129,7 +128,7 @@ export function orderDocumentContent(parts: {
   issuedOn: Date;
 }) {
   const { contract, version, company, partner, order } = parts;
-  const categories = version.costCategories as CostCategory[];
+  const categories = version.costCategories;
   const months = workingMonthsOfContract(contract).filter((m) => m >= version.effectiveFrom);
   const lines = orderLines(categories, months);
   const remarks = orderRemarks({

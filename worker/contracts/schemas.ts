@@ -1,4 +1,8 @@
 import { z } from "@hono/zod-openapi";
+import { CONTRACT_STATUSES } from "../../shared";
+import { contracts } from "../db/schema";
+import { instant, int, isoDate, yearMonth } from "../http/schemas";
+import { orderSchema } from "../orders/schemas";
 import { costCategorySchema } from "../quote/schemas";
 
 export const contractIdParam = z.object({
@@ -7,9 +11,6 @@ export const contractIdParam = z.object({
 export const orderIdParam = z.object({
   orderId: z.string().openapi({ param: { name: "orderId", in: "path" } }),
 });
-
-const isoDate = z.string().openapi({ format: "date", example: "2025-07-26" });
-const yearMonth = z.string().openapi({ pattern: "^\\d{4}-\\d{2}$", example: "2025-08" });
 
 export const paymentTermsSchema = z
   .strictObject({
@@ -45,7 +46,7 @@ export const newContractSchema = z
     title: z.string().trim().min(1).max(200),
     partnerUserId: z.string().min(1),
     contractType: z
-      .enum(["quasiMandate", "workContract"])
+      .enum(contracts.contractType.enumValues)
       .openapi({ description: "準委任 or 請負" }),
     scope: z.string().trim().min(1).max(2000).openapi({ description: "業務内容" }),
     deliverables: z.string().max(2000).default(""),
@@ -58,7 +59,7 @@ export const newContractSchema = z
       .openapi({ description: "1..28, or 31 for month end", example: 25 }),
     paymentTerms: paymentTermsSchema,
     autoRenewal: z.boolean().default(false),
-    billingMode: z.enum(["invoice", "paymentNotice"]).default("invoice"),
+    billingMode: z.enum(contracts.billingMode.enumValues).default("invoice"),
     confirmationDays: z.number().int().min(1).max(60).optional(),
     settlementUnit: z.number().int().default(0),
     conditions: conditionsSchema,
@@ -105,13 +106,67 @@ export const sesRatesQuery = z.object({
   upperHours: z.coerce.number().min(0),
 });
 
-export const historyQuery = z.object({
-  documentType: z.enum(["purchaseOrder", "invoice", "paymentNotice"]).optional(),
-  from: isoDate.optional(),
-  to: isoDate.optional(),
-  minAmount: z.coerce.number().int().optional(),
-  maxAmount: z.coerce.number().int().optional(),
-  counterparty: z.string().max(100).optional(),
+/** A contract as the API answers it, with its derived status (契約ステータス). */
+export const contractSchema = z
+  .object({
+    id: z.string(),
+    companyId: z.string(),
+    groupId: z.string(),
+    partnerUserId: z.string(),
+    title: z.string(),
+    contractType: z.enum(contracts.contractType.enumValues),
+    scope: z.string(),
+    deliverables: z.string(),
+    workPlace: z.string(),
+    startDate: isoDate,
+    endDate: isoDate,
+    closingDay: int,
+    paymentTerms: paymentTermsSchema,
+    autoRenewal: z.boolean(),
+    billingMode: z.enum(contracts.billingMode.enumValues),
+    confirmationDays: int.nullable(),
+    settlementUnit: int.openapi({ description: "精算時間単位 in minutes: 0, 15, 30 or 60" }),
+    status: z.object({
+      code: z.enum(CONTRACT_STATUSES),
+      label: z.string().openapi({ example: "In contract" }),
+      labelJa: z.string().openapi({ example: "契約中" }),
+    }),
+    createdAt: instant,
+  })
+  .openapi("Contract");
+export type ContractBody = z.infer<typeof contractSchema>;
+
+/** The working conditions in force: the latest version. */
+export const conditionVersionSchema = z
+  .object({
+    version: int,
+    effectiveFrom: yearMonth,
+    costCategories: z.array(costCategorySchema),
+  })
+  .openapi("ConditionVersion");
+
+export const contractDetailSchema = contractSchema
+  .extend({ conditions: conditionVersionSchema, orders: z.array(orderSchema) })
+  .openapi("ContractDetail");
+
+const rateNote = z.object({
+  field: z.enum(["excessRate", "deductionRate"]),
+  message: z.string(),
+  messageJa: z.string(),
 });
 
-export const anyObject = z.record(z.string(), z.unknown());
+export const sesRatesSchema = z
+  .object({
+    ok: z.literal(true),
+    suggestions: z.array(
+      z.object({
+        convention: z.enum(["upperLower", "midpoint"]),
+        labelEn: z.string(),
+        labelJa: z.string().openapi({ example: "上下割" }),
+        excessRate: int.nullable().openapi({ description: "yen per hour, rounded down" }),
+        deductionRate: int.nullable(),
+        notes: z.array(rateNote),
+      }),
+    ),
+  })
+  .openapi("SesRateSuggestions");

@@ -1,6 +1,7 @@
 import type { z } from "@hono/zod-openapi";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import {
+  type CostCategory,
   firstWorkingMonthIssue,
   type Issue,
   isClosingDay,
@@ -19,7 +20,7 @@ import type { Deps } from "../deps";
 import { ApiError, type IssueBody } from "../http/errors";
 import { createDraftOrder, supersedeOpenOrders } from "../orders/service";
 import { checkPaymentTerms, contractStatusOf, firstWorkingMonthOf, isIsoDate } from "./rules";
-import type { newContractSchema } from "./schemas";
+import type { ContractBody, newContractSchema } from "./schemas";
 
 export type Contract = typeof contracts.$inferSelect;
 export type ConditionVersion = typeof conditionVersions.$inferSelect;
@@ -187,7 +188,8 @@ export async function createContract(
       contractId,
       version: 1,
       effectiveFrom: effectiveFrom ?? "",
-      costCategories: input.conditions.costCategories,
+      // Checked by the engine above (conditionIssues): the categories it computes with.
+      costCategories: input.conditions.costCategories as CostCategory[],
       createdBy: actor.id,
       createdAt: now,
     });
@@ -255,7 +257,7 @@ export async function changeConditions(
     contractId: contract.id,
     version: current.version + 1,
     effectiveFrom: input.effectiveFrom,
-    costCategories: input.costCategories,
+    costCategories: input.costCategories as CostCategory[],
     createdBy: actor.id,
     createdAt: deps.now(),
   });
@@ -298,7 +300,11 @@ export async function listContracts(
   );
 }
 
-export function serializeContract(contract: Contract, latestOrderStatus: string | null, now: Date) {
+export function serializeContract(
+  contract: Contract,
+  latestOrderStatus: string | null,
+  now: Date,
+): ContractBody {
   return {
     id: contract.id,
     companyId: contract.companyId,

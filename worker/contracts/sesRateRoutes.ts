@@ -3,7 +3,7 @@ import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { sesRateSuggestions } from "./rules";
-import { anyObject, sesRatesQuery } from "./schemas";
+import { sesRatesQuery, sesRatesSchema } from "./schemas";
 
 const invalid = { 422: errorResponse("Every field at fault") };
 
@@ -14,7 +14,7 @@ const rates = defineRoute({
   tags: ["Contracts"],
   summary: "Suggested excess and deduction rates: 上下割 and 中間割",
   request: { query: sesRatesQuery },
-  responses: { 200: ok("Suggestions, yen per hour", anyObject), ...denied, ...invalid },
+  responses: { 200: ok("Suggestions, yen per hour", sesRatesSchema), ...denied, ...invalid },
 });
 
 export function sesRateRoutes() {

@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import {
+  type CostCategory,
+  INVOICE_STATUSES,
+  ORDER_STATUSES,
+  type QuoteResult,
+} from "../../shared";
+import type { InvoiceDocument } from "../invoices/document";
+import type { InvoiceInputs } from "../invoices/rules";
+import type { OrderConfirmation, OrderDocument } from "../orders/schemas";
+import { DOCUMENT_TYPES, HISTORY_EVENTS } from "../platform/historyEvents";
 
 // Every table of the product, one module (drizzle-kit reads it to generate migrations/).
 // Ids are random UUIDs; times are Unix milliseconds; emails are stored lower-cased.
@@ -272,7 +282,7 @@ export const conditionVersions = sqliteTable(
     /** The first working month (YYYY-MM) these conditions apply to. */
     effectiveFrom: text("effective_from").notNull(),
     /** The engine's cost categories (shared/types.ts CostCategory[]). */
-    costCategories: text("cost_categories", { mode: "json" }).$type<unknown[]>().notNull(),
+    costCategories: text("cost_categories", { mode: "json" }).$type<CostCategory[]>().notNull(),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -280,15 +290,6 @@ export const conditionVersions = sqliteTable(
   },
   (t) => [uniqueIndex("condition_versions_contract_version").on(t.contractId, t.version)],
 );
-
-export const ORDER_STATUSES = [
-  "draft",
-  "underReview",
-  "approved",
-  "returned",
-  "expired",
-  "superseded",
-] as const;
 
 /** 発注書. Its content is frozen when sent; a returned order is revised and resent. */
 export const purchaseOrders = sqliteTable(
@@ -313,13 +314,13 @@ export const purchaseOrders = sqliteTable(
     hideRangeTerms: integer("hide_range_terms", { mode: "boolean" }).notNull().default(false),
     revision: integer("revision").notNull().default(0),
     /** The document as last sent (JSON), and its SHA-256: what the partner saw. */
-    document: text("document", { mode: "json" }).$type<Record<string, unknown>>(),
+    document: text("document", { mode: "json" }).$type<OrderDocument>(),
     contentHash: text("content_hash"),
     sentAt: time("sent_at"),
     decidedAt: time("decided_at"),
     returnReason: text("return_reason"),
     /** 発注請書: the partner's details as approved. */
-    confirmation: text("confirmation", { mode: "json" }).$type<Record<string, unknown>>(),
+    confirmation: text("confirmation", { mode: "json" }).$type<OrderConfirmation>(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -340,12 +341,10 @@ export const historyEvents = sqliteTable(
     companyId: text("company_id")
       .notNull()
       .references(() => companies.id),
-    documentType: text("document_type", {
-      enum: ["purchaseOrder", "invoice", "paymentNotice"],
-    }).notNull(),
+    documentType: text("document_type", { enum: DOCUMENT_TYPES }).notNull(),
     documentId: text("document_id").notNull(),
     documentNumber: text("document_number").notNull(),
-    event: text("event").notNull(),
+    event: text("event", { enum: HISTORY_EVENTS }).notNull(),
     /** Null for the system (expiry, automatic acceptance). */
     actorUserId: text("actor_user_id"),
     actorName: text("actor_name").notNull(),
@@ -397,8 +396,6 @@ export const workEntries = sqliteTable(
   ],
 );
 
-export const INVOICE_STATUSES = ["draft", "underReview", "approved", "returned"] as const;
-
 /**
  * 請求書 (kind invoice, issued by the partner) and 支払通知書 (kind paymentNotice, issued by
  * the company) for one contract and working month. Figures are the engine's quote, stored
@@ -425,11 +422,11 @@ export const invoices = sqliteTable(
     issuerId: text("issuer_id").notNull(),
     status: text("status", { enum: INVOICE_STATUSES }).notNull(),
     /** What the partner chose: extra items, expenses, tax, withholding, bank, due date, remarks. */
-    inputs: text("inputs", { mode: "json" }).$type<Record<string, unknown>>().notNull(),
+    inputs: text("inputs", { mode: "json" }).$type<InvoiceInputs>().notNull(),
     /** The quote (shared/quote.ts) as last computed. */
-    figures: text("figures", { mode: "json" }).$type<Record<string, unknown>>(),
+    figures: text("figures", { mode: "json" }).$type<QuoteResult>(),
     /** The document as last submitted, and its SHA-256. */
-    document: text("document", { mode: "json" }).$type<Record<string, unknown>>(),
+    document: text("document", { mode: "json" }).$type<InvoiceDocument>(),
     contentHash: text("content_hash"),
     total: integer("total").notNull().default(0),
     dueDate: text("due_date"),

@@ -1,10 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import {
-  type CostCategory,
-  formatTime,
-  INVOICE_STATUS_LABELS,
-  type QuoteResult,
-} from "../../shared";
+import { formatTime, INVOICE_STATUS_LABELS, type QuoteResult } from "../../shared";
 import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
 import { ApiError, type IssueBody } from "../http/errors";
@@ -65,7 +60,7 @@ export async function entriesCsv(db: Db, contract: Contract, month: string): Pro
   checkContractMonth(contract, month);
   const conditions = await conditionsForMonth(db, contract.id, month);
   const names = new Map<string, string>();
-  for (const category of (conditions?.costCategories ?? []) as CostCategory[]) {
+  for (const category of conditions?.costCategories ?? []) {
     names.set(category.id, category.name ?? category.id);
   }
   const rows = (await monthEntryRows(db, contract.id, month)).map(serializeEntry);

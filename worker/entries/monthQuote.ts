@@ -98,7 +98,7 @@ export async function monthQuoteRequest(
     month,
     closingDay: contract.closingDay,
     settlementUnit: contract.settlementUnit as QuoteRequest["settlementUnit"],
-    costCategories: conditions.costCategories as QuoteRequest["costCategories"],
+    costCategories: conditions.costCategories,
     entries: rows,
     extraItems: choices.extraItems ?? [],
     expenses: choices.expenses ?? [],

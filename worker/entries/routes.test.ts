@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { invoices, workEntries } from "../db/schema";
+import type { InvoiceInputs } from "../invoices/rules";
 import { snapshot, type TestApp, testApp } from "../testing/app";
 import { approvedContract, HOUR_RANGE_CATEGORY } from "../testing/contracts";
 
@@ -225,7 +226,7 @@ async function insertInvoice(status: "draft" | "underReview" | "approved" | "ret
     kind: "invoice",
     issuerId: c.partnerUserId,
     status,
-    inputs: {},
+    inputs: {} as InvoiceInputs,
   });
 }
 

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { accessOf } from "../companies/routes";
-import { anyObject } from "../contracts/schemas";
 import { getContract } from "../contracts/service";
 import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
@@ -17,6 +16,7 @@ import {
   entryParams,
   entrySchema,
   estimateSchema,
+  monthRulesSchema,
   monthSyncSchema,
   reportSchema,
   syncResultSchema,
@@ -141,7 +141,7 @@ const rules = defineRoute({
   description:
     "The contract period, the month's days inside it, the quote request of the month without entries (conditions in force, the partner's tax status) and why entries cannot be written now, if they cannot. Checking entries with the engine's monthEntryIssues over this request refuses exactly what the sync refuses.",
   request: { params: contractMonthParams },
-  responses: { 200: ok("The month's rules", anyObject), ...denied, ...refused },
+  responses: { 200: ok("The month's rules", monthRulesSchema), ...denied, ...refused },
 });
 
 export function entryRoutes() {

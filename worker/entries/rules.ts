@@ -171,8 +171,8 @@ export interface MonthRules {
   period: { start: string; end: string };
   /** The month's days inside the contract period: the rows of its timesheet. */
   days: string[];
-  /** The quote request of the month with no entries: conditions in force, partner's status. */
-  request: QuoteRequest | null;
+  /** The quote request of the month without entries: conditions in force, partner's status. */
+  request: Omit<QuoteRequest, "entries"> | null;
   /** Why entries cannot be written now (no approved order, invoice submitted), or null. */
   refusal: { code: string; message: string } | null;
 }
@@ -192,7 +192,9 @@ export async function monthRules(
     refusal = { code: error.code, message: writeRefusalMessage(error.code, month, locale) };
   }
   const conditions = await conditionsForMonth(db, contract.id, month);
-  const request = conditions ? await monthQuoteRequest(db, contract, month, {}, []) : null;
+  const request = conditions
+    ? withoutEntries(await monthQuoteRequest(db, contract, month, {}, []))
+    : null;
   const period = { start: contract.startDate, end: contract.endDate };
   return {
     contractId: contract.id,
@@ -202,6 +204,10 @@ export async function monthRules(
     request,
     refusal,
   };
+}
+
+function withoutEntries({ entries: _entries, ...request }: QuoteRequest) {
+  return request;
 }
 
 function writeRefusalMessage(code: string, month: string, locale: Locale): string {

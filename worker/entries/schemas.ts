@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { isoDate } from "../http/schemas";
 import { syncParse } from "../http/syncParse";
-import { quoteResponseSchema } from "../quote/schemas";
+import { quoteRequestSchema, quoteResponseSchema } from "../quote/schemas";
 
 // 業務登録 (work entries). zod checks structure and types only: dates, times, periods,
 // overlaps and the 1,000-character details are the engine's rules, so one request reports
@@ -89,7 +90,7 @@ export const entrySchema = z
     details: z.string(),
     workedMinutes: z.number().int().nullable(),
   })
-  .openapi("WorkEntry");
+  .openapi("Entry", { description: "業務登録: a stored entry, with its id" });
 
 export const estimateSchema = quoteResponseSchema;
 
@@ -118,3 +119,21 @@ export const reportSchema = z
     estimate: quoteResponseSchema.nullable(),
   })
   .openapi("BusinessReport");
+
+/** What a month's entries are checked against (the add-on's offline check). */
+export const monthRulesSchema = z
+  .object({
+    contractId: z.string(),
+    month: z.string().openapi({ example: "2025-08" }),
+    period: z.object({ start: isoDate, end: isoDate }),
+    days: z.array(isoDate).openapi({ description: "the month's days inside the contract period" }),
+    request: quoteRequestSchema
+      .omit({ entries: true })
+      .openapi("MonthQuoteRequest", { description: "the month's quote request without entries" })
+      .nullable(),
+    refusal: z
+      .object({ code: z.string(), message: z.string() })
+      .nullable()
+      .openapi({ description: "why entries cannot be written now, or null" }),
+  })
+  .openapi("MonthRules");

@@ -4,8 +4,8 @@ import type { z } from "zod";
 import { ApiError } from "./errors";
 import type { AppEnv } from "./router";
 
-/** The operations whose answers were checked in this process (the sweep test reads it). */
-export const checkedOperations = new Set<string>();
+/** The statuses each operation answered within its schema in this process (the sweep reads it). */
+export const checkedAnswers = new Map<string, Set<number>>();
 
 type Responses = RouteConfig["responses"];
 
@@ -68,7 +68,8 @@ export function checkResponses(
     if (!c.var.deps.config.checkResponses) return;
     const problems = await responseProblems(c.res.clone(), responses);
     if (problems.length === 0) {
-      checkedOperations.add(operationId);
+      const statuses = checkedAnswers.get(operationId) ?? new Set<number>();
+      checkedAnswers.set(operationId, statuses.add(c.res.status));
       return;
     }
     const error = new ApiError(

@@ -50,10 +50,10 @@ export type InvoiceDocument = {
   expenses: { name: string; amount: number }[];
   dueDate: string | null;
   bankAccount: {
-    kind: string;
+    kind: BankAccountRow["kind"];
     bankName: string;
     branchName: string;
-    accountType: string | null;
+    accountType: BankAccountRow["accountType"];
     accountNumber: string;
     holderName: string;
     swiftCode: string | null;
@@ -63,6 +63,7 @@ export type InvoiceDocument = {
 };
 
 type EntryRow = typeof workEntries.$inferSelect;
+type BankAccountRow = typeof bankAccounts.$inferSelect;
 
 export type DocumentParts = {
   number: string | null;

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { invoices } from "../db/schema";
 import { type TestApp, testApp } from "../testing/app";
 import { approvedContract, signIn } from "../testing/contracts";
+import type { InvoiceInputs } from "./rules";
 
 // The invoice lists: what each caller sees, pages, and a constant number of queries whatever
 // the number of invoices (no N+1).
@@ -23,7 +24,7 @@ async function seedInvoices(count: number, from = 0) {
         number: `INV-${String(n + 1).padStart(6, "0")}`,
         issuerId: ctx.partnerUserId,
         status: n % 2 === 0 ? ("underReview" as const) : ("approved" as const),
-        inputs: {},
+        inputs: {} as InvoiceInputs,
         total: 1000 * (n + 1),
         createdAt: new Date(Date.UTC(2025, 0, 1) + n * 1000),
       };
@@ -137,7 +138,7 @@ describe("GET /v1/companies/{companyId}/invoices", () => {
       kind: "invoice",
       issuerId: ctx.partnerUserId,
       status: "draft",
-      inputs: {},
+      inputs: {} as InvoiceInputs,
     });
     const member = await signIn(t, "member@demo.shimebi.test");
     const res = await t.call("GET", `/v1/companies/${ctx.companyId}/invoices`, { token: member });

@@ -177,7 +177,7 @@ export function invoiceRoutes() {
           return { status: 200, body: await present(c, submitted) };
         },
       );
-      return c.json(answer.body as Record<string, unknown>, 200);
+      return c.json(answer.body, 200);
     })
     .openapi(approve, async (c) => {
       const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {

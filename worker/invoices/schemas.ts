@@ -1,6 +1,9 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
-import { yen } from "../http/schemas";
+import { invoices } from "../db/schema";
+import { instant, int, isoDate, yearMonth as yearMonthValue, yen } from "../http/schemas";
+import { quoteResponseSchema } from "../quote/schemas";
+import { invoiceDocumentSchema, invoiceInputsSchema } from "./documentSchema";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
 // draft is optional: what is left out keeps its stored value or a default from settings.
@@ -103,9 +106,54 @@ export const invoiceListQuery = z.object({
   cursor: z.string().max(200).optional(),
 });
 
-export const invoiceSchema = z.record(z.string(), z.unknown()).openapi("Invoice");
+/** An invoice or a payment notice (same table, `kind` tells them apart) as the API answers it. */
+export const invoiceSchema = z
+  .object({
+    id: z.string(),
+    kind: z.enum(invoices.kind.enumValues),
+    contractId: z.string(),
+    companyId: z.string(),
+    partnerUserId: z.string(),
+    month: yearMonthValue.openapi({ description: "稼働月" }),
+    status: z.enum(INVOICE_STATUSES),
+    number: z.string().nullable().openapi({ example: "INV-000001" }),
+    inputs: invoiceInputsSchema,
+    figures: quoteResponseSchema.nullable().openapi({ description: "the engine's quote" }),
+    total: yen,
+    dueDate: isoDate.nullable(),
+    document: invoiceDocumentSchema.nullable().openapi({ description: "as last submitted" }),
+    contentHash: z.string().nullable().openapi({ description: "SHA-256 of the document" }),
+    revision: int,
+    submittedAt: instant.nullable(),
+    decidedAt: instant.nullable(),
+    returnReason: z.string().nullable(),
+    warnings: z.array(z.object({ path: z.string(), message: z.string() })),
+    createdAt: instant,
+  })
+  .openapi("Invoice");
+export type InvoiceBody = z.infer<typeof invoiceSchema>;
+
+export const invoiceListItemSchema = z
+  .object({
+    id: z.string(),
+    contractId: z.string(),
+    contractTitle: z.string(),
+    companyId: z.string(),
+    companyName: z.string(),
+    partnerUserId: z.string(),
+    partnerName: z.string(),
+    month: yearMonthValue,
+    status: z.enum(INVOICE_STATUSES),
+    number: z.string().nullable(),
+    total: yen,
+    dueDate: isoDate.nullable(),
+    submittedAt: instant.nullable(),
+    createdAt: instant,
+  })
+  .openapi("InvoiceListItem");
+
 export const invoiceListSchema = z
-  .object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() })
+  .object({ items: z.array(invoiceListItemSchema), nextCursor: z.string().nullable() })
   .openapi("InvoiceList");
 
 export type InvoiceInput = z.infer<typeof invoiceInputSchema>;

@@ -1,11 +1,12 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
-import { type QuoteResult, quote, workingMonthsOf } from "../../shared";
+import { quote, workingMonthsOf } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { ApiError } from "../http/errors";
 import { appendHistory, contentHashOf } from "../platform/history";
+import type { HistoryDetails, HistoryEvent } from "../platform/historyEvents";
 import { buildInvoiceDocument, type InvoiceDocument } from "./document";
 import {
   assertEditable,
@@ -17,9 +18,8 @@ import {
   normaliseInputs,
   todayJst,
   toIssueBodies,
-  type Withholding,
 } from "./rules";
-import type { InvoiceInput } from "./schemas";
+import type { InvoiceBody, InvoiceInput } from "./schemas";
 
 // 請求書 (kind "invoice"): the partner's draft for a contract's working month, submitted,
 // approved or returned by the company, resubmitted. Payment notices share the table and reuse
@@ -96,9 +96,7 @@ async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
     )
     .orderBy(desc(invoices.decidedAt))
     .limit(1);
-  return (
-    ((last?.inputs as InvoiceInputs | undefined)?.withholding as Withholding | undefined) ?? null
-  );
+  return last?.inputs.withholding ?? null;
 }
 
 async function accountsOf(deps: Pick<Deps, "db">, userId: string) {
@@ -148,7 +146,7 @@ export async function saveDraft(
   const { figures } = await figuresFor(deps, contract, month, inputs);
   const values = {
     inputs,
-    figures: asJson(figures),
+    figures,
     total: figures.total,
     dueDate: inputs.dueDate,
   };
@@ -189,9 +187,6 @@ export async function saveDraft(
   return { invoice: row, contract };
 }
 
-/** The engine's interfaces have no index signature; the JSON column wants one. */
-export const asJson = (value: object) => value as Record<string, unknown>;
-
 export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Promise<Invoice> {
   const [row] = await deps.db.select().from(invoices).where(eq(invoices.id, invoiceId));
   if (!row) throw new ApiError(404, "not_found", "No such invoice");
@@ -214,7 +209,7 @@ export async function documentOf(
     invoice.status === "approved" ||
     invoice.kind === "paymentNotice";
   if (invoice.document && frozen) {
-    return invoice.document as InvoiceDocument;
+    return invoice.document;
   }
   const parts = await loadParts(deps, invoice.contractId);
   const inputs = normaliseInputs(invoice.inputs, parts.partner);
@@ -259,9 +254,9 @@ export async function recordInvoiceEvent(
   tx: Tx,
   deps: Pick<Deps, "now">,
   invoice: Invoice,
-  event: string,
+  event: HistoryEvent,
   actor: User | null,
-  details: Record<string, unknown> = {},
+  details: HistoryDetails = {},
 ) {
   const document = (invoice.document ?? {}) as Partial<InvoiceDocument>;
   await appendHistory(tx, {
@@ -281,8 +276,7 @@ export async function recordInvoiceEvent(
   });
 }
 
-export function serializeInvoice(invoice: Invoice, contract?: Contract) {
-  const inputs = invoice.inputs as InvoiceInputs;
+export function serializeInvoice(invoice: Invoice, contract?: Contract): InvoiceBody {
   return {
     id: invoice.id,
     kind: invoice.kind,
@@ -292,8 +286,8 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     month: invoice.workingMonth,
     status: invoice.status,
     number: invoice.number,
-    inputs,
-    figures: (invoice.figures as QuoteResult | null) ?? null,
+    inputs: invoice.inputs,
+    figures: invoice.figures,
     total: invoice.total,
     dueDate: invoice.dueDate,
     document: invoice.document ?? null,

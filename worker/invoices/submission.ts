@@ -14,14 +14,7 @@ import {
   normaliseInputs,
   todayJst,
 } from "./rules";
-import {
-  asJson,
-  figuresFor,
-  getInvoice,
-  loadParts,
-  nextNumber,
-  recordInvoiceEvent,
-} from "./service";
+import { figuresFor, getInvoice, loadParts, nextNumber, recordInvoiceEvent } from "./service";
 
 // Submit, approve, return: each a conditional update on the status it starts from, with its
 // history event in the same transaction and the notice after the commit.
@@ -114,7 +107,7 @@ export async function submitInvoice(
       .set({
         status: next,
         number,
-        figures: asJson(figures),
+        figures,
         document,
         contentHash: await contentHashOf(document),
         total: figures.total,

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { accessOf } from "../companies/routes";
 import {
-  anyObject,
   approveOrderSchema,
   orderIdParam,
   orderPatchSchema,
@@ -16,6 +15,7 @@ import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { renderOrderHtml } from "./document";
+import { orderDetailSchema, orderSchema } from "./schemas";
 import {
   approveOrder,
   documentFor,
@@ -48,7 +48,7 @@ const show = defineRoute({
   tags: ["Purchase orders"],
   summary: "A purchase order (発注書) with its document",
   request: { params: orderIdParam },
-  responses: { 200: ok("The order", anyObject), ...denied },
+  responses: { 200: ok("The order", orderDetailSchema), ...denied },
 });
 
 const patch = defineRoute({
@@ -58,7 +58,7 @@ const patch = defineRoute({
   tags: ["Purchase orders"],
   summary: "Edit a draft or returned order: subject, remarks, hiding the hour-range remarks",
   request: { params: orderIdParam, body: { required: true, ...json(orderPatchSchema) } },
-  responses: { 200: ok("The order", anyObject), ...denied, ...conflict },
+  responses: { 200: ok("The order", orderSchema), ...denied, ...conflict },
 });
 
 const send = defineRoute({
@@ -68,7 +68,7 @@ const send = defineRoute({
   tags: ["Purchase orders"],
   summary: "Send the order to the partner, or resend it after a return",
   request: { params: orderIdParam },
-  responses: { 200: ok("Sent", anyObject), ...denied, ...conflict },
+  responses: { 200: ok("Sent", orderSchema), ...denied, ...conflict },
 });
 
 const approve = defineRoute({
@@ -78,7 +78,7 @@ const approve = defineRoute({
   tags: ["Purchase orders"],
   summary: "Approve the order (the partner): the order confirmation 発注請書",
   request: { params: orderIdParam, body: { required: true, ...json(approveOrderSchema) } },
-  responses: { 200: ok("Approved", anyObject), ...denied, ...conflict },
+  responses: { 200: ok("Approved", orderSchema), ...denied, ...conflict },
 });
 
 const reject = defineRoute({
@@ -88,7 +88,7 @@ const reject = defineRoute({
   tags: ["Purchase orders"],
   summary: "Return the order to the company with a reason (the partner)",
   request: { params: orderIdParam, body: { required: true, ...json(returnOrderSchema) } },
-  responses: { 200: ok("Returned", anyObject), ...denied, ...conflict },
+  responses: { 200: ok("Returned", orderSchema), ...denied, ...conflict },
 });
 
 const document = defineRoute({

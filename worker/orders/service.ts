@@ -18,6 +18,7 @@ import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import { notify } from "../notifications/service";
 import { appendHistory, contentHashOf } from "../platform/history";
+import type { OrderBody } from "./schemas";
 
 export type PurchaseOrder = typeof purchaseOrders.$inferSelect;
 type Contract = typeof contracts.$inferSelect;
@@ -399,7 +400,7 @@ export async function expireOverdueOrders(deps: Pick<Deps, "db" | "now">): Promi
   return expired;
 }
 
-export function serializeOrder(order: PurchaseOrder) {
+export function serializeOrder(order: PurchaseOrder): OrderBody {
   return {
     id: order.id,
     contractId: order.contractId,

@@ -8,7 +8,6 @@ import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
 import {
-  asJson,
   figuresFor,
   getInvoice,
   loadParts,
@@ -101,7 +100,7 @@ export async function sendPaymentNotice(
       status: "underReview" as const,
       number,
       inputs,
-      figures: asJson(figures),
+      figures,
       document,
       contentHash: await contentHashOf(document),
       total: figures.total,

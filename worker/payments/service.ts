@@ -1,5 +1,4 @@
 import { and, asc, desc, eq, gte, inArray, lte } from "drizzle-orm";
-import type { QuoteResult } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { bankAccounts, invoices, paymentItems, paymentRuns, users } from "../db/schema";
 import type { Deps } from "../deps";
@@ -25,7 +24,7 @@ type Item = typeof paymentItems.$inferSelect;
 
 /** 支払額 as the engine computed it: total − withholding + expenses. Never recomputed. */
 export function payableOf(invoice: Invoice): number {
-  const payable = (invoice.figures as Partial<QuoteResult> | null)?.payable;
+  const payable = invoice.figures?.payable;
   if (typeof payable !== "number" || !Number.isSafeInteger(payable)) {
     throw new ApiError(409, "figures_missing", `${invoice.number ?? invoice.id} has no figures`);
   }
@@ -166,7 +165,7 @@ async function accountFor(db: Db, invoice: Invoice) {
     .select()
     .from(bankAccounts)
     .where(eq(bankAccounts.userId, invoice.partnerUserId));
-  const chosen = (invoice.inputs as { bankAccountId?: string | null }).bankAccountId;
+  const chosen = invoice.inputs.bankAccountId;
   return (
     accounts.find((a) => a.id === chosen) ??
     accounts.find((a) => a.isDefault) ??

@@ -4,6 +4,7 @@ import type { Db } from "../db/client";
 import { historyEvents } from "../db/schema";
 import { enqueueWebhooks } from "../webhooks/service";
 import { sha256Hex } from "./crypto";
+import type { DocumentType, HistoryDetails, HistoryEvent } from "./historyEvents";
 
 // 電子帳簿保存法: an append-only, hash-chained record of every document event, per company.
 // Each row's hash covers its own fields and the previous row's hash, so a changed, removed or
@@ -14,10 +15,10 @@ export const GENESIS_HASH = "0".repeat(64);
 
 export type HistoryEventInput = {
   companyId: string;
-  documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+  documentType: DocumentType;
   documentId: string;
   documentNumber: string;
-  event: string;
+  event: HistoryEvent;
   actorUserId: string | null;
   actorName: string;
   occurredAt: Date;
@@ -25,7 +26,7 @@ export type HistoryEventInput = {
   amount: number;
   counterparty: string;
   contentHash: string;
-  details?: Record<string, unknown>;
+  details?: HistoryDetails;
 };
 
 type Row = typeof historyEvents.$inferSelect;

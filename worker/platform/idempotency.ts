@@ -7,7 +7,7 @@ import type { Deps } from "../deps";
 // action. Keys are scoped to the user and the concrete route (with its ids), so the same key
 // on another invoice is another request.
 
-export type StoredResponse = { status: number; body: unknown };
+export type StoredResponse<Body = unknown> = { status: number; body: Body };
 
 export type IdempotencyScope = { key: string | undefined; userId: string; route: string };
 
@@ -16,19 +16,24 @@ export type IdempotencyScope = { key: string | undefined; userId: string; route:
  * stored: a refusal (422, 409) changed nothing, so running it again is harmless and lets the
  * client correct the input and retry under the same key.
  */
-export async function withIdempotency(
+export async function withIdempotency<Body>(
   deps: Pick<Deps, "db" | "now">,
   scope: IdempotencyScope,
-  action: () => Promise<StoredResponse>,
-): Promise<StoredResponse> {
+  action: () => Promise<StoredResponse<Body>>,
+): Promise<StoredResponse<Body>> {
   if (!scope.key) return action();
   const where = and(
     eq(idempotencyKeys.userId, scope.userId),
     eq(idempotencyKeys.route, scope.route),
     eq(idempotencyKeys.key, scope.key),
   );
+  // A stored body is one this route answered before: the same type, read back from JSON.
+  const replay = (row: { status: number; response: string }) => ({
+    status: row.status,
+    body: JSON.parse(row.response) as Body,
+  });
   const [seen] = await deps.db.select().from(idempotencyKeys).where(where);
-  if (seen) return { status: seen.status, body: JSON.parse(seen.response) };
+  if (seen) return replay(seen);
   const result = await action();
   if (result.status >= 200 && result.status < 300) {
     // A concurrent twin may have stored first; its answer is the one that counts.
@@ -44,7 +49,7 @@ export async function withIdempotency(
       })
       .onConflictDoNothing();
     const [stored] = await deps.db.select().from(idempotencyKeys).where(where);
-    if (stored) return { status: stored.status, body: JSON.parse(stored.response) };
+    if (stored) return replay(stored);
   }
   return result;
 }

@@ -1,12 +1,10 @@
 import { z } from "@hono/zod-openapi";
-import { yen } from "../http/schemas";
+import { isoDate, yearMonth, yen } from "../http/schemas";
 import { syncParse } from "../http/syncParse";
 
 // Structure and types only: formats and the calculation rules (times, periods, ranges,
 // overlaps) are the engine's, so the add-on's offline preview refuses exactly what this does.
 
-const isoDate = z.string().openapi({ format: "date", example: "2025-08-01" });
-const yearMonth = z.string().openapi({ pattern: "^\\d{4}-\\d{2}$", example: "2025-08" });
 const clock = z.union([z.string(), z.number().int()]).openapi({
   description: '"900", "0900", "09:00"; hours up to 47 for work past midnight',
   example: "0900",

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { accessOf } from "../companies/routes";
 import { companyIdParam } from "../companies/schemas";
-import { anyObject, historyQuery } from "../contracts/schemas";
 import { denied, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { searchHistory, verifyHistory } from "../platform/history";
+import type { HistoryDetails } from "../platform/historyEvents";
+import { historyEventSchema, historyQuery, historyVerdictSchema } from "./schemas";
 
 const search = defineRoute({
   method: "get",
@@ -17,7 +18,7 @@ const search = defineRoute({
     "Every send, approval, return and acceptance, searchable by date, amount and counterparty (電子帳簿保存法)",
   request: { params: companyIdParam, query: historyQuery },
   responses: {
-    200: ok("Events, oldest first", z.array(anyObject)),
+    200: ok("Events, oldest first", z.array(historyEventSchema)),
     ...denied,
     422: errorResponse("Bad filter"),
   },
@@ -30,7 +31,7 @@ const verify = defineRoute({
   tags: ["History"],
   summary: "Check the hash chain of the company's history; names every row that does not hold",
   request: { params: companyIdParam },
-  responses: { 200: ok("The verdict", anyObject), ...denied },
+  responses: { 200: ok("The verdict", historyVerdictSchema), ...denied },
 });
 
 export function historyRoutes() {
@@ -40,7 +41,7 @@ export function historyRoutes() {
       return c.json(
         rows.map((row) => ({
           ...row,
-          details: JSON.parse(row.details) as Record<string, unknown>,
+          details: JSON.parse(row.details) as HistoryDetails,
         })),
         200,
       );

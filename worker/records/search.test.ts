@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { companies, contracts, invoices, users } from "../db/schema";
+import type { InvoiceInputs } from "../invoices/rules";
 import { type TestApp, testApp } from "../testing/app";
 import { approvedContract, signIn } from "../testing/contracts";
 
@@ -54,7 +55,7 @@ async function seed(rows: Seed[]) {
         number: r.status === "draft" ? null : `DOC-${i}`,
         issuerId: r.partnerUserId,
         status: r.status,
-        inputs: {},
+        inputs: {} as InvoiceInputs,
         total: r.total,
         contentHash: r.status === "draft" ? null : `hash-${r.key}`,
         submittedAt: r.status === "draft" ? null : new Date("2025-10-01T00:00:00Z"),
@@ -258,7 +259,7 @@ describe("query count", () => {
         number: `X-${i}`,
         issuerId: ctx.partnerUserId,
         status: "approved" as const,
-        inputs: {},
+        inputs: {} as InvoiceInputs,
         total: 1000,
       })),
     );

@@ -1,4 +1,5 @@
 import type { HistoryEventInput } from "../platform/history";
+import type { DocumentType, HistoryEvent } from "../platform/historyEvents";
 
 /**
  * The events a company can subscribe an endpoint to, each with the history events that raise
@@ -13,10 +14,14 @@ export const WEBHOOK_EVENTS = {
   "invoice.returned": { invoice: ["returned"] },
   "invoice.approved": { invoice: ["approved"] },
   "paymentNotice.sent": { paymentNotice: ["sent", "resent"] },
-  "paymentNotice.accepted": { paymentNotice: ["accepted"] },
+  // A notice the partner accepts is recorded "approved", the status it takes.
+  "paymentNotice.accepted": { paymentNotice: ["approved"] },
   "paymentNotice.deemedAccepted": { paymentNotice: ["autoAccepted"] },
   "paymentRun.paid": { paymentRun: ["paid"] },
-} as const satisfies Record<string, Partial<Record<string, readonly string[]>>>;
+} as const satisfies Record<
+  string,
+  Partial<Record<DocumentType | "paymentRun", readonly HistoryEvent[]>>
+>;
 
 export type WebhookEvent = keyof typeof WEBHOOK_EVENTS;
 export const WEBHOOK_EVENT_TYPES = Object.keys(WEBHOOK_EVENTS) as [WebhookEvent, ...WebhookEvent[]];

@@ -1524,7 +1524,7 @@ export interface components {
             registrationNumber?: string | null;
         };
         BusinessReport: {
-            entries: components["schemas"]["WorkEntry"][];
+            entries: components["schemas"]["Entry"][];
             estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
             invoiceId: string | null;
             label: {
@@ -1564,6 +1564,12 @@ export interface components {
             /** @example 2025-08 */
             effectiveFrom: string;
         };
+        ConditionVersion: {
+            costCategories: components["schemas"]["CostCategory"][];
+            /** @example 2025-08 */
+            effectiveFrom: string;
+            version: number;
+        };
         Contact: {
             /** @example 東京都千代田区丸の内1-1-1 */
             address: string;
@@ -1572,6 +1578,53 @@ export interface components {
              * @example 03-1234-5678
              */
             phone: string;
+        };
+        Contract: {
+            autoRenewal: boolean;
+            /** @enum {string} */
+            billingMode: "invoice" | "paymentNotice";
+            closingDay: number;
+            companyId: string;
+            confirmationDays: number | null;
+            /** @enum {string} */
+            contractType: "quasiMandate" | "workContract";
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            deliverables: string;
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            endDate: string;
+            groupId: string;
+            id: string;
+            partnerUserId: string;
+            paymentTerms: components["schemas"]["PaymentTerms"];
+            scope: string;
+            /** @description 精算時間単位 in minutes: 0, 15, 30 or 60 */
+            settlementUnit: number;
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            startDate: string;
+            status: {
+                /** @enum {string} */
+                code: "orderNotCreated" | "orderNotSent" | "waitingForApproval" | "orderReturned" | "inContract" | "ended";
+                /** @example In contract */
+                label: string;
+                /** @example 契約中 */
+                labelJa: string;
+            };
+            title: string;
+            workPlace: string;
+        };
+        ContractDetail: components["schemas"]["Contract"] & {
+            conditions: components["schemas"]["ConditionVersion"];
+            orders: components["schemas"]["PurchaseOrder"][];
         };
         /** @description 費目. hourly and quantity take unitPrice; monthly takes monthlyFee; monthlyRange takes monthlyFee, lowerHours, upperHours, excessRate, deductionRate and up to 6 months overrides. */
         CostCategory: {
@@ -1604,6 +1657,27 @@ export interface components {
              */
             token: string;
         };
+        /** @description 業務登録: a stored entry, with its id */
+        Entry: {
+            breakMinutes: number;
+            clientRowId: string | null;
+            costCategoryId: string;
+            date: string;
+            details: string;
+            /** @example 18:00 */
+            end: string | null;
+            id: string;
+            quantity: number | null;
+            skipHours: boolean;
+            /** @example 09:00 */
+            start: string | null;
+            workedMinutes: number | null;
+            /**
+             * @description 稼働月 the entry was filed under: with closing day 25, 2025-07-26 is in 2025-08
+             * @example 2025-08
+             */
+            workingMonth: string;
+        };
         Error: {
             error: {
                 /** @example invalid_request */
@@ -1630,6 +1704,71 @@ export interface components {
             status: "ok";
             version: string;
         };
+        HistoryDetails: {
+            /**
+             * Format: date-time
+             * @description payment notices: 確認期限
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            acceptBy?: string | null;
+            amount?: number;
+            amountPaid?: number;
+            /**
+             * Format: date
+             * @description an expired order's contract end
+             * @example 2025-08-31
+             */
+            endDate?: string;
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            paymentDate?: string;
+            paymentRunId?: string;
+            /** @description why it was returned or failed */
+            reason?: string;
+        };
+        HistoryEvent: {
+            actorName: string;
+            /** @description null for the system */
+            actorUserId: string | null;
+            /** @description 取引金額, yen */
+            amount: number;
+            companyId: string;
+            /** @description SHA-256 of the document as it was */
+            contentHash: string;
+            /** @description 取引先 */
+            counterparty: string;
+            details: components["schemas"]["HistoryDetails"];
+            documentId: string;
+            /** @example INV-000001 */
+            documentNumber: string;
+            /** @enum {string} */
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            /** @enum {string} */
+            event: "sent" | "resent" | "submitted" | "resubmitted" | "approved" | "returned" | "expired" | "superseded" | "autoAccepted" | "paid" | "transferFailed";
+            hash: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            occurredAt: string;
+            prevHash: string;
+            seq: number;
+            /** @description 取引年月日 (YYYY-MM-DD) */
+            transactionDate: string;
+        };
+        HistoryVerdict: {
+            breaks: {
+                documentNumber: string;
+                event: string;
+                reason: string;
+                seq: number;
+            }[];
+            /** @description rows checked */
+            events: number;
+            valid: boolean;
+        };
         Invitation: {
             acceptedAt: string | null;
             email: string;
@@ -1650,8 +1789,163 @@ export interface components {
             role: string;
         };
         Invoice: {
-            [key: string]: unknown;
+            companyId: string;
+            /** @description SHA-256 of the document */
+            contentHash: string | null;
+            contractId: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            decidedAt: string | null;
+            document: components["schemas"]["InvoiceDocument"];
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            dueDate: string | null;
+            figures: components["schemas"]["Quote"] & (Record<string, never> | null);
+            id: string;
+            inputs: components["schemas"]["InvoiceInputs"];
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            /**
+             * @description 稼働月
+             * @example 2025-08
+             */
+            month: string;
+            /** @example INV-000001 */
+            number: string | null;
+            partnerUserId: string;
+            returnReason: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned";
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            submittedAt: string | null;
+            total: number;
+            warnings: {
+                message: string;
+                path: string;
+            }[];
         };
+        /** @description as last submitted */
+        InvoiceDocument: {
+            bankAccount: {
+                accountNumber: string;
+                /** @enum {string|null} */
+                accountType: "ordinary" | "checking" | "savings" | null;
+                bankName: string;
+                branchName: string;
+                holderName: string;
+                /** @enum {string} */
+                kind: "domestic" | "overseas";
+                swiftCode: string | null;
+            } | null;
+            consumptionTaxEnabled: boolean;
+            contract: {
+                contractType: string;
+                id: string;
+                title: string;
+            };
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            dueDate: string | null;
+            entries: {
+                breakMinutes: number;
+                category: string;
+                costCategoryId: string;
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                date: string;
+                details: string;
+                /** @example 18:00 */
+                end: string | null;
+                quantity: number | null;
+                skipHours: boolean;
+                /** @example 09:00 */
+                start: string | null;
+                workedMinutes: number | null;
+            }[];
+            expenses: {
+                amount: number;
+                name: string;
+            }[];
+            extraItems: {
+                amount: number;
+                name: string;
+            }[];
+            figures: components["schemas"]["Quote"];
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            issuedOn: string;
+            issuer: {
+                address: string;
+                /** @enum {string} */
+                kind: "individual" | "corporation";
+                name: string;
+                nonResident: boolean;
+                phone: string;
+                /** @example T1234567890123 */
+                registrationNumber: string;
+            };
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            /** @example 2025-08 */
+            month: string;
+            number: string | null;
+            period: {
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                to: string;
+            };
+            recipient: {
+                name: string;
+            };
+            remarks: string;
+            taxByRate: {
+                consumptionTax: number;
+                rate: number;
+                taxableAmount: number;
+            }[];
+            /** @enum {string} */
+            title: "請求書" | "支払通知書";
+            /**
+             * Format: date
+             * @description 取引年月日: the closing date
+             * @example 2025-08-31
+             */
+            transactionDate: string;
+            withholding: {
+                amount: number;
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        } | null;
         /** @description 請求書: what the partner chooses beside the work */
         InvoiceInput: {
             bankAccountId?: string;
@@ -1698,11 +1992,76 @@ export interface components {
                 excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
             };
         };
-        InvoiceList: {
-            items: {
-                [key: string]: unknown;
+        InvoiceInputs: {
+            bankAccountId: string | null;
+            consumptionTax: {
+                enabled: boolean;
+            };
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            dueDate: string | null;
+            /** @description 立替経費 */
+            expenses: {
+                amount: number;
+                name: string;
             }[];
+            /** @description 追加項目 */
+            extraItems: {
+                amount: number;
+                name: string;
+            }[];
+            issuer: {
+                address: string;
+                name: string;
+                phone: string;
+                /** @example T1234567890123 */
+                registrationNumber: string;
+            };
+            remarks: string;
+            /** @description 源泉徴収 */
+            withholding: {
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        };
+        InvoiceList: {
+            items: components["schemas"]["InvoiceListItem"][];
             nextCursor: string | null;
+        };
+        InvoiceListItem: {
+            companyId: string;
+            companyName: string;
+            contractId: string;
+            contractTitle: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            dueDate: string | null;
+            id: string;
+            /** @example 2025-08 */
+            month: string;
+            number: string | null;
+            partnerName: string;
+            partnerUserId: string;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned";
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            submittedAt: string | null;
+            total: number;
         };
         InvoiceReturn: {
             reason: string;
@@ -1742,6 +2101,71 @@ export interface components {
             fullName: string | null;
             role: string;
             userId: string;
+        };
+        /** @description the month's quote request without entries */
+        MonthQuoteRequest: {
+            /**
+             * @description 1..28, or 31 for month end
+             * @example 25
+             */
+            closingDay?: number;
+            consumptionTax?: {
+                enabled?: boolean;
+                rate?: number;
+                /** @enum {string} */
+                rounding?: "floor" | "round" | "ceil";
+            };
+            costCategories: components["schemas"]["CostCategory"][];
+            expenses?: {
+                amount: number;
+                name: string;
+            }[];
+            extraItems?: {
+                amount: number;
+                name: string;
+            }[];
+            /** @example 2025-08 */
+            month: string;
+            partner?: {
+                /** @enum {string} */
+                kind?: "individual" | "corporation";
+                nonResident?: boolean;
+            };
+            /**
+             * @description 0, 15, 30 or 60 minutes
+             * @example 30
+             */
+            settlementUnit?: number;
+            withholding?: {
+                /** @enum {string} */
+                base?: "includingTax" | "excludingTax";
+                enabled?: boolean;
+            };
+        } | null;
+        MonthRules: {
+            contractId: string;
+            /** @description the month's days inside the contract period */
+            days: string[];
+            /** @example 2025-08 */
+            month: string;
+            period: {
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                end: string;
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                start: string;
+            };
+            /** @description why entries cannot be written now, or null */
+            refusal: {
+                code: string;
+                message: string;
+            } | null;
+            request: components["schemas"]["MonthQuoteRequest"];
         };
         /** @description Every entry of the working month; rows left out are deleted */
         MonthSync: {
@@ -1823,7 +2247,7 @@ export interface components {
             deliverables: string;
             /**
              * Format: date
-             * @example 2025-07-26
+             * @example 2025-08-31
              */
             endDate: string;
             partnerUserId: string;
@@ -1834,7 +2258,7 @@ export interface components {
             settlementUnit: number;
             /**
              * Format: date
-             * @example 2025-07-26
+             * @example 2025-08-31
              */
             startDate: string;
             title: string;
@@ -1962,6 +2386,27 @@ export interface components {
              */
             useNextTime: boolean;
         };
+        OrderConfirmation: {
+            address: string | null;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            approvedAt: string;
+            bankAccount?: {
+                accountNumber: string;
+                /** @enum {string|null} */
+                accountType: "ordinary" | "checking" | "savings" | null;
+                bankName: string;
+                branchName: string;
+                holderName: string;
+                /** @enum {string} */
+                kind: "domestic" | "overseas";
+            };
+            fullName: string;
+            phone: string | null;
+            registrationNumber: string | null;
+        } | null;
         OrderPatch: {
             hideRangeTerms?: boolean;
             remarks?: string;
@@ -2094,6 +2539,115 @@ export interface components {
              */
             monthsAfter: number;
         };
+        PurchaseOrder: {
+            confirmation: components["schemas"]["OrderConfirmation"];
+            /** @description SHA-256 of the sent document */
+            contentHash: string | null;
+            contractId: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            decidedAt: string | null;
+            hideRangeTerms: boolean;
+            id: string;
+            /** @example PO-000001 */
+            number: string;
+            /** @description the company's own remarks */
+            remarks: string;
+            returnReason: string | null;
+            revision: number;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned" | "expired" | "superseded";
+            subject: string;
+        };
+        PurchaseOrderDetail: components["schemas"]["PurchaseOrder"] & {
+            document: components["schemas"]["PurchaseOrderDocument"];
+        };
+        PurchaseOrderDocument: {
+            /** @enum {string} */
+            billingMode: "invoice" | "paymentNotice";
+            closingDay: number;
+            company: {
+                id: string;
+                name: string;
+            };
+            conditionVersion: number;
+            /** @enum {string} */
+            contractType: "quasiMandate" | "workContract";
+            /** @example 準委任契約 */
+            contractTypeLabel: string;
+            deliverables: string;
+            /**
+             * Format: date
+             * @example 2025-08-31
+             */
+            issuedOn: string;
+            lines: {
+                /** @description null when set by the work */
+                amount: number | null;
+                costCategoryId: string;
+                /** @description 発注月数 */
+                months: number;
+                /** @description 費目: the category's name, or its id */
+                name: string;
+                /** @description 1 for monthly types; null when set by work */
+                quantity: number | null;
+                /** @enum {string} */
+                type: "hourly" | "quantity" | "monthly" | "monthlyRange";
+                unitPrice: number;
+            }[];
+            monthTable: {
+                lowerHours: number;
+                /** @example 2025-08 */
+                month: string;
+                monthlyFee: number;
+                upperHours: number;
+            }[] | null;
+            number: string;
+            partner: {
+                email: string;
+                id: string;
+                name: string;
+            };
+            /** @example 末日締め 翌月末払い（初回 2025-09-30） */
+            paymentDeadline: string;
+            /** @description 支払条件 */
+            paymentTerms: {
+                day: number;
+                monthsAfter: number;
+            };
+            period: {
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                end: string;
+                /**
+                 * Format: date
+                 * @example 2025-08-31
+                 */
+                start: string;
+            };
+            /** @description 備考, one string per printed line */
+            remarks: string[];
+            scope: string;
+            subject: string;
+            /** @description 合計（税抜）of the fixed lines */
+            totalAmount: number;
+            workingMonths: string[];
+            workPlace: string;
+        };
         Quote: {
             adjustments: {
                 /** @description negative for a deduction */
@@ -2131,12 +2685,12 @@ export interface components {
             period: {
                 /**
                  * Format: date
-                 * @example 2025-08-01
+                 * @example 2025-08-31
                  */
                 from: string;
                 /**
                  * Format: date
-                 * @example 2025-08-01
+                 * @example 2025-08-31
                  */
                 to: string;
             };
@@ -2200,6 +2754,26 @@ export interface components {
             registrationNumber: string;
             /** @enum {boolean} */
             valid: true;
+        };
+        SesRateSuggestions: {
+            /** @enum {boolean} */
+            ok: true;
+            suggestions: {
+                /** @enum {string} */
+                convention: "upperLower" | "midpoint";
+                deductionRate: number | null;
+                /** @description yen per hour, rounded down */
+                excessRate: number | null;
+                labelEn: string;
+                /** @example 上下割 */
+                labelJa: string;
+                notes: {
+                    /** @enum {string} */
+                    field: "excessRate" | "deductionRate";
+                    message: string;
+                    messageJa: string;
+                }[];
+            }[];
         };
         Session: {
             expiresAt: string | null;
@@ -2338,7 +2912,7 @@ export interface components {
             costCategoryId: string;
             /**
              * Format: date
-             * @example 2025-08-01
+             * @example 2025-08-31
              */
             date: string;
             details?: string;
@@ -3611,9 +4185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["HistoryEvent"][];
                 };
             };
             /** @description Not signed in */
@@ -3680,9 +4252,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HistoryVerdict"];
                 };
             };
             /** @description Not signed in */
@@ -5085,9 +5655,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ContractDetail"];
                 };
             };
             /** @description Not signed in */
@@ -5158,9 +5726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -5258,7 +5824,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkEntry"];
+                    "application/json": components["schemas"]["Entry"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -5366,7 +5932,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkEntry"];
+                    "application/json": components["schemas"]["Entry"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -5545,7 +6111,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["WorkEntry"][];
+                    "application/json": components["schemas"]["Entry"][];
                 };
             };
             /** @description Not signed in */
@@ -6186,9 +6752,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["MonthRules"];
                 };
             };
             /** @description Not signed in */
@@ -6268,9 +6832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -6373,9 +6935,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["Contract"][];
                 };
             };
             /** @description Not signed in */
@@ -6446,9 +7006,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -8796,9 +9354,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    }[];
+                    "application/json": components["schemas"]["Contract"][];
                 };
             };
             /** @description Not signed in */
@@ -9170,9 +9726,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrderDetail"];
                 };
             };
             /** @description Not signed in */
@@ -9243,9 +9797,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -9352,9 +9904,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -9604,9 +10154,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -9709,9 +10257,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description Not signed in */
@@ -9954,9 +10500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["SesRateSuggestions"];
                 };
             };
             /** @description Not signed in */

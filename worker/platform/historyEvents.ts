@@ -1,0 +1,31 @@
+// The words of the history (電子帳簿保存法): which documents it records and what can happen to
+// them. The API's schema, the webhooks and the services all name events from this one list.
+
+export const DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice"] as const;
+export type DocumentType = (typeof DOCUMENT_TYPES)[number];
+
+export const HISTORY_EVENTS = [
+  "sent",
+  "resent",
+  "submitted",
+  "resubmitted",
+  "approved",
+  "returned",
+  "expired",
+  "superseded",
+  "autoAccepted",
+  "paid",
+  "transferFailed",
+] as const;
+export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
+
+/** What an event adds beside the document: a reason, a deadline, a payment. */
+export type HistoryDetails = {
+  reason?: string;
+  acceptBy?: string | null;
+  endDate?: string;
+  paymentRunId?: string;
+  paymentDate?: string;
+  amountPaid?: number;
+  amount?: number;
+};

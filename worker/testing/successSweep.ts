@@ -1,0 +1,274 @@
+import { workEntries } from "../db/schema";
+import type { TestApp } from "./app";
+import { approvedContract, signIn } from "./contracts";
+
+// One successful call of each operation the authorization sweep cannot make succeed with an
+// empty body: valid bodies, in an order that gives each call something to act on. Run on an
+// app that checks answers against their schemas, so every success below is also checked.
+
+type Step = { name: string; status: number; body: unknown };
+
+const PASSWORD = "kawasaki-2026!";
+const TRANSFER = {
+  consignorCode: "1234567890",
+  consignorName: "ｶﾌﾞｼｷｶﾞｲｼｬ ﾃﾞﾓ",
+  bankCode: "0001",
+  branchCode: "001",
+  accountType: "checking",
+  accountNumber: "7654321",
+  lineEnding: "crlf",
+};
+
+export async function succeedEverywhere(t: TestApp, ids: { companyId: string }): Promise<string[]> {
+  const steps: Step[] = [];
+  const call = async (name: string, method: string, path: string, init = {}) => {
+    const res = await t.call(method, path, init);
+    steps.push({ name, status: res.status, body: res.body });
+    return res;
+  };
+
+  // Public routes and a new account's first steps.
+  await call("createQuote", "POST", "/v1/quote", {
+    body: {
+      month: "2025-08",
+      costCategories: [{ id: "dev", type: "hourly", unitPrice: 5000 }],
+      entries: [{ date: "2025-08-04", costCategoryId: "dev", start: "0900", end: "1000" }],
+    },
+  });
+  const email = "sweep@example.test";
+  await call("registerAccount", "POST", "/v1/accounts", {
+    body: { email, password: PASSWORD, agreeToTerms: true },
+  });
+  await call("resendVerificationEmail", "POST", "/v1/auth/resend-verification", {
+    body: { email },
+  });
+  const verifyToken = await t.tokenFromMail(email, "verifyEmail");
+  await call("verifyEmail", "POST", "/v1/auth/verify-email", { body: { token: verifyToken } });
+  const login = await call("logIn", "POST", "/v1/auth/login", {
+    body: { email, password: PASSWORD },
+  });
+  const token = login.body?.token as string;
+  await call("logInWithGoogle", "POST", "/v1/auth/google", {
+    body: { idToken: await t.google.idToken(email) },
+  });
+  const company = await call("createCompany", "POST", "/v1/companies", {
+    token,
+    body: { name: "掃除株式会社" },
+  });
+  const group = await call("createGroup", "POST", `/v1/companies/${company.body?.id}/groups`, {
+    token,
+    body: { name: "第二グループ" },
+  });
+  const invitee = "invitee-sweep@example.test";
+  const invitation = await t.call("POST", `/v1/groups/${group.body?.id}/invitations`, {
+    token,
+    body: { email: invitee, role: "member" },
+  });
+  await call(
+    "resendInvitation",
+    "POST",
+    `/v1/groups/${group.body?.id}/invitations/${invitation.body?.id}/resend`,
+    { token, body: {} },
+  );
+  const invitationToken = await t.tokenFromMail(invitee, "invitation");
+  await call("getInvitation", "GET", `/v1/invitations/${invitationToken}`);
+  await call("acceptInvitation", "POST", `/v1/invitations/${invitationToken}/accept`, {
+    body: { email: invitee, password: PASSWORD, agreeToTerms: true },
+  });
+  const apiToken = await call("createApiToken", "POST", "/v1/me/api-tokens", {
+    token,
+    body: { name: "掃除" },
+  });
+  await call("revokeApiToken", "DELETE", `/v1/me/api-tokens/${apiToken.body?.id}`, { token });
+  await call("updateMyProfile", "PUT", "/v1/me/profile", {
+    token,
+    body: { fullName: "掃除 太郎", partnerKind: "individual", nonResident: false },
+  });
+  await call("updateMyContact", "PUT", "/v1/me/contact", {
+    token,
+    body: { address: "東京都千代田区丸の内1-1-1", phone: "03-1234-5678" },
+  });
+  await call("verifyRegistrationNumber", "POST", "/v1/registration-numbers/verify", {
+    token,
+    body: { registrationNumber: "T7000012050002" },
+  });
+  const account = await call("addMyBankAccount", "POST", "/v1/me/bank-accounts", {
+    token,
+    body: {
+      kind: "domestic",
+      bankCode: "0001",
+      branchCode: "001",
+      accountType: "ordinary",
+      accountNumber: "1234567",
+      holderName: "ｿｳｼﾞ ﾀﾛｳ",
+    },
+  });
+  const accountPath = `/v1/me/bank-accounts/${account.body?.id}`;
+  await call("setDefaultBankAccount", "POST", `${accountPath}/default`, { token, body: {} });
+  await call("deleteMyBankAccount", "DELETE", accountPath, { token });
+
+  // The demo company: options, rates, webhooks, the payment run.
+  const c = await approvedContract(t, { seeded: true });
+  let { owner, partner } = c;
+  const companyPath = `/v1/companies/${ids.companyId}`;
+  await call("setCompanyOptions", "PUT", `${companyPath}/options`, {
+    token: owner,
+    body: { hourRangeEnabled: true },
+  });
+  await call(
+    "suggestSesRates",
+    "GET",
+    "/v1/ses-rates?monthlyFee=600000&lowerHours=140&upperHours=180",
+    {
+      token: owner,
+    },
+  );
+  const notifications = await t.call("GET", "/v1/me/notifications", { token: partner });
+  await call(
+    "markNotificationRead",
+    "POST",
+    `/v1/me/notifications/${notifications.body?.items?.[0]?.id}/read`,
+    { token: partner, body: {} },
+  );
+
+  // A contract's work, invoice and conditions.
+  const contractPath = `/v1/contracts/${c.contractId}`;
+  t.clock.now = new Date("2025-08-26T01:00:00Z");
+  // Sessions expire: sign in again at the new time.
+  owner = await signIn(t, "owner@demo.shimebi.test");
+  partner = await signIn(t, "partner@demo.shimebi.test");
+  const synced = await call("syncMonthEntries", "PUT", `${contractPath}/months/2025-08/entries`, {
+    token: partner,
+    body: {
+      rows: [
+        {
+          clientRowId: "r1",
+          date: "2025-08-04",
+          costCategoryId: "ses",
+          start: "0900",
+          end: "1800",
+          breakMinutes: 60,
+        },
+        {
+          clientRowId: "r2",
+          date: "2025-08-05",
+          costCategoryId: "ses",
+          start: "0900",
+          end: "1800",
+          breakMinutes: 60,
+        },
+      ],
+    },
+  });
+  const [first, second] = synced.body?.rows ?? [];
+  await call("updateEntry", "PUT", `${contractPath}/entries/${first?.id}`, {
+    token: partner,
+    body: {
+      date: "2025-08-04",
+      costCategoryId: "ses",
+      start: "0900",
+      end: "1700",
+      breakMinutes: 60,
+    },
+  });
+  await call("deleteEntry", "DELETE", `${contractPath}/entries/${second?.id}`, { token: partner });
+  const invoice = await t.call("PUT", `${contractPath}/months/2025-08/invoice`, {
+    token: partner,
+    body: {},
+  });
+  await t.call("POST", `/v1/invoices/${invoice.body?.id}/submit`, {
+    token: partner,
+    body: { confirmMonth: "2025-08" },
+  });
+  await call("returnInvoice", "POST", `/v1/invoices/${invoice.body?.id}/return`, {
+    token: owner,
+    body: { reason: "備考を追記してください" },
+  });
+  const changed = await call("changeContractConditions", "POST", `${contractPath}/conditions`, {
+    token: owner,
+    body: {
+      effectiveFrom: "2025-09",
+      costCategories: [{ id: "dev", type: "hourly", unitPrice: 6000 }],
+    },
+  });
+  const orderPath = `/v1/orders/${changed.body?.id}`;
+  await call("updateOrder", "PATCH", orderPath, { token: owner, body: { subject: "単価変更" } });
+  await t.call("POST", `${orderPath}/send`, { token: owner });
+  await call("returnOrder", "POST", `${orderPath}/return`, {
+    token: partner,
+    body: { reason: "単価を確認させてください" },
+  });
+
+  // A contract settled by payment notices: sent, returned, sent again, accepted.
+  t.clock.now = new Date("2025-07-20T01:00:00Z");
+  const n = await approvedContract(t, {
+    seeded: true,
+    billingMode: "paymentNotice",
+    confirmationDays: 7,
+    costCategories: [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],
+  });
+  await t.db.insert(workEntries).values({
+    contractId: n.contractId,
+    workingMonth: "2025-08",
+    date: "2025-08-04",
+    costCategoryId: "dev",
+    startMinutes: 540,
+    endMinutes: 1080,
+    breakMinutes: 60,
+  });
+  t.clock.now = new Date("2025-08-26T01:00:00Z");
+  owner = await signIn(t, "owner@demo.shimebi.test");
+  partner = await signIn(t, "partner@demo.shimebi.test");
+  const noticePath = `/v1/contracts/${n.contractId}/months/2025-08/payment-notice`;
+  const notice = await call("sendPaymentNotice", "POST", noticePath, { token: owner, body: {} });
+  await call("rejectPaymentNotice", "POST", `/v1/invoices/${notice.body?.id}/reject`, {
+    token: partner,
+    body: { reason: "8/4 は半日です" },
+  });
+  await t.call("POST", noticePath, { token: owner, body: {} });
+  await call("acceptPaymentNotice", "POST", `/v1/invoices/${notice.body?.id}/accept`, {
+    token: partner,
+    body: {},
+  });
+
+  // Webhooks and payments: an endpoint that heard of the acceptance, a run that pays it.
+  const webhook = await t.call("POST", `${companyPath}/webhooks`, {
+    token: owner,
+    body: { url: "http://127.0.0.1:9/sweep", events: ["invoice.returned"] },
+  });
+  const webhookPath = `${companyPath}/webhooks/${webhook.body?.id}`;
+  await t.call("POST", `/v1/invoices/${invoice.body?.id}/submit`, {
+    token: partner,
+    body: { confirmMonth: "2025-08" },
+  });
+  await t.call("POST", `/v1/invoices/${invoice.body?.id}/return`, {
+    token: owner,
+    body: { reason: "もう一度確認してください" },
+  });
+  const deliveries = await t.call("GET", `${webhookPath}/deliveries`, { token: owner });
+  await call(
+    "redeliverWebhook",
+    "POST",
+    `${webhookPath}/deliveries/${deliveries.body?.items?.[0]?.id ?? deliveries.body?.[0]?.id}/redeliver`,
+    { token: owner, body: {} },
+  );
+  await call("rotateWebhookSecret", "POST", `${webhookPath}/rotate-secret`, {
+    token: owner,
+    body: {},
+  });
+  await t.call("PUT", `${companyPath}/settings`, { token: owner, body: { transfer: TRANSFER } });
+  const run = await call("createPaymentRun (setup)", "POST", `${companyPath}/payment-runs`, {
+    token: owner,
+    body: { paymentDate: notice.body?.dueDate },
+  });
+  const runPath = `${companyPath}/payment-runs/${run.body?.id}`;
+  await call("exportPaymentRunZengin", "GET", `${runPath}/zengin`, { token: owner });
+  await call("markPaymentFailed", "POST", `${runPath}/items/${run.body?.items?.[0]?.id}/failed`, {
+    token: owner,
+    body: { reason: "口座なし" },
+  });
+
+  return steps
+    .filter((step) => step.status >= 300)
+    .map((step) => `${step.name}: ${step.status} ${JSON.stringify(step.body).slice(0, 300)}`);
+}
