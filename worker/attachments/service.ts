@@ -2,6 +2,7 @@ import { and, asc, count, eq } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
 import { attachments } from "../db/schema";
 import type { Deps } from "../deps";
+import type { ErrorCode } from "../http/errorCodes";
 import { ApiError } from "../http/errors";
 import { assertEditable, type Invoice } from "../invoices/rules";
 import { storageOf } from "../platform/storage";
@@ -66,7 +67,7 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 /** A refusal of the file itself, with the form field at fault. */
-const fileError = (status: number, code: string, message: string) =>
+const fileError = (status: number, code: ErrorCode, message: string) =>
   new ApiError(status, code, message, [{ path: "file", message }]);
 
 export async function addAttachment(

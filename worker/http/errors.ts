@@ -1,4 +1,5 @@
 import type { Issue } from "../../shared";
+import { type ErrorCode, wordsFor } from "./errorCodes";
 
 /** One problem with the request, at a path such as `entries.3.end`. */
 export type IssueBody = { path: string; code?: string; message: string };
@@ -16,14 +17,14 @@ export type ErrorBody = {
  */
 export class ApiError extends Error {
   readonly status: number;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly issues: IssueInput[];
   /** The message in Japanese, answered to `Accept-Language: ja`. */
   readonly messageJa?: string;
 
   constructor(
     status: number,
-    code: string,
+    code: ErrorCode,
     message: string,
     issues: IssueInput[] = [],
     messageJa?: string,
@@ -38,10 +39,12 @@ export class ApiError extends Error {
 
   toBody(ja = false): ErrorBody {
     const pick = (en: string, jaText?: string) => (ja && jaText ? jaText : en);
+    // Without words of its own in Japanese, the error says what its code means.
+    const codeJa = wordsFor(this.code)?.ja;
     return {
       error: {
         code: this.code,
-        message: pick(this.message, this.messageJa),
+        message: pick(this.message, this.messageJa ?? codeJa),
         issues: this.issues.map(({ messageJa, ...issue }) => ({
           ...issue,
           message: pick(issue.message, messageJa),
@@ -57,7 +60,7 @@ export class ApiError extends Error {
  */
 export function issuesError(
   status: number,
-  code: string,
+  code: ErrorCode,
   issues: readonly Issue[],
   message?: { en: string; ja: string },
 ): ApiError {
