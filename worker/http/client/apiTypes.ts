@@ -1664,11 +1664,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             issuer?: {
                 address?: string;
@@ -1999,11 +2009,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 備考, up to 2,000 characters */
             remarks?: string;
@@ -2106,7 +2126,10 @@ export interface components {
                 minutes: number;
                 rate: number;
             }[];
+            /** @description the sum of taxByRate's consumptionTax */
             consumptionTax: number;
+            /** @description expenses (tax-inclusive) per rate, for the books */
+            expensesByRate: components["schemas"]["RatedAmount"][];
             expensesTotal: number;
             /** @description 追加項目, part of subtotal */
             extraItemsTotal: number;
@@ -2141,6 +2164,8 @@ export interface components {
                 to: string;
             };
             subtotal: number;
+            /** @description per rate, highest first; one row (the invoice's rate) unless a line is at 8 % */
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             withholdingTax: number;
         };
@@ -2162,10 +2187,20 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @example 2025-08 */
             month: string;
@@ -2184,6 +2219,10 @@ export interface components {
                 base?: "includingTax" | "excludingTax";
                 enabled?: boolean;
             };
+        };
+        RatedAmount: {
+            amount: number;
+            rate: number;
         };
         RegistrationLookup: {
             checkedAt: string;
@@ -2233,6 +2272,14 @@ export interface components {
             total: number;
             transactionDate: string;
             workingMonth: string;
+        };
+        /** @description 税率ごとに区分した対価の額と消費税額 */
+        TaxByRate: {
+            /** @description taxableAmount x rate / 100, rounded once for the invoice */
+            consumptionTax: number;
+            rate: number;
+            /** @description the amounts at this rate, before tax */
+            taxableAmount: number;
         };
         TransferSettings: {
             /** @example 7654321 */
