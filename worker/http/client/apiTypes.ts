@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/exports/journal.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 仕訳 of the approved invoices and accepted payment notices whose transaction date is in the range, in the vendor's import layout (Shift_JIS, CRLF), with the accounts of the company's settings */
+        get: operations["exportCompanyJournalCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/groups": {
         parameters: {
             query?: never;
@@ -1446,15 +1463,38 @@ export interface components {
             googleIdToken?: string;
             password?: string;
         };
+        /** @description Accounts and tax categories of 仕訳 exports; every name is the company's to choose */
         AccountingSettings: {
-            /** @default  */
+            /**
+             * @description 部門, optional
+             * @default
+             * @example
+             */
             department: string;
+            /**
+             * @description 立替経費 reimbursed
+             * @example 旅費交通費
+             */
             expenseAccount: string;
+            /**
+             * @description the fee's debit account: 外注費, or 支払手数料
+             * @example 外注費
+             */
             feeAccount: string;
+            /**
+             * @description the credit
+             * @example 未払金
+             */
             payableAccount: string;
-            taxCategoryNone: string;
-            taxCategoryReduced: string;
-            taxCategoryStandard: string;
+            taxCategories: {
+                freee: components["schemas"]["TaxCategoryNames"];
+                moneyforward: components["schemas"]["TaxCategoryNames"];
+                yayoi: components["schemas"]["TaxCategoryNames"] & unknown;
+            };
+            /**
+             * @description 源泉徴収 withheld
+             * @example 預り金
+             */
             withholdingAccount: string;
         };
         ApiToken: {
@@ -2280,6 +2320,24 @@ export interface components {
             rate: number;
             /** @description the amounts at this rate, before tax */
             taxableAmount: number;
+        };
+        /** @description 税区分 as the vendor names them */
+        TaxCategoryNames: {
+            /**
+             * @description withholding, payables, untaxed invoices
+             * @example 対象外
+             */
+            outOfScope: string;
+            /**
+             * @description 8 % (軽減税率)
+             * @example 課対仕入8%（軽）
+             */
+            reduced: string;
+            /**
+             * @description 10 %
+             * @example 課対仕入10%
+             */
+            standard: string;
         };
         TransferSettings: {
             /** @example 7654321 */
@@ -3441,6 +3499,80 @@ export interface operations {
                 };
             };
             /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCompanyJournalCsv: {
+        parameters: {
+            query: {
+                /** @description first transaction date (取引年月日), YYYY-MM-DD */
+                from: string;
+                /** @description last transaction date, YYYY-MM-DD */
+                to: string;
+                /** @description freee (会計freee 取引インポート), moneyforward (マネーフォワード クラウド会計 仕訳帳インポート) or yayoi (弥生インポート形式) */
+                vendor: "freee" | "moneyforward" | "yayoi";
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shift_JIS CSV; X-Journal-Entries says how many documents it holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unknown vendor, a date that is not one, or a range ending before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;
