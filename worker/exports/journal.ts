@@ -80,8 +80,8 @@ function normalised(line: JournalLine): JournalLine[] {
     {
       ...line,
       side: line.side === "debit" ? "credit" : "debit",
-      amount: -line.amount,
-      tax: -line.tax,
+      amount: 0 - line.amount,
+      tax: 0 - line.tax,
     },
   ];
 }
