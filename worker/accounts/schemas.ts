@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { registrationLookupSchema } from "../profile/schemas";
 
 export const email = z.email().max(254).openapi({ example: "partner@demo.shimebi.test" });
 
@@ -46,7 +47,7 @@ export const userSchema = z
     fullName: z.string().nullable(),
     partnerKind: z.enum(["individual", "corporation"]).nullable(),
     registrationNumber: z.string().nullable(),
-    registrationLookup: z.unknown().nullable(),
+    registrationLookup: registrationLookupSchema.nullable(),
     nonResident: z.boolean(),
     address: z.string().nullable(),
     phone: z.string().nullable(),

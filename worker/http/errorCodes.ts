@@ -71,6 +71,10 @@ export const ERROR_MESSAGES = {
     en: "Create API tokens while signed in, not with an API token",
   },
   forbidden: { ja: "この操作を行う権限がありません", en: "Your role does not allow this" },
+  cross_site_request: {
+    ja: "セッション Cookie による変更は、このサイトのページからのみ受け付けます",
+    en: "A change sent with the session cookie must come from this site's own pages",
+  },
   not_found: { ja: "見つかりません", en: "Not found" },
 
   // Accounts and invitations

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { QuoteResult } from "../../shared";
 import { bankAccounts, invoices } from "../db/schema";
 import { int, isoDate, type Same, typesAgree, yearMonth, yen } from "../http/schemas";
-import { quoteResponseSchema } from "../quote/schemas";
+import { lineTaxRate, quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
 import type { InvoiceDocument } from "./document";
 import type { InvoiceInputs } from "./rules";
 
@@ -10,7 +10,10 @@ import type { InvoiceInputs } from "./rules";
 // document frozen at submission. The TypeScript types the services use are checked against
 // these at compile time (bottom of the file), so the contract and the code cannot drift.
 
-const namedAmount = z.object({ name: z.string(), amount: yen });
+/** An extra item or expense as stored: its rate always written (8 is 軽減税率). */
+const ratedItem = z.object({ name: z.string(), amount: yen, taxRate: lineTaxRate });
+/** As printed: documents frozen before rates per line have none (10). */
+const printedItem = z.object({ name: z.string(), amount: yen, taxRate: int.optional() });
 
 const withholding = z.object({
   enabled: z.boolean(),
@@ -28,8 +31,8 @@ const issuer = z.object({
 /** What is stored in `invoices.inputs`: every choice resolved, nothing left to guess. */
 export const invoiceInputsSchema = z
   .object({
-    extraItems: z.array(namedAmount).openapi({ description: "追加項目" }),
-    expenses: z.array(namedAmount).openapi({ description: "立替経費" }),
+    extraItems: z.array(ratedItem).openapi({ description: "追加項目" }),
+    expenses: z.array(ratedItem).openapi({ description: "立替経費" }),
     consumptionTax: z.object({ enabled: z.boolean() }),
     withholding: withholding.openapi({ description: "源泉徴収" }),
     issuer,
@@ -69,11 +72,11 @@ export const invoiceDocumentSchema = z
       nonResident: z.boolean(),
     }),
     figures: quoteResponseSchema,
-    taxByRate: z.array(z.object({ rate: int, taxableAmount: yen, consumptionTax: yen })),
+    taxByRate: z.array(taxByRateSchema),
     consumptionTaxEnabled: z.boolean(),
     withholding: withholding.extend({ amount: yen }),
-    extraItems: z.array(namedAmount),
-    expenses: z.array(namedAmount),
+    extraItems: z.array(printedItem),
+    expenses: z.array(printedItem),
     dueDate: isoDate.nullable(),
     bankAccount: z
       .object({

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
 import { invoices } from "../db/schema";
 import { instant, int, isoDate, yearMonth as yearMonthValue, yen } from "../http/schemas";
-import { quoteResponseSchema } from "../quote/schemas";
+import { lineTaxRate, quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
 import { invoiceDocumentSchema, invoiceInputsSchema } from "./documentSchema";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
@@ -28,6 +28,7 @@ const yearMonth = z
 const namedAmount = z.strictObject({
   name: z.string().trim().min(1).max(100),
   amount: yen,
+  taxRate: lineTaxRate.optional(),
 });
 
 export const invoiceInputSchema = z
@@ -119,6 +120,7 @@ export const invoiceSchema = z
     number: z.string().nullable().openapi({ example: "INV-000001" }),
     inputs: invoiceInputsSchema,
     figures: quoteResponseSchema.nullable().openapi({ description: "the engine's quote" }),
+    taxByRate: z.array(taxByRateSchema).openapi({ description: "税率ごとの対価の額と消費税額" }),
     total: yen,
     dueDate: isoDate.nullable(),
     document: invoiceDocumentSchema.nullable().openapi({ description: "as last submitted" }),

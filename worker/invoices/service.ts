@@ -288,6 +288,8 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract): Invoice
     number: invoice.number,
     inputs: invoice.inputs,
     figures: invoice.figures,
+    /** 税率ごとの対価の額と消費税額, as the engine computed them. */
+    taxByRate: invoice.figures?.taxByRate ?? [],
     total: invoice.total,
     dueDate: invoice.dueDate,
     document: invoice.document ?? null,

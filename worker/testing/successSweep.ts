@@ -263,6 +263,12 @@ export async function succeedEverywhere(t: TestApp, ids: { companyId: string }):
   });
   const runPath = `${companyPath}/payment-runs/${run.body?.id}`;
   await call("exportPaymentRunZengin", "GET", `${runPath}/zengin`, { token: owner });
+  await call(
+    "exportCompanyJournalCsv",
+    "GET",
+    `${companyPath}/exports/journal.csv?vendor=freee&from=2025-08-01&to=2025-08-31`,
+    { token: owner },
+  );
   await call("markPaymentFailed", "POST", `${runPath}/items/${run.body?.items?.[0]?.id}/failed`, {
     token: owner,
     body: { reason: "口座なし" },
