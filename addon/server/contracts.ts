@@ -1,20 +1,17 @@
 import type { CostCategory, PartnerKind, QuoteRequest, SettlementUnit } from "../../shared";
 import { callApi } from "./api";
+import type { Contract, ContractDetail, User } from "./apiModels";
 
 // A contract's terms as the timesheet needs them: cost categories for the dropdown and the
 // offline estimate, closing day and settlement unit, the partner's tax status. Fetched when a
 // timesheet is made and cached in the document's properties, so checking rows and the
 // estimate work without the network.
 
-export interface ContractSummary {
-  id: string;
-  title: string;
-  /** The API's status: its code and labels in both languages. */
-  status: string | { code: string; label: string; labelJa: string };
-  startDate: string;
-  endDate: string;
-  closingDay: number;
-}
+/** A contract as the sidebar lists it: the API's, the parts shown. */
+export type ContractSummary = Pick<
+  Contract,
+  "id" | "title" | "status" | "startDate" | "endDate" | "closingDay"
+>;
 
 export interface ContractTerms {
   contractId: string;
@@ -28,12 +25,8 @@ export interface ContractTerms {
   fetchedAt: string;
 }
 
-type ContractResponse = ContractSummary & {
-  settlementUnit: number;
-  conditions: { effectiveFrom: string; costCategories: CostCategory[] };
-};
-
-type MeResponse = { partnerKind: PartnerKind | null; nonResident: boolean };
+type ContractResponse = ContractDetail;
+type MeResponse = Pick<User, "partnerKind" | "nonResident">;
 
 const termsKey = (contractId: string) => `shimebi.terms.${contractId}`;
 const rulesKey = (contractId: string, month: string) => `shimebi.rules.${contractId}.${month}`;
@@ -97,7 +90,8 @@ export function loadContractTerms(contractId: string): ContractTerms {
     closingDay: contract.closingDay,
     settlementUnit: contract.settlementUnit as SettlementUnit,
     conditionsFrom: contract.conditions.effectiveFrom,
-    costCategories: contract.conditions.costCategories,
+    // The API stores only categories its engine accepted: the engine's own type.
+    costCategories: contract.conditions.costCategories as CostCategory[],
     // As the API's month quote reads it: an unset kind counts as an individual.
     partner: { kind: me.partnerKind ?? "individual", nonResident: me.nonResident },
     fetchedAt: new Date().toISOString(),

@@ -1,72 +1,20 @@
-import type { QuoteResult } from "../../shared";
 import { callApi } from "./api";
+import type {
+  BankAccount,
+  Invoice,
+  InvoiceInput,
+  InvoiceListItem,
+  InvoiceStatus,
+} from "./apiModels";
 import { requireTimesheet } from "./timesheet";
 
 // 請求書 from the sidebar: the partner's draft for the timesheet in front (save, submit with
 // the month typed to confirm, status and the company's reason), and the company's review of
 // the invoices under review (approve, or return with a reason). Every figure is the API's.
 
-import type { InvoiceStatus } from "../../shared";
+export type { BankAccount, Invoice, InvoiceInput, InvoiceListItem, InvoiceStatus };
 
-export type { InvoiceStatus };
-
-export interface NamedAmount {
-  name: string;
-  amount: number;
-}
-
-export interface InvoiceInput {
-  extraItems?: NamedAmount[];
-  expenses?: NamedAmount[];
-  consumptionTax?: { enabled: boolean };
-  withholding?: { enabled: boolean; base?: "includingTax" | "excludingTax" };
-  bankAccountId?: string;
-  dueDate?: string;
-  remarks?: string;
-}
-
-/** The API's invoice (worker/invoices/service.ts serializeInvoice), the parts shown. */
-export interface Invoice {
-  id: string;
-  contractId: string;
-  companyId: string;
-  month: string;
-  status: InvoiceStatus;
-  number: string | null;
-  inputs: InvoiceInput;
-  figures: QuoteResult | null;
-  total: number;
-  dueDate: string | null;
-  returnReason: string | null;
-  submittedAt: string | null;
-  decidedAt: string | null;
-}
-
-export interface BankAccount {
-  id: string;
-  kind: string;
-  bankName: string | null;
-  branchName: string | null;
-  accountType: string | null;
-  accountNumber: string | null;
-  holderName: string;
-  isDefault: boolean;
-}
-
-export interface InvoiceListItem {
-  id: string;
-  contractId: string;
-  contractTitle: string;
-  companyId: string;
-  companyName: string;
-  partnerName: string;
-  month: string;
-  status: InvoiceStatus;
-  number: string | null;
-  total: number;
-  dueDate: string | null;
-  submittedAt: string | null;
-}
+export type NamedAmount = NonNullable<InvoiceInput["expenses"]>[number];
 
 export interface InvoicePanel {
   contractId: string;

@@ -1,29 +1,11 @@
 import { ApiError, type ApiErrorBody, callApi } from "./api";
+import type { Order, OrderStatus } from "./apiModels";
 
 // 発注書 for partners: the purchase orders of the caller's contracts, and approving (with the
 // details the 発注請書 needs) or returning one with a reason. The API's refusal (422
 // approval_incomplete, say) comes back as its error object, unchanged, for the sidebar.
 
-export type OrderStatus =
-  | "draft"
-  | "underReview"
-  | "approved"
-  | "returned"
-  | "expired"
-  | "superseded";
-
-/** The API's purchase order (worker/orders/service.ts serializeOrder), the parts shown. */
-export interface Order {
-  id: string;
-  contractId: string;
-  number: string | null;
-  status: OrderStatus;
-  subject: string | null;
-  sentAt: string | null;
-  decidedAt: string | null;
-  returnReason: string | null;
-  createdAt: string;
-}
+export type { Order, OrderStatus };
 
 export interface OrderListItem extends Order {
   contractTitle: string;

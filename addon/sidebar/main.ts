@@ -422,7 +422,7 @@ function attachmentsPart(invoice: Invoice, editable: boolean): HTMLElement {
 
 function renderInvoice(panel: InvoicePanel, node: HTMLElement, month: string, reload: () => void) {
   const invoice = panel.invoice;
-  const inputs: InvoiceInput = invoice?.inputs ?? {};
+  const inputs: Partial<Invoice["inputs"]> = invoice?.inputs ?? {};
   const out = el("div", { id: "invoice-result" });
   const status = el(
     "p",
