@@ -1,6 +1,8 @@
 import type { Issue } from "../../shared";
 import { type ErrorCode, wordsFor } from "./errorCodes";
 
+const JAPANESE = /[\u3040-\u30ff\u4e00-\u9fff]/;
+
 /** One problem with the request, at a path such as `entries.3.end`. */
 export type IssueBody = { path: string; code?: string; message: string };
 
@@ -41,8 +43,9 @@ export class ApiError extends Error {
 
   toBody(ja = false): ErrorBody {
     const pick = (en: string, jaText?: string) => (ja && jaText ? jaText : en);
-    // Without words of its own in Japanese, the error says what its code means.
-    const codeJa = wordsFor(this.code)?.ja;
+    // Without words of its own in Japanese (some throwers localise `message` themselves), the
+    // error says what its code means.
+    const codeJa = JAPANESE.test(this.message) ? this.message : wordsFor(this.code)?.ja;
     return {
       error: {
         code: this.code,
