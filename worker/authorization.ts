@@ -181,6 +181,20 @@ export const rules = {
 
 export type RouteKey = keyof typeof rules;
 
+/**
+ * Drafts, the other half of who sees what: a draft order is the company's alone (the partner
+ * sees it once sent), a draft invoice the partner's alone (the company sees it once submitted).
+ * Someone it is hidden from is told it does not exist.
+ */
+export function seesDocument(
+  kind: "order" | "invoice",
+  status: string,
+  roles: readonly Role[],
+): boolean {
+  if (status !== "draft") return true;
+  return kind === "order" ? roles.some((r) => r !== "partner") : roles.includes("partner");
+}
+
 export function ruleFor(key: string): Rule | undefined {
   return (rules as Record<string, Rule>)[key];
 }

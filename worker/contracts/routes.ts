@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { accessOf } from "../companies/routes";
 import { groupIdParam } from "../companies/schemas";
-import { currentUser } from "../http/auth";
+import { currentUser, targetContract } from "../http/auth";
 import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
@@ -20,7 +20,6 @@ import {
 import {
   changeConditions,
   createContract,
-  getContract,
   latestConditions,
   listContracts,
   serializeContract,
@@ -117,7 +116,7 @@ export function contractRoutes() {
     .openapi(show, async (c) => {
       const access = accessOf(c);
       const deps = c.var.deps;
-      const contract = await getContract(deps, access.contractId ?? "");
+      const contract = targetContract(c);
       const orders = await listOrders(deps, contract.id, access.roles);
       const version = await latestConditions(deps, contract.id);
       return c.json(
@@ -136,13 +135,13 @@ export function contractRoutes() {
     .openapi(conditions, async (c) => {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";
       const deps = c.var.deps;
-      const contract = await getContract(deps, accessOf(c).contractId ?? "");
+      const contract = targetContract(c);
       const order = await changeConditions(deps, currentUser(c), contract, c.req.valid("json"), ja);
       return c.json(serializeOrder(order), 201);
     })
     .openapi(newOrder, async (c) => {
       const deps = c.var.deps;
-      const contract = await getContract(deps, accessOf(c).contractId ?? "");
+      const contract = targetContract(c);
       const version = await latestConditions(deps, contract.id);
       const order = await createDraftOrder(deps, contract, version.id, c.req.valid("json"));
       return c.json(serializeOrder(order), 201);

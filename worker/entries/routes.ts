@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { accessOf } from "../companies/routes";
-import { getContract } from "../contracts/service";
+import { targetContract } from "../http/auth";
 import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
@@ -32,7 +31,7 @@ const refused = {
 };
 const TAGS = ["Work entries"];
 
-const contractOf = (c: Context<AppEnv>) => getContract(c.var.deps, accessOf(c).contractId ?? "");
+const contractOf = targetContract;
 const localeOf = (c: Context<AppEnv>) => localeFrom(c.req.header("accept-language"));
 
 const list = defineRoute({

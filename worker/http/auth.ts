@@ -1,9 +1,9 @@
-import { and, eq, isNull, or, sql } from "drizzle-orm";
+import { and, eq, isNull, or } from "drizzle-orm";
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { proveAddressWithGoogle } from "../accounts/service";
 import { type User, userForToken } from "../accounts/sessions";
-import type { Role, Rule } from "../authorization";
+import { type Role, type Rule, seesDocument } from "../authorization";
 import { contracts, groups, invoices, memberships, purchaseOrders, users } from "../db/schema";
 import { looksLikeJwt, verifyGoogleIdToken } from "../platform/google";
 import { ApiError } from "./errors";
@@ -20,6 +20,10 @@ export type Access = {
   orderId?: string;
   invoiceId?: string;
   roles: Role[];
+  /** The rows a contract, order or invoice route acts on, loaded once here: never reload them. */
+  contract?: typeof contracts.$inferSelect;
+  order?: typeof purchaseOrders.$inferSelect;
+  invoice?: typeof invoices.$inferSelect;
 };
 
 const unauthenticated = () =>
@@ -119,27 +123,32 @@ async function resolveAccess(
     });
   }
   if (rule.access === "contract" || rule.access === "order" || rule.access === "invoice") {
-    const found =
+    const found: {
+      contract: Access["contract"];
+      order?: Access["order"];
+      invoice?: Access["invoice"];
+    }[] =
       rule.access === "contract"
         ? await db
-            .select({ contract: contracts, documentId: sql<string | null>`null` })
+            .select({ contract: contracts })
             .from(contracts)
             .where(eq(contracts.id, c.req.param("contractId") ?? ""))
         : rule.access === "order"
           ? await db
-              .select({ contract: contracts, documentId: purchaseOrders.id })
+              .select({ contract: contracts, order: purchaseOrders })
               .from(purchaseOrders)
               .innerJoin(contracts, eq(contracts.id, purchaseOrders.contractId))
               .where(eq(purchaseOrders.id, c.req.param("orderId") ?? ""))
           : await db
-              .select({ contract: contracts, documentId: invoices.id })
+              .select({ contract: contracts, invoice: invoices })
               .from(invoices)
               .innerJoin(contracts, eq(contracts.id, invoices.contractId))
               .where(eq(invoices.id, c.req.param("invoiceId") ?? ""));
     const target = found[0];
     const what = { contract: "contract", order: "purchase order", invoice: "invoice" }[rule.access];
     if (!target) throw new ApiError(404, "not_found", `No such ${what}`);
-    const { contract } = target;
+    const { contract, order, invoice } = target;
+    if (!contract) throw new ApiError(404, "not_found", `No such ${what}`);
     const rows = await db
       .select({ role: memberships.role })
       .from(memberships)
@@ -153,14 +162,24 @@ async function resolveAccess(
     // A partner holds only their own contracts, not every contract of their group.
     const roles: Role[] = rows.map((r) => r.role).filter((role) => role !== "partner");
     if (contract.partnerUserId === user.id) roles.push("partner");
-    if (roles.length === 0) throw new ApiError(404, "not_found", `No such ${what}`);
+    const document = order
+      ? { kind: "order" as const, row: order }
+      : invoice && { kind: "invoice" as const, row: invoice };
+    if (
+      roles.length === 0 ||
+      (document && !seesDocument(document.kind, document.row.status, roles))
+    )
+      throw new ApiError(404, "not_found", `No such ${what}`);
     return check(rule.roles, {
       companyId: contract.companyId,
       groupId: contract.groupId,
       contractId: contract.id,
-      ...(rule.access === "order" ? { orderId: target.documentId ?? undefined } : {}),
-      ...(rule.access === "invoice" ? { invoiceId: target.documentId ?? undefined } : {}),
+      orderId: order?.id,
+      invoiceId: invoice?.id,
       roles,
+      contract,
+      order,
+      invoice,
     });
   }
   return undefined;
@@ -191,3 +210,17 @@ export function currentUser(c: Context<AppEnv>): User {
   if (!auth) throw unauthenticated();
   return auth.user;
 }
+
+function loaded<T>(row: T | undefined): T {
+  if (!row) throw new ApiError(500, "internal_error", "route has no contract, order or invoice");
+  return row;
+}
+
+/** The contract a contract, order or invoice route acts on, as authorization loaded it. */
+export const targetContract = (c: Context<AppEnv>) => loaded(c.var.access?.contract);
+
+/** The order an `{orderId}` route acts on, visible to the caller (drafts decided). */
+export const targetOrder = (c: Context<AppEnv>) => loaded(c.var.access?.order);
+
+/** The invoice or payment notice an `{invoiceId}` route acts on, visible to the caller. */
+export const targetInvoice = (c: Context<AppEnv>) => loaded(c.var.access?.invoice);

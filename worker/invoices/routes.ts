@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
-import { currentUser } from "../http/auth";
+import { currentUser, targetContract } from "../http/auth";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
@@ -13,6 +13,7 @@ import { BOTH_KINDS, invoiceOf } from "./access";
 import { renderBusinessReportHtml } from "./businessReport";
 import { renderInvoiceHtml } from "./html";
 import { listCompanyInvoices, listMyInvoices } from "./list";
+import type { Invoice } from "./rules";
 import {
   contractMonthParams,
   idempotencyHeader,
@@ -24,7 +25,7 @@ import {
   returnInvoiceSchema,
   submitInvoiceSchema,
 } from "./schemas";
-import { documentOf, getInvoice, loadParts, saveDraft, serializeInvoice } from "./service";
+import { documentOf, saveDraft, serializeInvoice } from "./service";
 import { decideInvoice, submitInvoice } from "./submission";
 
 const htmlPage = { description: "HTML", content: { "text/html": { schema: z.string() } } };
@@ -34,10 +35,9 @@ const refused = {
 };
 const TAGS = ["Invoices"];
 
-async function present(c: Context<AppEnv>, invoice: Awaited<ReturnType<typeof getInvoice>>) {
-  const { contract } = await loadParts(c.var.deps, invoice.contractId);
-  return serializeInvoice(invoice, contract);
-}
+/** The invoice as answered, with the due-date warnings of the contract authorization loaded. */
+const present = (c: Context<AppEnv>, invoice: Invoice) =>
+  serializeInvoice(invoice, targetContract(c));
 
 const put = defineRoute({
   method: "put",
@@ -159,7 +159,7 @@ export function invoiceRoutes() {
       );
       return c.json(serializeInvoice(invoice, contract), 200);
     })
-    .openapi(show, async (c) => c.json(await present(c, await invoiceOf(c, BOTH_KINDS)), 200))
+    .openapi(show, (c) => c.json(present(c, invoiceOf(c, BOTH_KINDS)), 200))
     .openapi(submit, async (c) => {
       const user = currentUser(c);
       const invoice = await invoiceOf(c);
@@ -171,11 +171,10 @@ export function invoiceRoutes() {
           userId: user.id,
           route: `POST /v1/invoices/${invoice.id}/submit`,
         },
-        // Re-read on every attempt: a concurrent click may have submitted meanwhile.
+        // A concurrent click that submitted meanwhile is answered by submitInvoice itself.
         async () => {
-          const current = await getInvoice(c.var.deps, invoice.id);
-          const submitted = await submitInvoice(c.var.deps, user, current, confirmMonth);
-          return { status: 200, body: await present(c, submitted) };
+          const submitted = await submitInvoice(c.var.deps, user, invoice, confirmMonth);
+          return { status: 200, body: present(c, submitted) };
         },
       );
       return c.json(answer.body, 200);
@@ -184,14 +183,14 @@ export function invoiceRoutes() {
       const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
         approve: true,
       });
-      return c.json(await present(c, invoice), 200);
+      return c.json(present(c, invoice), 200);
     })
     .openapi(reject, async (c) => {
       const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
         approve: false,
         reason: c.req.valid("json").reason,
       });
-      return c.json(await present(c, invoice), 200);
+      return c.json(present(c, invoice), 200);
     })
     .openapi(document, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);

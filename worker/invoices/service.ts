@@ -193,11 +193,6 @@ export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Pro
   return row;
 }
 
-/** A draft is the partner's workspace: the company sees an invoice once it is submitted. */
-export function visibleTo(invoice: Invoice, roles: string[]): boolean {
-  return invoice.status !== "draft" || roles.includes("partner");
-}
-
 /** The document as submitted, or as it would be submitted now for a draft or returned one. */
 export async function documentOf(
   deps: Pick<Deps, "db" | "now">,

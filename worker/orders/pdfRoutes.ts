@@ -1,11 +1,10 @@
-import { accessOf } from "../companies/routes";
 import { orderIdParam } from "../contracts/schemas";
-import { ApiError } from "../http/errors";
+import { targetOrder } from "../http/auth";
 import { pdfResponses, sendPdf } from "../http/pdfResponse";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { type OrderDocument, orderPdfLayout } from "./pdf";
-import { documentFor, getOrder, visibleTo } from "./service";
+import { documentFor } from "./service";
 
 // The purchase order (発注書) as PDF, drawn by the same module as the invoice PDF
 // (invoices/pdfRoutes.ts).
@@ -24,11 +23,8 @@ const orderPdf = defineRoute({
 
 export function orderPdfRoutes() {
   return createRouter().openapi(orderPdf, async (c) => {
-    const access = accessOf(c);
-    const order = await getOrder(c.var.deps, access.orderId ?? "");
-    // Same rule as the HTML route: a draft does not exist for the partner.
-    if (!visibleTo(order, access.roles))
-      throw new ApiError(404, "not_found", "No such purchase order");
+    // As authorization loaded it: a draft does not exist for the partner.
+    const order = targetOrder(c);
     const document = (await documentFor(c.var.deps, order)) as OrderDocument;
     const layout = orderPdfLayout(
       { ...document, confirmation: order.confirmation ?? undefined },

@@ -1,17 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
-import { accessOf } from "../companies/routes";
 import {
   approveOrderSchema,
   orderIdParam,
   orderPatchSchema,
   returnOrderSchema,
 } from "../contracts/schemas";
-import { currentUser } from "../http/auth";
-import { ApiError } from "../http/errors";
+import { currentUser, targetOrder } from "../http/auth";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
-import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { renderOrderHtml } from "./document";
@@ -19,12 +15,10 @@ import { orderDetailSchema, orderSchema } from "./schemas";
 import {
   approveOrder,
   documentFor,
-  getOrder,
   patchOrder,
   returnOrder,
   sendOrder,
   serializeOrder,
-  visibleTo,
 } from "./service";
 
 const conflict = {
@@ -32,14 +26,8 @@ const conflict = {
   422: errorResponse("Every field at fault"),
 };
 
-/** The order behind the route, hidden from the partner while it is a draft. */
-async function orderOf(c: Context<AppEnv>) {
-  const access = accessOf(c);
-  const order = await getOrder(c.var.deps, access.orderId ?? "");
-  if (!visibleTo(order, access.roles))
-    throw new ApiError(404, "not_found", "No such purchase order");
-  return order;
-}
+/** The order behind the route, as authorization loaded it (a draft is hidden from the partner). */
+const orderOf = targetOrder;
 
 const show = defineRoute({
   method: "get",

@@ -1,5 +1,6 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
+import { type Role, seesDocument } from "../authorization";
 import {
   type OrderEvent,
   orderDocumentContent,
@@ -78,18 +79,14 @@ export async function getOrder(deps: Pick<Deps, "db">, orderId: string): Promise
   return order;
 }
 
-/** The partner never sees a draft: it does not exist for them until it is sent. */
-export function visibleTo(order: PurchaseOrder, roles: string[]): boolean {
-  return order.status !== "draft" || roles.some((r) => r !== "partner");
-}
-
-export async function listOrders(deps: Pick<Deps, "db">, contractId: string, roles: string[]) {
+/** The contract's orders the caller sees (a draft is hidden from the partner), newest first. */
+export async function listOrders(deps: Pick<Deps, "db">, contractId: string, roles: Role[]) {
   const rows = await deps.db
     .select()
     .from(purchaseOrders)
     .where(eq(purchaseOrders.contractId, contractId))
     .orderBy(desc(purchaseOrders.createdAt), desc(purchaseOrders.number));
-  return rows.filter((o) => visibleTo(o, roles));
+  return rows.filter((o) => seesDocument("order", o.status, roles));
 }
 
 export async function patchOrder(

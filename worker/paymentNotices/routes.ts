@@ -1,5 +1,5 @@
 import { accessOf } from "../companies/routes";
-import { currentUser } from "../http/auth";
+import { currentUser, targetInvoice } from "../http/auth";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
@@ -80,21 +80,16 @@ export function paymentNoticeRoutes() {
       return c.json(serializeInvoice(notice, contract), created ? 201 : 200);
     })
     .openapi(accept, async (c) => {
-      const notice = await answerPaymentNotice(
-        c.var.deps,
-        currentUser(c),
-        accessOf(c).invoiceId ?? "",
-        { accept: true },
-      );
+      const notice = await answerPaymentNotice(c.var.deps, currentUser(c), targetInvoice(c), {
+        accept: true,
+      });
       return c.json(serializeInvoice(notice), 200);
     })
     .openapi(reject, async (c) => {
-      const notice = await answerPaymentNotice(
-        c.var.deps,
-        currentUser(c),
-        accessOf(c).invoiceId ?? "",
-        { accept: false, reason: c.req.valid("json").reason },
-      );
+      const notice = await answerPaymentNotice(c.var.deps, currentUser(c), targetInvoice(c), {
+        accept: false,
+        reason: c.req.valid("json").reason,
+      });
       return c.json(serializeInvoice(notice), 200);
     });
 }

@@ -7,13 +7,7 @@ import { DEFAULT_CONFIG } from "../deps";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
-import {
-  figuresFor,
-  getInvoice,
-  loadParts,
-  nextNumber,
-  recordInvoiceEvent,
-} from "../invoices/service";
+import { figuresFor, loadParts, nextNumber, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { outboxOnlyTransport } from "../platform/mailTransport";
@@ -174,10 +168,9 @@ async function notifyCompany(
 export async function answerPaymentNotice(
   deps: Deps,
   actor: User,
-  noticeId: string,
+  notice: Invoice,
   answer: { accept: true } | { accept: false; reason: string },
 ) {
-  const notice = await getInvoice(deps, noticeId);
   if (notice.acceptBy && notice.acceptBy.getTime() <= deps.now().getTime()) {
     // The deadline passed before the job ran: accept it now, so the answer states the truth.
     if (notice.kind === "paymentNotice" && notice.status === "underReview") {
