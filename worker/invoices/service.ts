@@ -123,16 +123,7 @@ export async function saveDraft(
     );
   }
   assertWorkingMonth(contract, month);
-  const [existing] = await deps.db
-    .select()
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.contractId, contractId),
-        eq(invoices.workingMonth, month),
-        eq(invoices.kind, "invoice"),
-      ),
-    );
+  const existing = await monthDocument(deps, contractId, month, "invoice");
   if (existing) assertEditable(existing.status);
   const inputs = mergeInputs(body, {
     contract,
@@ -185,6 +176,26 @@ export async function saveDraft(
     return created;
   });
   return { invoice: row, contract };
+}
+
+/** The contract's invoice or payment notice for a working month, if there is one. */
+export async function monthDocument(
+  deps: Pick<Deps, "db">,
+  contractId: string,
+  month: string,
+  kind: Invoice["kind"],
+): Promise<Invoice | undefined> {
+  const [row] = await deps.db
+    .select()
+    .from(invoices)
+    .where(
+      and(
+        eq(invoices.contractId, contractId),
+        eq(invoices.workingMonth, month),
+        eq(invoices.kind, kind),
+      ),
+    );
+  return row;
 }
 
 export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Promise<Invoice> {

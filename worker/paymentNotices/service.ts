@@ -7,7 +7,13 @@ import { DEFAULT_CONFIG } from "../deps";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
-import { figuresFor, loadParts, nextNumber, recordInvoiceEvent } from "../invoices/service";
+import {
+  figuresFor,
+  loadParts,
+  monthDocument,
+  nextNumber,
+  recordInvoiceEvent,
+} from "../invoices/service";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { outboxOnlyTransport } from "../platform/mailTransport";
@@ -31,19 +37,8 @@ import {
 const changed = () =>
   new ApiError(409, "payment_notice_changed", "The payment notice changed meanwhile: reload it");
 
-async function noticeFor(deps: Pick<Deps, "db">, contractId: string, month: string) {
-  const [row] = await deps.db
-    .select()
-    .from(invoices)
-    .where(
-      and(
-        eq(invoices.contractId, contractId),
-        eq(invoices.workingMonth, month),
-        eq(invoices.kind, "paymentNotice"),
-      ),
-    );
-  return row;
-}
+const noticeFor = (deps: Pick<Deps, "db">, contractId: string, month: string) =>
+  monthDocument(deps, contractId, month, "paymentNotice");
 
 /** Sends (or, after a return, resends) the month's notice: frozen, numbered, under review. */
 export async function sendPaymentNotice(
