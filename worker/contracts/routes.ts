@@ -9,6 +9,7 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { orderSchema } from "../orders/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
+import { listContracts, serializeContract } from "./list";
 import {
   contractDetailSchema,
   contractIdParam,
@@ -17,13 +18,7 @@ import {
   newContractSchema,
   orderPatchSchema,
 } from "./schemas";
-import {
-  changeConditions,
-  createContract,
-  latestConditions,
-  listContracts,
-  serializeContract,
-} from "./service";
+import { changeConditions, createContract, latestConditions } from "./service";
 
 const invalid = { 422: errorResponse("Every field at fault") };
 

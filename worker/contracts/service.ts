@@ -1,5 +1,5 @@
 import type { z } from "@hono/zod-openapi";
-import { and, asc, desc, eq, inArray } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import {
   type CostCategory,
   firstWorkingMonthIssue,
@@ -8,19 +8,12 @@ import {
   validateQuoteRequest,
 } from "../../shared";
 import type { User } from "../accounts/sessions";
-import {
-  companies,
-  conditionVersions,
-  contracts,
-  memberships,
-  purchaseOrders,
-  users,
-} from "../db/schema";
+import { companies, conditionVersions, contracts, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError, type IssueBody } from "../http/errors";
 import { createDraftOrder, supersedeOpenOrders } from "../orders/service";
-import { checkPaymentTerms, contractStatusOf, firstWorkingMonthOf, isIsoDate } from "./rules";
-import type { ContractBody, newContractSchema } from "./schemas";
+import { checkPaymentTerms, firstWorkingMonthOf, isIsoDate } from "./rules";
+import type { newContractSchema } from "./schemas";
 
 export type Contract = typeof contracts.$inferSelect;
 export type ConditionVersion = typeof conditionVersions.$inferSelect;
@@ -262,68 +255,4 @@ export async function changeConditions(
     createdAt: deps.now(),
   });
   return createDraftOrder(deps, contract, versionId, {});
-}
-
-/** Contracts with their derived status (契約ステータス), newest first. */
-export async function listContracts(
-  deps: Deps,
-  where: { groupId?: string; partnerUserId?: string },
-) {
-  const rows = await deps.db
-    .select()
-    .from(contracts)
-    .where(
-      where.groupId
-        ? eq(contracts.groupId, where.groupId)
-        : eq(contracts.partnerUserId, where.partnerUserId ?? ""),
-    )
-    .orderBy(desc(contracts.createdAt));
-  if (rows.length === 0) return [];
-  const orders = await deps.db
-    .select({
-      contractId: purchaseOrders.contractId,
-      status: purchaseOrders.status,
-      number: purchaseOrders.number,
-    })
-    .from(purchaseOrders)
-    .where(
-      inArray(
-        purchaseOrders.contractId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .orderBy(asc(purchaseOrders.createdAt), asc(purchaseOrders.number));
-  const latest = new Map<string, string>();
-  for (const order of orders) latest.set(order.contractId, order.status);
-  return rows.map((contract) =>
-    serializeContract(contract, latest.get(contract.id) ?? null, deps.now()),
-  );
-}
-
-export function serializeContract(
-  contract: Contract,
-  latestOrderStatus: string | null,
-  now: Date,
-): ContractBody {
-  return {
-    id: contract.id,
-    companyId: contract.companyId,
-    groupId: contract.groupId,
-    partnerUserId: contract.partnerUserId,
-    title: contract.title,
-    contractType: contract.contractType,
-    scope: contract.scope,
-    deliverables: contract.deliverables,
-    workPlace: contract.workPlace,
-    startDate: contract.startDate,
-    endDate: contract.endDate,
-    closingDay: contract.closingDay,
-    paymentTerms: contract.paymentTerms,
-    autoRenewal: contract.autoRenewal,
-    billingMode: contract.billingMode,
-    confirmationDays: contract.confirmationDays,
-    settlementUnit: contract.settlementUnit,
-    status: contractStatusOf(latestOrderStatus, contract, now),
-    createdAt: contract.createdAt.toISOString(),
-  };
 }
