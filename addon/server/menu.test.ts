@@ -20,6 +20,8 @@ describe("the Shimebi menu", () => {
       "同期",
       "---",
       "会社: レビューを取得",
+      "会社: 支払と振込ファイル",
+      "会社: 支払調書",
     ]);
   });
 
@@ -33,6 +35,8 @@ describe("the Shimebi menu", () => {
       "Sync",
       "---",
       "Company: pull review",
+      "Company: payment run and transfer file",
+      "Company: annual payment statements",
     ]);
   });
 

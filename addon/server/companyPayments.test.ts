@@ -1,0 +1,278 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
+import { API_BASE } from "../testing/fixtures";
+import { menuAnnualStatements, menuPaymentRun } from "./index";
+
+// The company's 支払 and 支払調書 menu items against a stand-in of the API: the date or year
+// asked, the sheet written, the API's file saved to Drive byte for byte, and the dialog a
+// person reads (sentences and a link, never JSON), in Japanese and in English.
+
+let gas: Gas & { uninstall(): Promise<void> };
+afterEach(() => gas?.uninstall());
+
+// Shift_JIS bytes as the API sends them: half-width kana (0xC0 ﾀ) and CRLF.
+const ZENGIN = new Uint8Array([0x31, 0x32, 0x31, 0x30, 0xc0, 0xc5, 0xb6, 0x20, 0x0d, 0x0a]);
+const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xe2, 0xe3, 0xcf, 0xd3]);
+
+const item = (over: Record<string, unknown> = {}) => ({
+  id: "item-1",
+  invoiceId: "inv-1",
+  kind: "invoice",
+  number: "INV-000001",
+  month: "2026-01",
+  dueDate: "2026-02-28",
+  partnerName: "田中 美咲",
+  amount: 50625,
+  status: "pending",
+  failureReason: null,
+  channel: "domestic",
+  problems: [],
+  holderName: "ﾀﾅｶ ﾐｻｷ",
+  ...over,
+});
+
+function api(run: Record<string, unknown>, statements?: Record<string, unknown>) {
+  return (request: FetchRequest) => {
+    const path = request.url.replace(API_BASE, "");
+    const reply = (body: unknown) => ({ status: 200, body });
+    if (path === "/v1/me") {
+      return reply({
+        email: "owner@example.test",
+        memberships: [{ companyId: "co-1", companyName: "デモ", role: "companyOwner" }],
+      });
+    }
+    if (path === "/v1/companies/co-1/payment-runs" && request.method === "POST") {
+      expect(JSON.parse(request.payload ?? "{}")).toEqual({ paymentDate: "2026-02-27" });
+      return reply(run);
+    }
+    if (path === "/v1/companies/co-1/payment-runs/run-1/zengin") {
+      return { status: 200, body: ZENGIN, headers: { "content-type": "application/octet-stream" } };
+    }
+    if (path === "/v1/companies/co-1/annual-statements/2026" && statements)
+      return reply(statements);
+    if (path === "/v1/companies/co-1/annual-statements/2026/statements.pdf") {
+      return { status: 200, body: PDF, headers: { "content-type": "application/pdf" } };
+    }
+    return { status: 404, body: { error: { code: "not_found", message: path, issues: [] } } };
+  };
+}
+
+const RUN = {
+  id: "run-1",
+  paymentDate: "2026-02-27",
+  status: "open",
+  paidAt: null,
+  createdAt: "2026-02-20T00:00:00.000Z",
+  items: [item()],
+  transfer: { count: 1, total: 50625 },
+  overseas: [],
+  problems: [],
+};
+
+const sheet = (name: string) => gas.spreadsheet.getSheetByName(name) as unknown as FakeSheet;
+const paths = () => gas.requests.map((r) => `${r.method} ${r.url.replace(API_BASE, "")}`);
+
+describe("会社: 支払と振込ファイル", () => {
+  it("asks the date, lists the run in the 支払 sheet and saves the 全銀 file to Drive", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    gas.ui.answers.push("2026-02-27");
+    const result = menuPaymentRun();
+    expect(gas.ui.prompts[0]).toMatch(/^支払\n支払日を入力してください/);
+    expect(result?.transfer).toEqual({ count: 1, total: 50625 });
+    expect(sheet("支払").cells).toEqual([
+      ["ID", "支払日", "パートナー", "書類番号", "稼働月", "支払額", "状態", "振込", "問題"],
+      ["item-1", "2026-02-27", "田中 美咲", "INV-000001", "2026-01", 50625, "未払", "国内振込", ""],
+    ]);
+    const [file] = gas.driveFiles;
+    expect(file?.getName()).toBe("sogofurikomi-2026-02-27.txt");
+    expect(file?.blob.bytes).toEqual(ZENGIN);
+    const dialog = gas.ui.dialogs[0];
+    expect(dialog?.title).toBe("支払");
+    const html = dialog?.output.getContent() ?? "";
+    expect(html).toContain("2026-02-27　振込ファイル：1件 50,625円");
+    expect(html).toContain(`href="${file?.getUrl()}"`);
+    expect(html).toContain("Google ドライブで開いてダウンロード");
+    expect(html).not.toMatch(/[{}]"|"code"/);
+    expect(gas.ui.alerts).toEqual([]);
+  });
+
+  it("makes no file while a partner's account has problems, and names them", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    const problem = {
+      path: "items.0.holderName",
+      message: "田中 美咲（INV-000001）：口座名義「田中 美咲」は振込に使えない文字を含みます",
+    };
+    gas.setFetch(api({ ...RUN, items: [item({ problems: [problem] })], problems: [problem] }));
+    gas.ui.answers.push("2026-02-27");
+    const result = menuPaymentRun();
+    expect(result?.file).toBeNull();
+    expect(gas.driveFiles).toHaveLength(0);
+    expect(paths()).not.toContain("GET /v1/companies/co-1/payment-runs/run-1/zengin");
+    expect(sheet("支払").cells[1]?.[8]).toBe(problem.message);
+    const html = gas.ui.dialogs[0]?.output.getContent() ?? "";
+    expect(html).toContain("振込ファイルは作成していません");
+    expect(html).toContain(`<li>${problem.message}</li>`);
+  });
+
+  it("shows the API's refusal as sentences, in English for an English locale", () => {
+    gas = installGas({ locale: "en_US", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    const message = "2026-02-28 is a bank holiday: choose the business day before, 2026-02-27";
+    gas.setFetch((request) =>
+      request.url.endsWith("/payment-runs")
+        ? {
+            status: 422,
+            body: {
+              error: {
+                code: "invalid_payment_date",
+                message,
+                issues: [{ path: "paymentDate", message }],
+              },
+            },
+          }
+        : api(RUN)(request),
+    );
+    gas.ui.answers.push("2026-02-28");
+    expect(menuPaymentRun()).toBeNull();
+    expect(gas.ui.prompts[0]).toMatch(/^Payment run\nEnter the payment date/);
+    expect(gas.ui.alerts).toEqual([message]);
+    expect(gas.driveFiles).toHaveLength(0);
+  });
+
+  it("does nothing when the prompt is cancelled", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    expect(menuPaymentRun()).toBeNull();
+    expect(gas.requests).toHaveLength(0);
+  });
+});
+
+const STATEMENTS = {
+  year: 2026,
+  title: "令和8年分 報酬、料金、契約金及び賞金の支払調書",
+  threshold: 50000,
+  payer: {
+    name: "株式会社デモ",
+    address: "東京都港区",
+    phone: "",
+    corporateNumber: "1234567890123",
+    category: "デザイン料",
+    detail: "ウェブデザイン",
+  },
+  statements: [
+    {
+      partnerUserId: "u-1",
+      name: "田中 美咲",
+      address: "東京都千代田区丸の内1-1-1",
+      lines: [
+        {
+          category: "デザイン料",
+          detail: "ウェブデザイン",
+          amount: 957000,
+          unpaidAmount: 104500,
+          withholdingTax: 97704,
+          unwithheldTax: 10669,
+        },
+      ],
+      total: {
+        category: "デザイン料",
+        detail: "ウェブデザイン",
+        amount: 957000,
+        unpaidAmount: 104500,
+        withholdingTax: 97704,
+        unwithheldTax: 10669,
+      },
+      consumptionTax: 87000,
+      documents: [],
+    },
+  ],
+  excluded: [
+    {
+      partnerUserId: "u-2",
+      name: "小林 翔",
+      reason: "belowThreshold",
+      message: "年間の支払金額 33,000円 が提出範囲（5万円超）に達しません",
+      amount: 33000,
+      withholdingTax: 3369,
+      documents: 1,
+    },
+  ],
+  problems: [],
+};
+
+describe("会社: 支払調書", () => {
+  it("lists the year's payees and those left out in the 支払調書 sheet, and saves the PDF", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN, STATEMENTS));
+    gas.ui.answers.push("2026");
+    const result = menuAnnualStatements();
+    expect(result).toMatchObject({ year: 2026, statements: 1, excluded: 1, amount: 957000 });
+    const cells = sheet("支払調書").cells;
+    expect(cells[0]).toEqual([
+      "ID",
+      "年分",
+      "支払を受ける者",
+      "住所",
+      "区分",
+      "細目",
+      "支払金額",
+      "未払金額",
+      "源泉徴収税額",
+      "未徴収税額",
+      "提出",
+      "理由",
+    ]);
+    expect(cells[1]).toEqual([
+      "2026:u-1:0",
+      2026,
+      "田中 美咲",
+      "東京都千代田区丸の内1-1-1",
+      "デザイン料",
+      "ウェブデザイン",
+      957000,
+      104500,
+      97704,
+      10669,
+      "提出対象",
+      "",
+    ]);
+    expect(cells[2]?.slice(2)).toEqual([
+      "小林 翔",
+      "",
+      "",
+      "",
+      33000,
+      "",
+      3369,
+      "",
+      "対象外",
+      "年間の支払金額 33,000円 が提出範囲（5万円超）に達しません",
+    ]);
+    const [file] = gas.driveFiles;
+    expect(file?.getName()).toBe("支払調書_2026.pdf");
+    expect(file?.blob.bytes).toEqual(PDF);
+    const html = gas.ui.dialogs[0]?.output.getContent() ?? "";
+    expect(html).toContain("2026　提出対象 1名（957,000円）／対象外 1名");
+    expect(html).toContain(`href="${file?.getUrl()}"`);
+
+    // Pulled again, the same rows are refreshed in place.
+    gas.ui.answers.push("2026");
+    menuAnnualStatements();
+    expect(sheet("支払調書").cells).toHaveLength(3);
+  });
+
+  it("refuses a year that is not four digits without calling the API", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN, STATEMENTS));
+    gas.ui.answers.push("令和8");
+    expect(menuAnnualStatements()).toBeNull();
+    expect(gas.ui.alerts).toEqual(["年は 2026 のように西暦4桁で入力してください"]);
+    expect(gas.requests).toHaveLength(0);
+  });
+});

@@ -1,0 +1,56 @@
+import type { Text } from "./i18n";
+
+// The words of the company's paying and year-end screens (支払, 支払調書), Japanese and English.
+
+export const COMPANY_TEXTS = {
+  menuPaymentRun: { ja: "会社: 支払と振込ファイル", en: "Company: payment run and transfer file" },
+  menuAnnualStatements: { ja: "会社: 支払調書", en: "Company: annual payment statements" },
+  paymentRunTitle: { ja: "支払", en: "Payment run" },
+  paymentDatePrompt: {
+    ja: "支払日を入力してください（例：2026-01-30）。その日に支払う承認済みの請求書・支払通知書と、前回振込できなかったものをまとめます。",
+    en: "Enter the payment date (e.g. 2026-01-30). The approved invoices and accepted payment notices due that day, and transfers that failed before, are gathered.",
+  },
+  statementsTitle: { ja: "支払調書", en: "Annual payment statements" },
+  yearPrompt: {
+    ja: "何年分の支払調書を作成しますか（例：2026）。空欄なら前年分です。",
+    en: "Which calendar year (e.g. 2026)? Leave it empty for last year.",
+  },
+  badYear: {
+    ja: "年は 2026 のように西暦4桁で入力してください",
+    en: "Enter the year as four digits, such as 2026",
+  },
+  notOwner: {
+    ja: "支払と支払調書は会社の所有者だけが扱えます",
+    en: "Only a company owner can make payment runs and statements",
+  },
+  transferSummary: { ja: "振込ファイル", en: "Transfer file" },
+  transfers: { ja: "件", en: "transfer(s)" },
+  openFile: { ja: "Google ドライブで開いてダウンロード", en: "Open in Google Drive to download" },
+  noFile: {
+    ja: "振込ファイルは作成していません。次の問題を直してから、もう一度実行してください。",
+    en: "No transfer file was made: correct the problems below and run it again.",
+  },
+  nothingToTransfer: {
+    ja: "振込ファイルに載せる未払いの国内振込はありません。",
+    en: "There is no unpaid domestic transfer to put in a file.",
+  },
+  overseas: {
+    ja: "件は海外口座への支払のため振込ファイルに含まれません（別途送金してください）",
+    en: "paid to overseas accounts are not in the file: pay them apart",
+  },
+  sheetWritten: { ja: "シートに書き出しました", en: "Written to the sheet" },
+  statementsSummary: { ja: "提出対象", en: "To report" },
+  excludedSummary: { ja: "対象外", en: "Left out" },
+  people: { ja: "名", en: "payee(s)" },
+  openPdf: {
+    ja: "支払調書 PDF を Google ドライブで開く",
+    en: "Open the statements PDF in Google Drive",
+  },
+  noPdf: {
+    ja: "PDF は作成していません。",
+    en: "No PDF was made.",
+  },
+  toReport: { ja: "提出対象", en: "Report" },
+  leftOut: { ja: "対象外", en: "Left out" },
+  close: { ja: "閉じる", en: "Close" },
+} satisfies Record<string, Text>;
