@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devIdToken } from "../../worker/dev/googleDevKey";
+import { type RunningServer, startNodeServer } from "../../worker/testing/server";
+import { type FakeSheet, type Gas, installGas } from "../testing";
+import { menuAnnualStatements, menuPaymentRun } from "./index";
+
+// The company's 支払 and 支払調書 menu items against `npm start`'s own server over real HTTP,
+// as the seeded demo company owner: the paths, the bearer, the refusals and the payer problem
+// are the API's own, shown as sentences.
+
+let server: RunningServer;
+let gas: Gas & { uninstall(): Promise<void> };
+
+beforeAll(async () => {
+  server = await startNodeServer();
+  gas = installGas({
+    locale: "ja",
+    identityToken: await devIdToken("owner@demo.shimebi.test"),
+    fetch: "http",
+  });
+  gas.properties.document.setProperty("shimebi.apiBaseUrl", server.base);
+}, 60_000);
+
+afterAll(async () => {
+  await gas?.uninstall();
+  await server?.stop();
+});
+
+describe("the company's payment menu items against the local API", () => {
+  it("says why there is no payment run: a bank holiday, then nothing due", () => {
+    gas.ui.answers.push("2026-12-31", "2026-12-25");
+    expect(menuPaymentRun()).toBeNull();
+    expect(menuPaymentRun()).toBeNull();
+    expect(gas.ui.alerts).toEqual([
+      "2026-12-31 は銀行休業日です。前営業日の 2026-12-30 を指定してください",
+      "2026-12-25 に支払う承認済みの請求書・支払通知書はありません",
+    ]);
+    expect(gas.driveFiles).toHaveLength(0);
+  });
+
+  it("writes the 支払調書 sheet and names the payer settings still to fill in", () => {
+    gas.ui.alerts.length = 0;
+    gas.ui.answers.push("2026");
+    const result = menuAnnualStatements();
+    expect(result).toMatchObject({ year: 2026, statements: 0, file: null });
+    expect(result?.problems).toEqual([
+      "支払者（会社名・所在地・法人番号）が設定されていません。会社設定の「支払調書の支払者」を登録してください",
+    ]);
+    const sheet = gas.spreadsheet.getSheetByName("支払調書") as unknown as FakeSheet;
+    expect(sheet.cells[0]?.[2]).toBe("支払を受ける者");
+    const html = gas.ui.dialogs.at(-1)?.output.getContent() ?? "";
+    expect(html).toContain("2026　提出対象 0名（0円）／対象外 0名");
+    expect(html).toContain("支払者（会社名・所在地・法人番号）が設定されていません");
+    expect(gas.ui.alerts).toEqual([]);
+  });
+});
