@@ -88,7 +88,11 @@ async function setUp() {
     body: { payer: PAYER },
   });
   expect(settings.status, JSON.stringify(settings.body)).toBe(200);
-  return { ...year, invoices: [...december.invoices, ...year.invoices] };
+  return {
+    ...year,
+    decemberContractId: december.contractId,
+    invoices: [...december.invoices, ...year.invoices],
+  };
 }
 
 /** The fields of one CSV line (RFC 4180 quoting). */
@@ -102,7 +106,7 @@ const path = (companyId: string, rest = "") =>
 
 describe("支払調書", () => {
   it("sums a year of monthly payments with withholding, apart what is unpaid", async () => {
-    const { companyId, owner, contractId, invoices: paid } = await setUp();
+    const { companyId, owner, contractId, decemberContractId, invoices: paid } = await setUp();
     expect(paid).toHaveLength(12);
     // January's invoice went through a payment run marked paid; October's is in a run still
     // pending; November's falls due on 2026-12-31, a bank holiday, so is paid on the 30th, after
@@ -173,9 +177,10 @@ describe("支払調書", () => {
     expect(statement.name).toBe("田中 美咲");
     expect(statement.address).toBe("東京都千代田区丸の内1-1-1");
     expect(statement.documents).toHaveLength(12);
+    expect(statement.lines).toEqual([
+      { category: "デザイン料", detail: "ウェブデザイン", ...statement.total },
+    ]);
     expect(statement.total).toEqual({
-      category: "デザイン料",
-      detail: "ウェブデザイン",
       amount: expectedTotal,
       unpaidAmount: sum(unpaid, "total"),
       withholdingTax: expectedWithheld,
@@ -202,6 +207,38 @@ describe("支払調書", () => {
     expect(reasons["株式会社 ミライ"]).toMatchObject({ reason: "corporation", amount: 1100000 });
     expect(reasons["中村 健"]).toMatchObject({ reason: "noWithholding", amount: 880000 });
     expect(res.body.problems).toEqual([]);
+
+    // A contract of its own 区分: the December 2025 invoice's fees on a line apart.
+    const own = await t.call("PUT", `/v1/companies/${companyId}/settings`, {
+      token: owner,
+      body: {
+        payer: {
+          ...PAYER,
+          contracts: [{ contractId: decemberContractId, category: "原稿料", detail: "12回" }],
+        },
+      },
+    });
+    expect(own.status, JSON.stringify(own.body)).toBe(200);
+    const split = await t.call("GET", path(companyId), { token: owner });
+    // Lines in the order of their first payment: December 2025's was paid first.
+    const [first, second] = split.body.statements[0].lines;
+    expect(first).toEqual({
+      category: "原稿料",
+      detail: "12回",
+      amount: 20 * 5500,
+      unpaidAmount: 0,
+      withholdingTax: 11231,
+      unwithheldTax: 0,
+    });
+    expect(second).toMatchObject({ category: "デザイン料", detail: "ウェブデザイン" });
+    expect(first.amount + second.amount).toBe(expectedTotal);
+    expect(first.withholdingTax + second.withholdingTax).toBe(expectedWithheld);
+    const foreign = await t.call("PUT", `/v1/companies/${companyId}/settings`, {
+      token: owner,
+      body: { payer: { ...PAYER, contracts: [{ contractId: "nope", category: "原稿料" }] } },
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.error.issues[0].path).toBe("payer.contracts.0.contractId");
 
     // The year before has only payments of 2025's earlier months: none here.
     const before = await t.call("GET", `/v1/companies/${companyId}/annual-statements/2025`, {

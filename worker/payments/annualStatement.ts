@@ -1,10 +1,11 @@
-import { and, eq, inArray } from "drizzle-orm";
-import { formatThousands, jstDateOf, type QuoteResult } from "../../shared";
+import { inArray } from "drizzle-orm";
+import { formatThousands, jstDateOf } from "../../shared";
 import { getSettings } from "../companySettings/service";
-import { invoices, type PayerSettings, paymentItems, paymentRuns, users } from "../db/schema";
+import { type PayerSettings, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError, type IssueBody } from "../http/errors";
-import { payDateOf, type Say } from "./rules";
+import { type Counted, type CountedDocument, countedDocuments } from "./annualStatementPayments";
+import type { Say } from "./rules";
 
 // 報酬、料金、契約金及び賞金の支払調書 for a calendar year (所得税法225条, NTA form 309).
 //
@@ -22,22 +23,9 @@ import { payDateOf, type Say } from "./rules";
 /** 提出範囲: more than this in the year to one payee (所得税法施行規則84条). */
 export const STATEMENT_THRESHOLD = 50_000;
 
-type Invoice = typeof invoices.$inferSelect;
 type Partner = typeof users.$inferSelect;
 
-export type CountedDocument = {
-  invoiceId: string;
-  number: string | null;
-  month: string;
-  /** The day it was (or will be) paid, and where that date came from. */
-  paidOn: string;
-  basis: "paymentRun" | "dueDate";
-  unpaid: boolean;
-  /** 支払金額: the fee with consumption tax, expenses (立替金) left out. */
-  amount: number;
-  consumptionTax: number;
-  withholdingTax: number;
-};
+export type { CountedDocument };
 
 export type StatementLine = {
   category: string;
@@ -48,12 +36,14 @@ export type StatementLine = {
   unwithheldTax: number;
 };
 
+export type Totals = Omit<StatementLine, "category" | "detail">;
+
 export type Statement = {
   partnerUserId: string;
   name: string;
   address: string;
   lines: StatementLine[];
-  total: StatementLine;
+  total: Totals;
   consumptionTax: number;
   documents: CountedDocument[];
 };
@@ -96,77 +86,6 @@ export function assertYear(year: number, now: Date, say: Say) {
   }
 }
 
-/** The latest paid payment of each document, from the payment runs. */
-async function paidDates(db: Deps["db"], ids: string[]) {
-  const paid = new Map<string, string>();
-  const open = new Set<string>();
-  if (ids.length === 0) return { paid, open };
-  const rows = await db
-    .select({
-      invoiceId: paymentItems.invoiceId,
-      status: paymentItems.status,
-      date: paymentRuns.paymentDate,
-    })
-    .from(paymentItems)
-    .innerJoin(paymentRuns, eq(paymentRuns.id, paymentItems.runId))
-    .where(inArray(paymentItems.invoiceId, ids));
-  for (const row of rows) {
-    if (row.status === "paid") {
-      const before = paid.get(row.invoiceId);
-      if (!before || before < row.date) paid.set(row.invoiceId, row.date);
-    } else {
-      open.add(row.invoiceId);
-    }
-  }
-  return { paid, open };
-}
-
-function figuresOf(invoice: Invoice) {
-  const figures = (invoice.figures ?? {}) as Partial<QuoteResult>;
-  const whole = (n: unknown) => (typeof n === "number" && Number.isSafeInteger(n) ? n : 0);
-  return {
-    total: whole(figures.total ?? invoice.total),
-    consumptionTax: whole(figures.consumptionTax),
-    withholdingTax: whole(figures.withholdingTax),
-  };
-}
-
-/** Each approved document of the company paid in `year`, with when and whether it was paid. */
-async function countedDocuments(deps: Pick<Deps, "db" | "now">, companyId: string, year: number) {
-  const approved = await deps.db
-    .select()
-    .from(invoices)
-    .where(and(eq(invoices.companyId, companyId), eq(invoices.status, "approved")));
-  const { paid, open } = await paidDates(
-    deps.db,
-    approved.map((i) => i.id),
-  );
-  const today = jstDateOf(deps.now().getTime());
-  const counted: (CountedDocument & { partnerUserId: string; contractId: string })[] = [];
-  for (const invoice of approved) {
-    const paidOn = paid.get(invoice.id);
-    const due =
-      invoice.dueDate ?? (invoice.decidedAt ? jstDateOf(invoice.decidedAt.getTime()) : null);
-    const date = paidOn ?? (due ? payDateOf(due) : null);
-    if (!date || Number(date.slice(0, 4)) !== year) continue;
-    const figures = figuresOf(invoice);
-    counted.push({
-      partnerUserId: invoice.partnerUserId,
-      contractId: invoice.contractId,
-      invoiceId: invoice.id,
-      number: invoice.number,
-      month: invoice.workingMonth,
-      paidOn: date,
-      basis: paidOn ? "paymentRun" : "dueDate",
-      unpaid: !paidOn && (open.has(invoice.id) || date > today),
-      amount: figures.total,
-      consumptionTax: figures.consumptionTax,
-      withholdingTax: figures.withholdingTax,
-    });
-  }
-  return counted.sort((a, b) => a.paidOn.localeCompare(b.paidOn));
-}
-
 const sumOf = (docs: CountedDocument[], pick: (d: CountedDocument) => number) =>
   docs.reduce((total, d) => total + pick(d), 0);
 
@@ -180,6 +99,26 @@ function lineOf(category: string, detail: string, docs: CountedDocument[]): Stat
     withholdingTax: sumOf(docs, (d) => d.withholdingTax),
     unwithheldTax: sumOf(unpaid, (d) => d.withholdingTax),
   };
+}
+
+function totalsOf(docs: CountedDocument[]): Totals {
+  const { category: _c, detail: _d, ...totals } = lineOf("", "", docs);
+  return totals;
+}
+
+/** One line per 区分 and 細目: a contract's own where the company chose one, else its default. */
+function linesOf(docs: Counted[], payer: PayerSettings | null): StatementLine[] {
+  const groups = new Map<string, { category: string; detail: string; docs: Counted[] }>();
+  for (const doc of docs) {
+    const chosen = payer?.contracts?.find((c) => c.contractId === doc.contractId);
+    const category = chosen?.category || payer?.category || "報酬";
+    const detail = chosen ? chosen.detail : (payer?.detail ?? "");
+    const key = `${category}\u0000${detail}`;
+    const group = groups.get(key) ?? { category, detail, docs: [] };
+    group.docs.push(doc);
+    groups.set(key, group);
+  }
+  return [...groups.values()].map((g) => lineOf(g.category, g.detail, g.docs));
 }
 
 function exclusionMessage(reason: ExclusionReason, amount: number, say: Say): string {
@@ -260,9 +199,7 @@ export async function annualStatements(
     else if (sumOf(withheld, (d) => d.amount) <= STATEMENT_THRESHOLD) {
       leaveOut("belowThreshold", withheld);
     } else {
-      const category = payer?.category || "報酬";
-      const detail = payer?.detail ?? "";
-      const line = lineOf(category, detail, withheld);
+      const lines = linesOf(withheld, payer);
       const address = partner?.address ?? "";
       if (!address) {
         problems.push({
@@ -277,8 +214,8 @@ export async function annualStatements(
         partnerUserId,
         name,
         address,
-        lines: [line],
-        total: line,
+        lines,
+        total: totalsOf(withheld),
         consumptionTax: sumOf(withheld, (d) => d.consumptionTax),
         documents: withheld.map(({ partnerUserId: _p, contractId: _c, ...d }) => d),
       });

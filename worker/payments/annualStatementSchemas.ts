@@ -39,7 +39,7 @@ const statementSchema = z.object({
   name: z.string(),
   address: z.string(),
   lines: z.array(lineSchema),
-  total: lineSchema,
+  total: lineSchema.omit({ category: true, detail: true }),
   consumptionTax: yen,
   documents: z.array(documentSchema),
 });

@@ -1562,13 +1562,6 @@ export interface components {
                 total: {
                     /** @description 支払金額 (未払金額 included), consumption tax included */
                     amount: number;
-                    /**
-                     * @description 区分
-                     * @example デザイン料
-                     */
-                    category: string;
-                    /** @description 細目 */
-                    detail: string;
                     /** @description 未払金額: inside amount */
                     unpaidAmount: number;
                     /** @description 未徴収税額: inside withholdingTax */
@@ -2098,14 +2091,27 @@ export interface components {
         };
         PayerSettings: {
             address: string;
-            /** @default 報酬 */
+            /**
+             * @description 区分 on 支払調書, as the NTA names the fee: デザイン料, 原稿料, 翻訳料, 通訳料, 講演料, 教授料 (技芸・知識等の教授・指導料), 税理士報酬…
+             * @default 報酬
+             */
             category: string;
+            /** @description 区分 and 細目 per contract, where they differ from the above */
+            contracts?: {
+                category: string;
+                contractId: string;
+                /** @default  */
+                detail: string;
+            }[];
             /**
              * @description 法人番号 (13 digits); no マイナンバー is stored
              * @default
              */
             corporateNumber: string;
-            /** @default  */
+            /**
+             * @description 細目: what the fee was for, such as ウェブデザイン
+             * @default
+             */
             detail: string;
             name: string;
             /** @default  */
