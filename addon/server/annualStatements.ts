@@ -1,7 +1,6 @@
-import { formatYen } from "../../shared";
 import type { components } from "../../worker/http/client/apiTypes";
 import { ApiError, callApi, fetchApiBlob } from "./api";
-import { COMPANY_TEXTS as T } from "./companyTexts";
+import { COMPANY_SUMMARIES as S, COMPANY_TEXTS as T } from "./companyTexts";
 import {
   ask,
   type DialogPart,
@@ -131,15 +130,13 @@ export function pullAnnualStatements(year: number): StatementsResult {
 
 function dialogParts(result: StatementsResult, lang: Lang): DialogPart[] {
   const parts: DialogPart[] = [
-    {
-      text: `${result.year}　${T.statementsSummary[lang]} ${result.statements}${T.people[lang]}（${formatYen(result.amount)}）／${T.excludedSummary[lang]} ${result.excluded}${T.people[lang]}`,
-    },
+    { text: S.statements(lang, result.year, result.statements, result.amount, result.excluded) },
   ];
   if (result.file)
-    parts.push({ link: `${T.openPdf[lang]}（${result.file.name}）`, url: result.file.url });
+    parts.push({ link: S.named(lang, T.openPdf[lang], result.file.name), url: result.file.url });
   else if (result.statements > 0) parts.push({ text: T.noPdf[lang] });
   parts.push({ list: result.problems });
-  parts.push({ text: `${T.sheetWritten[lang]}：${STATEMENT_SHEET}` });
+  parts.push({ text: S.named(lang, T.sheetWritten[lang], STATEMENT_SHEET) });
   return parts;
 }
 

@@ -49,7 +49,7 @@ describe("the company's payment menu items against the local API", () => {
     const sheet = gas.spreadsheet.getSheetByName("支払調書") as unknown as FakeSheet;
     expect(sheet.cells[0]?.[2]).toBe("支払を受ける者");
     const html = gas.ui.dialogs.at(-1)?.output.getContent() ?? "";
-    expect(html).toContain("2026　提出対象 0名（0円）／対象外 0名");
+    expect(html).toContain("2026年分　提出対象 0名（0円）／対象外 0名");
     expect(html).toContain("支払者（会社名・所在地・法人番号）が設定されていません");
     expect(gas.ui.alerts).toEqual([]);
   });

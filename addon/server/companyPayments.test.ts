@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
+import { type FakeSheet, type Gas, installGas } from "../testing";
+import { companyApi as api, item, PDF, RUN, STATEMENTS, ZENGIN } from "../testing/companyApi";
 import { API_BASE } from "../testing/fixtures";
 import { menuAnnualStatements, menuPaymentRun } from "./index";
 
@@ -9,65 +10,6 @@ import { menuAnnualStatements, menuPaymentRun } from "./index";
 
 let gas: Gas & { uninstall(): Promise<void> };
 afterEach(() => gas?.uninstall());
-
-// Shift_JIS bytes as the API sends them: half-width kana (0xC0 ﾀ) and CRLF.
-const ZENGIN = new Uint8Array([0x31, 0x32, 0x31, 0x30, 0xc0, 0xc5, 0xb6, 0x20, 0x0d, 0x0a]);
-const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xe2, 0xe3, 0xcf, 0xd3]);
-
-const item = (over: Record<string, unknown> = {}) => ({
-  id: "item-1",
-  invoiceId: "inv-1",
-  kind: "invoice",
-  number: "INV-000001",
-  month: "2026-01",
-  dueDate: "2026-02-28",
-  partnerName: "田中 美咲",
-  amount: 50625,
-  status: "pending",
-  failureReason: null,
-  channel: "domestic",
-  problems: [],
-  holderName: "ﾀﾅｶ ﾐｻｷ",
-  ...over,
-});
-
-function api(run: Record<string, unknown>, statements?: Record<string, unknown>) {
-  return (request: FetchRequest) => {
-    const path = request.url.replace(API_BASE, "");
-    const reply = (body: unknown) => ({ status: 200, body });
-    if (path === "/v1/me") {
-      return reply({
-        email: "owner@example.test",
-        memberships: [{ companyId: "co-1", companyName: "デモ", role: "companyOwner" }],
-      });
-    }
-    if (path === "/v1/companies/co-1/payment-runs" && request.method === "POST") {
-      expect(JSON.parse(request.payload ?? "{}")).toEqual({ paymentDate: "2026-02-27" });
-      return reply(run);
-    }
-    if (path === "/v1/companies/co-1/payment-runs/run-1/zengin") {
-      return { status: 200, body: ZENGIN, headers: { "content-type": "application/octet-stream" } };
-    }
-    if (path === "/v1/companies/co-1/annual-statements/2026" && statements)
-      return reply(statements);
-    if (path === "/v1/companies/co-1/annual-statements/2026/statements.pdf") {
-      return { status: 200, body: PDF, headers: { "content-type": "application/pdf" } };
-    }
-    return { status: 404, body: { error: { code: "not_found", message: path, issues: [] } } };
-  };
-}
-
-const RUN = {
-  id: "run-1",
-  paymentDate: "2026-02-27",
-  status: "open",
-  paidAt: null,
-  createdAt: "2026-02-20T00:00:00.000Z",
-  items: [item()],
-  transfer: { count: 1, total: 50625 },
-  overseas: [],
-  problems: [],
-};
 
 const sheet = (name: string) => gas.spreadsheet.getSheetByName(name) as unknown as FakeSheet;
 const paths = () => gas.requests.map((r) => `${r.method} ${r.url.replace(API_BASE, "")}`);
@@ -151,59 +93,6 @@ describe("会社: 支払と振込ファイル", () => {
   });
 });
 
-const STATEMENTS = {
-  year: 2026,
-  title: "令和8年分 報酬、料金、契約金及び賞金の支払調書",
-  threshold: 50000,
-  payer: {
-    name: "株式会社デモ",
-    address: "東京都港区",
-    phone: "",
-    corporateNumber: "1234567890123",
-    category: "デザイン料",
-    detail: "ウェブデザイン",
-  },
-  statements: [
-    {
-      partnerUserId: "u-1",
-      name: "田中 美咲",
-      address: "東京都千代田区丸の内1-1-1",
-      lines: [
-        {
-          category: "デザイン料",
-          detail: "ウェブデザイン",
-          amount: 957000,
-          unpaidAmount: 104500,
-          withholdingTax: 97704,
-          unwithheldTax: 10669,
-        },
-      ],
-      total: {
-        category: "デザイン料",
-        detail: "ウェブデザイン",
-        amount: 957000,
-        unpaidAmount: 104500,
-        withholdingTax: 97704,
-        unwithheldTax: 10669,
-      },
-      consumptionTax: 87000,
-      documents: [],
-    },
-  ],
-  excluded: [
-    {
-      partnerUserId: "u-2",
-      name: "小林 翔",
-      reason: "belowThreshold",
-      message: "年間の支払金額 33,000円 が提出範囲（5万円超）に達しません",
-      amount: 33000,
-      withholdingTax: 3369,
-      documents: 1,
-    },
-  ],
-  problems: [],
-};
-
 describe("会社: 支払調書", () => {
   it("lists the year's payees and those left out in the 支払調書 sheet, and saves the PDF", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
@@ -257,7 +146,7 @@ describe("会社: 支払調書", () => {
     expect(file?.getName()).toBe("支払調書_2026.pdf");
     expect(file?.blob.bytes).toEqual(PDF);
     const html = gas.ui.dialogs[0]?.output.getContent() ?? "";
-    expect(html).toContain("2026　提出対象 1名（957,000円）／対象外 1名");
+    expect(html).toContain("2026年分　提出対象 1名（957,000円）／対象外 1名");
     expect(html).toContain(`href="${file?.getUrl()}"`);
 
     // Pulled again, the same rows are refreshed in place.

@@ -1,4 +1,5 @@
-import type { Text } from "./i18n";
+import { formatThousands, formatYen } from "../../shared";
+import type { Lang, Text } from "./i18n";
 
 // The words of the company's paying and year-end screens (支払, 支払調書), Japanese and English.
 
@@ -23,8 +24,6 @@ export const COMPANY_TEXTS = {
     ja: "支払と支払調書は会社の所有者だけが扱えます",
     en: "Only a company owner can make payment runs and statements",
   },
-  transferSummary: { ja: "振込ファイル", en: "Transfer file" },
-  transfers: { ja: "件", en: "transfer(s)" },
   openFile: { ja: "Google ドライブで開いてダウンロード", en: "Open in Google Drive to download" },
   noFile: {
     ja: "振込ファイルは作成していません。次の問題を直してから、もう一度実行してください。",
@@ -34,14 +33,7 @@ export const COMPANY_TEXTS = {
     ja: "振込ファイルに載せる未払いの国内振込はありません。",
     en: "There is no unpaid domestic transfer to put in a file.",
   },
-  overseas: {
-    ja: "件は海外口座への支払のため振込ファイルに含まれません（別途送金してください）",
-    en: "paid to overseas accounts are not in the file: pay them apart",
-  },
   sheetWritten: { ja: "シートに書き出しました", en: "Written to the sheet" },
-  statementsSummary: { ja: "提出対象", en: "To report" },
-  excludedSummary: { ja: "対象外", en: "Left out" },
-  people: { ja: "名", en: "payee(s)" },
   openPdf: {
     ja: "支払調書 PDF を Google ドライブで開く",
     en: "Open the statements PDF in Google Drive",
@@ -54,3 +46,22 @@ export const COMPANY_TEXTS = {
   leftOut: { ja: "対象外", en: "Left out" },
   close: { ja: "閉じる", en: "Close" },
 } satisfies Record<string, Text>;
+
+/** Sentences with figures in them, one function per language. */
+export const COMPANY_SUMMARIES = {
+  /** "シートに書き出しました：支払" / "Written to the sheet: 支払". */
+  named: (lang: Lang, label: string, name: string) =>
+    lang === "ja" ? `${label}：${name}` : `${label}: ${name}`,
+  transfer: (lang: Lang, date: string, count: number, total: number) =>
+    lang === "ja"
+      ? `${date}　振込ファイル：${count}件 ${formatYen(total)}`
+      : `${date}: transfer file of ${count} transfer(s), ${formatThousands(total)} yen`,
+  overseas: (lang: Lang, count: number) =>
+    lang === "ja"
+      ? `${count}件は海外口座への支払のため振込ファイルに含まれません（別途送金してください）`
+      : `${count} payment(s) to overseas accounts are not in the file: pay them apart`,
+  statements: (lang: Lang, year: number, reported: number, amount: number, left: number) =>
+    lang === "ja"
+      ? `${year}年分　提出対象 ${reported}名（${formatYen(amount)}）／対象外 ${left}名`
+      : `${year}: ${reported} payee(s) to report (${formatThousands(amount)} yen), ${left} left out`,
+};

@@ -1,7 +1,6 @@
-import { formatYen } from "../../shared";
 import type { components } from "../../worker/http/client/apiTypes";
 import { ApiError, callApi, fetchApiBlob } from "./api";
-import { COMPANY_TEXTS as T } from "./companyTexts";
+import { COMPANY_SUMMARIES as S, COMPANY_TEXTS as T } from "./companyTexts";
 import {
   ask,
   type DialogPart,
@@ -108,17 +107,16 @@ export function preparePaymentRun(paymentDate: string): PaymentRunResult {
 function dialogParts(result: PaymentRunResult, lang: Lang): DialogPart[] {
   const parts: DialogPart[] = [
     {
-      text: `${result.paymentDate}　${T.transferSummary[lang]}：${result.transfer.count}${T.transfers[lang]} ${formatYen(result.transfer.total)}`,
+      text: S.transfer(lang, result.paymentDate, result.transfer.count, result.transfer.total),
     },
   ];
   if (result.file)
-    parts.push({ link: `${T.openFile[lang]}（${result.file.name}）`, url: result.file.url });
+    parts.push({ link: S.named(lang, T.openFile[lang], result.file.name), url: result.file.url });
   else if (result.problems.length > 0) parts.push({ text: T.noFile[lang] });
   else parts.push({ text: T.nothingToTransfer[lang] });
   parts.push({ list: result.problems });
-  if (result.overseas > 0)
-    parts.push({ text: `${result.overseas}${T.transfers[lang]} ${T.overseas[lang]}` });
-  parts.push({ text: `${T.sheetWritten[lang]}：${PAYMENT_SHEET}` });
+  if (result.overseas > 0) parts.push({ text: S.overseas(lang, result.overseas) });
+  parts.push({ text: S.named(lang, T.sheetWritten[lang], PAYMENT_SHEET) });
   return parts;
 }
 
