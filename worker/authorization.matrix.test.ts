@@ -178,6 +178,7 @@ beforeAll(async () => {
     deliveryId: delivery?.id ?? "",
     runId: run.body.id,
     itemId: run.body.items?.[0]?.id ?? "missing",
+    year: "2025",
   };
 });
 
