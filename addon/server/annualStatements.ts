@@ -9,6 +9,7 @@ import {
   type SavedFile,
   saveBytes,
   showDialog,
+  showYen,
 } from "./companyTools";
 import { type Lang, userLang } from "./i18n";
 import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
@@ -106,6 +107,7 @@ export function pullAnnualStatements(year: number): StatementsResult {
   const path = `/v1/companies/${encodeURIComponent(company.id)}/annual-statements/${year}`;
   const result = callApi<Statements>("get", path);
   const sheet = writeReviewSheet(STATEMENT_SHEET, HEADERS[lang], rowsOf(result, lang));
+  showYen(STATEMENT_SHEET, [7, 8, 9, 10], sheet.rows, lang);
   const problems = result.problems.map((p) => p.message);
   let file: SavedFile | null = null;
   if (result.statements.length > 0 && result.payer) {

@@ -27,6 +27,7 @@ describe("会社: 支払と振込ファイル", () => {
       ["ID", "支払日", "パートナー", "書類番号", "稼働月", "支払額", "状態", "振込", "問題"],
       ["item-1", "2026-02-27", "田中 美咲", "INV-000001", "2026-01", 50625, "未払", "国内振込", ""],
     ]);
+    expect(sheet("支払").getRange(2, 6).getNumberFormat()).toBe('#,##0"円"');
     const [file] = gas.driveFiles;
     expect(file?.getName()).toBe("sogofurikomi-2026-02-27.txt");
     expect(file?.blob.bytes).toEqual(ZENGIN);
@@ -142,6 +143,7 @@ describe("会社: 支払調書", () => {
       "対象外",
       "年間の支払金額 33,000円 が提出範囲（5万円超）に達しません",
     ]);
+    expect(sheet("支払調書").getRange(3, 9).getNumberFormat()).toBe('#,##0"円"');
     const [file] = gas.driveFiles;
     expect(file?.getName()).toBe("支払調書_2026.pdf");
     expect(file?.blob.bytes).toEqual(PDF);

@@ -37,6 +37,14 @@ export function errorSentences(error: unknown): string[] {
   return [error instanceof Error ? error.message : String(error)];
 }
 
+/** Yen columns (1-based) of a written sheet shown as yen: 1,155,000円, or ¥1,155,000. */
+export function showYen(sheetName: string, columns: number[], rows: number, lang: Lang): void {
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
+  if (!sheet || rows === 0) return;
+  const format = lang === "ja" ? '#,##0"円"' : '"¥"#,##0';
+  for (const column of columns) sheet.getRange(2, column, rows, 1).setNumberFormat(format);
+}
+
 /** Bytes as they came from the API into a new file of the user's Drive (drive.file scope). */
 export function saveBytes(blob: GoogleAppsScript.Base.Blob, type: string, name: string): SavedFile {
   const file = DriveApp.createFile(Utilities.newBlob(blob.getBytes(), type, name));

@@ -9,6 +9,7 @@ import {
   type SavedFile,
   saveBytes,
   showDialog,
+  showYen,
 } from "./companyTools";
 import { type Lang, userLang } from "./i18n";
 import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
@@ -79,6 +80,7 @@ export function preparePaymentRun(paymentDate: string): PaymentRunResult {
   const runs = `/v1/companies/${encodeURIComponent(company.id)}/payment-runs`;
   const run = callApi<PaymentRun>("post", runs, { paymentDate });
   const sheet = writeReviewSheet(PAYMENT_SHEET, HEADERS[lang], rowsOf(run, lang));
+  showYen(PAYMENT_SHEET, [6], sheet.rows, lang);
   const problems = run.problems.map((p) => p.message);
   let file: SavedFile | null = null;
   if (problems.length === 0 && run.transfer.count > 0) {
