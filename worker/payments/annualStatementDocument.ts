@@ -109,9 +109,10 @@ export async function statementsPdf(
 }
 
 /**
- * The columns of the NTA's 記録要領 for 309, in its order, one row per 区分 of each payee, with
- * a header row for people: a file to check and to carry into 法定調書 software, not itself a
- * submission file.
+ * One row per 区分 of each payee, headed by the items the NTA's 記録要領 names (the
+ * submitter's items first, as every 法定調書 record has them, then the payee's in the form's
+ * order): a file to check and to carry into 法定調書 software. It is not itself an e-Tax or
+ * 光ディスク submission file, whose exact layout that software writes.
  */
 export const STATEMENT_CSV_HEADER = [
   "法定資料の種類",

@@ -58,7 +58,7 @@ const csv = defineRoute({
   operationId: "exportAnnualPaymentStatementsCsv",
   tags: TAGS,
   summary:
-    "The year's 支払調書 as CSV (UTF-8 with BOM), the columns of the NTA's 記録要領 for form 309 with a header row",
+    "The year's 支払調書 as CSV (UTF-8 with BOM, a header row), one row per 区分 of each payee, headed by the items of the NTA's 記録要領 for form 309; to check and carry into 法定調書 software, not an e-Tax submission file",
   request: { params: yearParams },
   responses: {
     200: { description: "CSV", content: { "text/csv": { schema: z.string() } } },

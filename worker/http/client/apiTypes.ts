@@ -212,7 +212,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The year's 支払調書 as CSV (UTF-8 with BOM), the columns of the NTA's 記録要領 for form 309 with a header row */
+        /** The year's 支払調書 as CSV (UTF-8 with BOM, a header row), one row per 区分 of each payee, headed by the items of the NTA's 記録要領 for form 309; to check and carry into 法定調書 software, not an e-Tax submission file */
         get: operations["exportAnnualPaymentStatementsCsv"];
         put?: never;
         post?: never;
