@@ -248,7 +248,14 @@ describe("支払調書", () => {
   });
 
   it("prints the PDF in the form's order and the CSV with the form's columns", async () => {
-    const { companyId, owner } = await setUp();
+    const { companyId, owner, contractId } = await setUp();
+    // A second payee: a page each.
+    await otherPayee(
+      { companyId, contractId },
+      { name: "渡辺 陽子", kind: "individual" },
+      { total: 110000, consumptionTax: 10000, withholdingTax: 11231 },
+      "2026-04-30",
+    );
     const res = await t.app.request(path(companyId, "/statements.pdf"), {
       headers: { authorization: `Bearer ${owner}` },
     });
@@ -287,8 +294,13 @@ describe("支払調書", () => {
     execFileSync(requireTool(PDFTOPPM), ["-png", "-r", "80", "statements.pdf", "page"], {
       cwd: dir,
     });
-    const pages = readdirSync(dir).filter((f) => f.endsWith(".png"));
-    expect(pages).toHaveLength(1);
+    const pages = readdirSync(dir)
+      .filter((f) => f.endsWith(".png"))
+      .sort();
+    expect(pages).toHaveLength(2);
+    const [, second = ""] = text.split("\f");
+    expect(second).toContain("氏名又は名称 渡辺 陽子");
+    expect(second).toContain("デザイン料 ウェブデザイン 110,000円 11,231円");
     expect(statSync(join(dir, pages[0] ?? "")).size).toBeGreaterThan(10_000);
     if (process.env.SHIMEBI_KEEP_PNG) console.log(join(dir, pages[0] ?? ""));
 
@@ -315,7 +327,8 @@ describe("支払調書", () => {
       "支払金額には消費税等 87,000円 を含む。未払金額 104,500円（未徴収税額 10,669円）",
     );
     expect(row).toHaveLength(header.length);
-    expect(lines).toHaveLength(3);
+    expect(cells(lines[2] ?? "")[header.indexOf("支払金額")]).toBe("110000");
+    expect(lines).toHaveLength(4);
   });
 
   it("refuses to print without a payer, and a year that is not one", async () => {
