@@ -331,18 +331,36 @@ describe("支払調書", () => {
     expect(lines).toHaveLength(4);
   });
 
-  it("refuses to print without a payer, and a year that is not one", async () => {
-    const { companyId, owner } = await approvedInvoicesFor(t, { year: 2026, months: [1] });
+  it("names what to fill in, refuses to print without a payer, and a year that is not one", async () => {
+    const { companyId, owner, partnerUserId } = await approvedInvoicesFor(t, {
+      year: 2026,
+      months: [1],
+    });
+    await t.db.update(users).set({ address: null }).where(eq(users.id, partnerUserId));
     const pdf = await t.call("GET", path(companyId, "/statements.pdf"), {
       token: owner,
       headers: { "accept-language": "ja" },
     });
     expect(pdf.status).toBe(422);
     expect(pdf.body.error.code).toBe("payer_settings_missing");
-    const json = await t.call("GET", path(companyId), { token: owner });
+    const json = await t.call("GET", path(companyId), {
+      token: owner,
+      headers: { "accept-language": "ja" },
+    });
     expect(json.status).toBe(200);
     expect(json.body.payer).toBeNull();
-    expect(json.body.problems[0].path).toBe("settings.payer");
+    expect(json.body.problems).toEqual([
+      {
+        path: "settings.payer",
+        message:
+          "支払者（会社名・所在地・法人番号）が設定されていません。会社設定の「支払調書の支払者」を登録してください",
+      },
+      {
+        path: "statements.0.address",
+        message:
+          "田中 美咲：住所が登録されていません。パートナーに基本情報の住所の登録を依頼してください",
+      },
+    ]);
     const bad = await t.call("GET", `/v1/companies/${companyId}/annual-statements/1999`, {
       token: owner,
     });
