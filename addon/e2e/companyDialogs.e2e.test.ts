@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM, requireTool } from "../../tools/testTools";
-import { menuAnnualStatements, menuPaymentRun } from "../server/index";
+import { menuAnnualStatements, menuJournalExport, menuPaymentRun } from "../server/index";
 import { installGas } from "../testing";
 import { companyApi, item, RUN, STATEMENTS } from "../testing/companyApi";
 import { API_BASE } from "../testing/fixtures";
@@ -30,7 +30,12 @@ afterAll(async () => {
 });
 
 /** Runs a menu item on the stand-ins and returns the dialog's HTML. */
-async function dialogOf(locale: string, run: () => unknown, answer: string, problem = false) {
+async function dialogOf(
+  locale: string,
+  run: () => unknown,
+  answer: string | string[],
+  problem = false,
+) {
   const gas = installGas({ locale, identityToken: "t" });
   try {
     gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
@@ -43,7 +48,7 @@ async function dialogOf(locale: string, run: () => unknown, answer: string, prob
       ? { ...RUN, items: [item({ problems: [issue] })], problems: [issue] }
       : { ...RUN, overseas: [item({ id: "item-2", channel: "overseas" })] };
     gas.setFetch(companyApi(runBody, STATEMENTS));
-    gas.ui.answers.push(answer);
+    gas.ui.answers.push(...[answer].flat());
     run();
     const dialog = gas.ui.dialogs[0];
     expect(dialog).toBeDefined();
@@ -79,7 +84,7 @@ async function shoot(name: string, dialog: { title: string; html: string }) {
 }
 
 /** English words a Japanese screen may hold: product and file names. */
-const ALLOWED = /Google|sogofurikomi|txt|pdf|INV/g;
+const ALLOWED = /Google|sogofurikomi|txt|pdf|INV|freee|CSV|Shift_JIS|journal|csv/g;
 
 describe("the company's dialogs", () => {
   it("payment run: the file and its link, or the problems (ja, en)", async () => {
@@ -117,5 +122,22 @@ describe("the company's dialogs", () => {
       await dialogOf("en_US", menuAnnualStatements, "2026"),
     );
     expect(en).toContain("2026: 1 payee(s) to report (957,000 yen), 1 left out");
+  }, 60_000);
+
+  it("仕訳 CSV: the file's link and how to import it (ja, en)", async () => {
+    const ja = await shoot(
+      "company-journal-ja",
+      await dialogOf("ja", menuJournalExport, ["1", "2026-01"]),
+    );
+    expect(ja).toContain("freee会計　2026-01-01〜2026-01-31");
+    expect(ja).toContain("仕訳 CSV（Shift_JIS）を Google ドライブで開いてダウンロード");
+    expect(ja.replace(ALLOWED, "")).not.toMatch(/[A-Za-z]{2,}/);
+    const en = await shoot(
+      "company-journal-en",
+      await dialogOf("en_US", menuJournalExport, ["3", "2026-01-01 2026-03-31"]),
+    );
+    expect(en).toContain(
+      "Import the downloaded file with your accounting software's journal import.",
+    );
   }, 60_000);
 });

@@ -1,8 +1,9 @@
+import Encoding from "encoding-japanese";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devIdToken } from "../../worker/dev/googleDevKey";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 import { type FakeSheet, type Gas, installGas } from "../testing";
-import { menuAnnualStatements, menuPaymentRun } from "./index";
+import { menuAnnualStatements, menuJournalExport, menuPaymentRun } from "./index";
 
 // The company's 支払 and 支払調書 menu items against `npm start`'s own server over real HTTP,
 // as the seeded demo company owner: the paths, the bearer, the refusals and the payer problem
@@ -52,5 +53,15 @@ describe("the company's payment menu items against the local API", () => {
     expect(html).toContain("2026年分　提出対象 0名（0円）／対象外 0名");
     expect(html).toContain("支払者（会社名・所在地・法人番号）が設定されていません");
     expect(gas.ui.alerts).toEqual([]);
+  });
+
+  it("saves freee's journal import file for a month, Shift_JIS as the API wrote it", () => {
+    gas.ui.answers.push("1", "2026-11");
+    const result = menuJournalExport();
+    expect(result).toMatchObject({ vendor: "freee", from: "2026-11-01", to: "2026-11-30" });
+    const file = gas.driveFiles.at(-1);
+    const bytes = Array.from(file?.blob.bytes ?? []);
+    const text = Encoding.codeToString(Encoding.convert(bytes, { to: "UNICODE", from: "SJIS" }));
+    expect(text.split("\r\n")[0]?.split(",")[0]).toBe("収支区分");
   });
 });

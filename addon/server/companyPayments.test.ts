@@ -1,8 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSheet, type Gas, installGas } from "../testing";
-import { companyApi as api, item, PDF, RUN, STATEMENTS, ZENGIN } from "../testing/companyApi";
+import {
+  companyApi as api,
+  item,
+  JOURNAL,
+  PDF,
+  RUN,
+  STATEMENTS,
+  ZENGIN,
+} from "../testing/companyApi";
 import { API_BASE } from "../testing/fixtures";
-import { menuAnnualStatements, menuPaymentRun } from "./index";
+import { menuAnnualStatements, menuJournalExport, menuPaymentRun } from "./index";
+import { periodOf } from "./journalExport";
 
 // The company's 支払 and 支払調書 menu items against a stand-in of the API: the date or year
 // asked, the sheet written, the API's file saved to Drive byte for byte, and the dialog a
@@ -165,5 +174,46 @@ describe("会社: 支払調書", () => {
     expect(menuAnnualStatements()).toBeNull();
     expect(gas.ui.alerts).toEqual(["年は 2026 のように西暦4桁で入力してください"]);
     expect(gas.requests).toHaveLength(0);
+  });
+});
+
+describe("会社: 会計ソフト用の仕訳 CSV", () => {
+  it("asks the software and the month, and saves the API's Shift_JIS file to Drive", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN, STATEMENTS));
+    gas.ui.answers.push("２", "2026-02");
+    const result = menuJournalExport();
+    expect(result).toMatchObject({ vendor: "moneyforward", from: "2026-02-01", to: "2026-02-28" });
+    expect(paths()).toContain(
+      "GET /v1/companies/co-1/exports/journal.csv?vendor=moneyforward&from=2026-02-01&to=2026-02-28",
+    );
+    const [file] = gas.driveFiles;
+    expect(file?.getName()).toBe("journal-moneyforward-2026-02-01_2026-02-28.csv");
+    expect(file?.blob.bytes).toEqual(JOURNAL);
+    const html = gas.ui.dialogs[0]?.output.getContent() ?? "";
+    expect(html).toContain("仕訳 CSV（Shift_JIS）を Google ドライブで開いてダウンロード");
+    expect(html).toContain(`href="${file?.getUrl()}"`);
+  });
+
+  it("refuses a software number or a period it does not know, without calling the API", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN, STATEMENTS));
+    gas.ui.answers.push("4", "1", "2026/01");
+    expect(menuJournalExport()).toBeNull();
+    expect(menuJournalExport()).toBeNull();
+    expect(gas.ui.alerts).toEqual([
+      "1、2、3 のいずれかを入力してください",
+      "期間は 2026-01、または 2026-01-01 2026-03-31 のように入力してください",
+    ]);
+    expect(gas.requests).toHaveLength(0);
+  });
+
+  it("reads a month or a range as the period", () => {
+    expect(periodOf("2028-02")).toEqual({ from: "2028-02-01", to: "2028-02-29" });
+    expect(periodOf("2026-01-01〜2026-03-31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(periodOf("2026-01-01 2026-03-31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(periodOf("2026-13")).toBeNull();
   });
 });

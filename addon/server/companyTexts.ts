@@ -45,6 +45,29 @@ export const COMPANY_TEXTS = {
   toReport: { ja: "提出対象", en: "Report" },
   leftOut: { ja: "対象外", en: "Left out" },
   close: { ja: "閉じる", en: "Close" },
+  menuJournal: { ja: "会社: 会計ソフト用の仕訳 CSV", en: "Company: journal CSV for accounting" },
+  journalTitle: { ja: "仕訳 CSV", en: "Journal CSV" },
+  vendorPrompt: {
+    ja: "会計ソフトの番号を入力してください。1：freee、2：マネーフォワード クラウド会計、3：弥生会計",
+    en: "Enter the number of your accounting software. 1: freee, 2: Money Forward Cloud Accounting, 3: Yayoi",
+  },
+  badVendor: { ja: "1、2、3 のいずれかを入力してください", en: "Enter 1, 2 or 3" },
+  periodPrompt: {
+    ja: "期間を入力してください。1か月なら 2026-01、範囲なら 2026-01-01 2026-03-31 のように入力します（取引日＝稼働月の締め日）。",
+    en: "Enter the period: a month such as 2026-01, or a range such as 2026-01-01 2026-03-31 (transaction date = the working month's closing date).",
+  },
+  badPeriod: {
+    ja: "期間は 2026-01、または 2026-01-01 2026-03-31 のように入力してください",
+    en: "Enter the period as 2026-01, or as 2026-01-01 2026-03-31",
+  },
+  openJournal: {
+    ja: "仕訳 CSV（Shift_JIS）を Google ドライブで開いてダウンロード",
+    en: "Open the journal CSV (Shift_JIS) in Google Drive to download",
+  },
+  importHint: {
+    ja: "ダウンロードしたファイルを会計ソフトの仕訳インポートで読み込んでください。",
+    en: "Import the downloaded file with your accounting software's journal import.",
+  },
 } satisfies Record<string, Text>;
 
 /** Sentences with figures in them, one function per language. */

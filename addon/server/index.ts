@@ -16,6 +16,7 @@ export {
   saveInvoice,
   submitInvoice,
 } from "./invoice";
+export { exportJournal, menuJournalExport } from "./journalExport";
 export { menuCreateTimesheet, menuSync, onInstall, onOpen, showSidebar } from "./menu";
 export { listNotifications, markNotificationRead } from "./notifications";
 export { approveOrder, listMyOrders, returnOrder } from "./orders";

@@ -17,6 +17,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(t(MESSAGES.menuPullReview, lang), "menuPullReview")
     .addItem(t(COMPANY_TEXTS.menuPaymentRun, lang), "menuPaymentRun")
     .addItem(t(COMPANY_TEXTS.menuAnnualStatements, lang), "menuAnnualStatements")
+    .addItem(t(COMPANY_TEXTS.menuJournal, lang), "menuJournalExport")
     .addToUi();
 }
 

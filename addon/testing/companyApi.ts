@@ -2,12 +2,14 @@ import { expect } from "vitest";
 import { API_BASE } from "./fixtures";
 import type { FetchRequest } from "./services";
 
-// A stand-in of the API for the company's 支払 and 支払調書 menu items: the owner's
+// A stand-in of the API for the company's 支払, 支払調書 and 仕訳 menu items: the owner's
 // membership, a payment run for 2026-02-27, its 全銀 file, a year's statements and their PDF,
-// answered as the API answers them.
+// a journal CSV, answered as the API answers them.
 
 // Shift_JIS bytes as the API sends them: half-width kana (0xC0 ﾀ) and CRLF.
 export const ZENGIN = new Uint8Array([0x31, 0x32, 0x31, 0x30, 0xc0, 0xc5, 0xb6, 0x20, 0x0d, 0x0a]);
+// "収支区分" in Shift_JIS, then CRLF: the first cell of a freee import file.
+export const JOURNAL = new Uint8Array([0x8e, 0xfb, 0x8e, 0x78, 0x8b, 0xe6, 0x95, 0xaa, 0x0d, 0x0a]);
 export const PDF = new Uint8Array([0x25, 0x50, 0x44, 0x46, 0xe2, 0xe3, 0xcf, 0xd3]);
 
 export const item = (over: Record<string, unknown> = {}) => ({
@@ -46,6 +48,13 @@ export function companyApi(run: Record<string, unknown>, statements?: Record<str
     }
     if (path === "/v1/companies/co-1/annual-statements/2026" && statements)
       return reply(statements);
+    if (path.startsWith("/v1/companies/co-1/exports/journal.csv?")) {
+      return {
+        status: 200,
+        body: JOURNAL,
+        headers: { "content-type": "text/csv; charset=Shift_JIS" },
+      };
+    }
     if (path === "/v1/companies/co-1/annual-statements/2026/statements.pdf") {
       return { status: 200, body: PDF, headers: { "content-type": "application/pdf" } };
     }
