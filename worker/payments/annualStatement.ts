@@ -176,10 +176,13 @@ export async function annualStatements(
     );
     problems.push({ path: "settings.payer", message });
   }
+  const nameOf = (id: string) => partners.get(id)?.fullName ?? partners.get(id)?.email ?? "";
+  // In the order they are printed, so a problem's index names the right statement.
+  partnerIds.sort((a, b) => nameOf(a).localeCompare(nameOf(b), "ja"));
   for (const partnerUserId of partnerIds) {
     const partner = partners.get(partnerUserId);
     const docs = counted.filter((d) => d.partnerUserId === partnerUserId);
-    const name = partner?.fullName ?? partner?.email ?? "";
+    const name = nameOf(partnerUserId);
     const withheld = docs.filter((d) => d.withholdingTax > 0);
     const leaveOut = (reason: ExclusionReason, from: CountedDocument[]) => {
       const amount = sumOf(from, (d) => d.amount);
@@ -221,7 +224,6 @@ export async function annualStatements(
       });
     }
   }
-  statements.sort((a, b) => a.name.localeCompare(b.name, "ja"));
   return { year, payer, statements, excluded, problems };
 }
 
