@@ -130,6 +130,13 @@ describe("支払調書", () => {
       { total: 33000, consumptionTax: 3000, withholdingTax: 3369 },
       "2026-04-30",
     );
+    // Exactly 50,000 yen is not over the threshold ("5万円を超えるもの").
+    await otherPayee(
+      { companyId, contractId },
+      { name: "加藤 直子", kind: "individual" },
+      { total: 50000, consumptionTax: 4545, withholdingTax: 5105 },
+      "2026-06-30",
+    );
     await otherPayee(
       { companyId, contractId },
       { name: "株式会社 ミライ", kind: "corporation" },
@@ -204,6 +211,7 @@ describe("支払調書", () => {
       amount: 33000,
       message: "年間の支払金額 33,000円 が提出範囲（5万円超）に達しません",
     });
+    expect(reasons["加藤 直子"]).toMatchObject({ reason: "belowThreshold", amount: 50000 });
     expect(reasons["株式会社 ミライ"]).toMatchObject({ reason: "corporation", amount: 1100000 });
     expect(reasons["中村 健"]).toMatchObject({ reason: "noWithholding", amount: 880000 });
     expect(res.body.problems).toEqual([]);
