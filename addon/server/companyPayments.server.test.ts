@@ -3,7 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { devIdToken } from "../../worker/dev/googleDevKey";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 import { type FakeSheet, type Gas, installGas } from "../testing";
-import { menuAnnualStatements, menuJournalExport, menuPaymentRun } from "./index";
+import {
+  menuAnnualStatements,
+  menuJournalExport,
+  menuMarkPaymentRunPaid,
+  menuPaymentRun,
+} from "./index";
 
 // The company's 支払 and 支払調書 menu items against `npm start`'s own server over real HTTP,
 // as the seeded demo company owner: the paths, the bearer, the refusals and the payer problem
@@ -37,6 +42,15 @@ describe("the company's payment menu items against the local API", () => {
       "2026-12-25 に支払う承認済みの請求書・支払通知書はありません",
     ]);
     expect(gas.driveFiles).toHaveLength(0);
+  });
+
+  it("has no run to mark paid on a date nothing was gathered for", () => {
+    gas.ui.alerts.length = 0;
+    gas.ui.answers.push("2026-12-25");
+    expect(menuMarkPaymentRunPaid()).toBeNull();
+    expect(gas.ui.alerts).toEqual([
+      "2026-12-25 の未払の支払はありません（メニュー「会社: 支払と振込ファイル」で作成します）",
+    ]);
   });
 
   it("writes the 支払調書 sheet and names the payer settings still to fill in", () => {

@@ -10,7 +10,12 @@ import {
   ZENGIN,
 } from "../testing/companyApi";
 import { API_BASE } from "../testing/fixtures";
-import { menuAnnualStatements, menuJournalExport, menuPaymentRun } from "./index";
+import {
+  menuAnnualStatements,
+  menuJournalExport,
+  menuMarkPaymentRunPaid,
+  menuPaymentRun,
+} from "./index";
 import { periodOf } from "./journalExport";
 
 // The company's 支払 and 支払調書 menu items against a stand-in of the API: the date or year
@@ -100,6 +105,37 @@ describe("会社: 支払と振込ファイル", () => {
     gas.setFetch(api(RUN));
     expect(menuPaymentRun()).toBeNull();
     expect(gas.requests).toHaveLength(0);
+  });
+});
+
+describe("会社: 振込済みにする", () => {
+  it("records the open run of the date as paid and shows it in the 支払 sheet", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    gas.ui.answers.push("2026-02-27", "2026-02-27");
+    menuPaymentRun();
+    expect(sheet("支払").cells[1]?.[6]).toBe("未払");
+    const result = menuMarkPaymentRunPaid();
+    expect(result).toMatchObject({ runId: "run-1", count: 1, total: 50625 });
+    expect(paths()).toContain("POST /v1/companies/co-1/payment-runs/run-1/paid");
+    expect(sheet("支払").cells[1]?.[6]).toBe("支払済み");
+    expect(sheet("支払").cells).toHaveLength(2);
+    expect(gas.spreadsheet.toasts).toEqual([
+      "2026-02-27 の支払 1件 50,625円 を振込済みとして記録しました",
+    ]);
+  });
+
+  it("says so when the date has no unpaid run, and records nothing", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    gas.ui.answers.push("2026-03-31");
+    expect(menuMarkPaymentRunPaid()).toBeNull();
+    expect(gas.ui.alerts).toEqual([
+      "2026-03-31 の未払の支払はありません（メニュー「会社: 支払と振込ファイル」で作成します）",
+    ]);
+    expect(paths().filter((p) => p.startsWith("POST"))).toEqual([]);
   });
 });
 

@@ -45,6 +45,11 @@ export const COMPANY_TEXTS = {
   toReport: { ja: "提出対象", en: "Report" },
   leftOut: { ja: "対象外", en: "Left out" },
   close: { ja: "閉じる", en: "Close" },
+  menuMarkPaid: { ja: "会社: 振込済みにする", en: "Company: mark a payment run paid" },
+  markPaidPrompt: {
+    ja: "振込が済んだ支払日を入力してください（例：2026-01-30）。その日の支払を振込済みとして履歴に記録します。",
+    en: "Enter the payment date whose transfers went through (e.g. 2026-01-30). Its run is recorded as paid in the history.",
+  },
   menuJournal: { ja: "会社: 会計ソフト用の仕訳 CSV", en: "Company: journal CSV for accounting" },
   journalTitle: { ja: "仕訳 CSV", en: "Journal CSV" },
   vendorPrompt: {
@@ -83,6 +88,14 @@ export const COMPANY_SUMMARIES = {
     lang === "ja"
       ? `${count}件は海外口座への支払のため振込ファイルに含まれません（別途送金してください）`
       : `${count} payment(s) to overseas accounts are not in the file: pay them apart`,
+  noOpenRun: (lang: Lang, date: string) =>
+    lang === "ja"
+      ? `${date} の未払の支払はありません（メニュー「会社: 支払と振込ファイル」で作成します）`
+      : `There is no unpaid run for ${date} (the menu's payment run item makes one)`,
+  paid: (lang: Lang, date: string, count: number, total: number) =>
+    lang === "ja"
+      ? `${date} の支払 ${count}件 ${formatYen(total)} を振込済みとして記録しました`
+      : `Recorded the ${count} payment(s) of ${date}, ${formatThousands(total)} yen, as paid`,
   statements: (lang: Lang, year: number, reported: number, amount: number, left: number) =>
     lang === "ja"
       ? `${year}年分　提出対象 ${reported}名（${formatYen(amount)}）／対象外 ${left}名`

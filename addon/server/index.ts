@@ -20,7 +20,12 @@ export { exportJournal, menuJournalExport } from "./journalExport";
 export { menuCreateTimesheet, menuSync, onInstall, onOpen, showSidebar } from "./menu";
 export { listNotifications, markNotificationRead } from "./notifications";
 export { approveOrder, listMyOrders, returnOrder } from "./orders";
-export { menuPaymentRun, preparePaymentRun } from "./paymentRun";
+export {
+  markPaymentRunPaid,
+  menuMarkPaymentRunPaid,
+  menuPaymentRun,
+  preparePaymentRun,
+} from "./paymentRun";
 export { menuPullReview, pullCompanyReview } from "./review";
 export { getSettings, saveSettings } from "./settings";
 export { getSidebarState } from "./sidebar";

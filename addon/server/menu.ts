@@ -16,6 +16,7 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addSeparator()
     .addItem(t(MESSAGES.menuPullReview, lang), "menuPullReview")
     .addItem(t(COMPANY_TEXTS.menuPaymentRun, lang), "menuPaymentRun")
+    .addItem(t(COMPANY_TEXTS.menuMarkPaid, lang), "menuMarkPaymentRunPaid")
     .addItem(t(COMPANY_TEXTS.menuAnnualStatements, lang), "menuAnnualStatements")
     .addItem(t(COMPANY_TEXTS.menuJournal, lang), "menuJournalExport")
     .addToUi();

@@ -21,6 +21,7 @@ import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
 // local file, and a dialog links to it.
 
 type PaymentRun = components["schemas"]["PaymentRun"];
+type RunSummary = components["schemas"]["PaymentRunSummary"];
 
 export const PAYMENT_SHEET = "支払";
 
@@ -130,6 +131,58 @@ export function menuPaymentRun(): PaymentRunResult | null {
   try {
     const result = preparePaymentRun(date);
     showDialog(T.paymentRunTitle[lang], dialogParts(result, lang), lang);
+    return result;
+  } catch (error) {
+    SpreadsheetApp.getUi().alert(errorSentences(error).join("\n"));
+    return null;
+  }
+}
+
+/** Records the open run of `paymentDate` as paid (each document in the history) and refreshes the sheet. */
+export interface PaidResult {
+  runId: string;
+  paymentDate: string;
+  /** The items the run paid, and their sum. */
+  count: number;
+  total: number;
+  sheet: Written;
+}
+
+export function markPaymentRunPaid(paymentDate: string): PaidResult {
+  const lang = userLang();
+  const company = ownedCompany(lang);
+  const runs = `/v1/companies/${encodeURIComponent(company.id)}/payment-runs`;
+  const open = callApi<RunSummary[]>("get", runs).find(
+    (r) => r.paymentDate === paymentDate && r.status === "open",
+  );
+  if (!open) {
+    const message = S.noOpenRun(lang, paymentDate);
+    throw new ApiError(404, { code: "not_found", message, issues: [] });
+  }
+  const run = callApi<PaymentRun>("post", `${runs}/${encodeURIComponent(open.id)}/paid`);
+  const sheet = writeReviewSheet(PAYMENT_SHEET, HEADERS[lang], rowsOf(run, lang));
+  showYen(PAYMENT_SHEET, [6], sheet.rows, lang);
+  const paid = run.items.filter((i) => i.status === "paid");
+  return {
+    runId: run.id,
+    paymentDate: run.paymentDate,
+    count: paid.length,
+    total: paid.reduce((n, i) => n + i.amount, 0),
+    sheet,
+  };
+}
+
+/** The menu's 会社: 振込済みにする: asks the date, then says what was recorded. */
+export function menuMarkPaymentRunPaid(): PaidResult | null {
+  const lang = userLang();
+  const date = ask(T.menuMarkPaid[lang], T.markPaidPrompt[lang]);
+  if (date === null || date === "") return null;
+  try {
+    const result = markPaymentRunPaid(date);
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      S.paid(lang, date, result.count, result.total),
+      "Shimebi",
+    );
     return result;
   } catch (error) {
     SpreadsheetApp.getUi().alert(errorSentences(error).join("\n"));

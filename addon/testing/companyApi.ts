@@ -43,6 +43,14 @@ export function companyApi(run: Record<string, unknown>, statements?: Record<str
       expect(JSON.parse(request.payload ?? "{}")).toEqual({ paymentDate: "2026-02-27" });
       return reply(run);
     }
+    if (path === "/v1/companies/co-1/payment-runs" && request.method === "GET") {
+      const { items: _i, transfer: _t, overseas: _o, problems: _p, ...summary } = run;
+      return reply([summary]);
+    }
+    if (path === "/v1/companies/co-1/payment-runs/run-1/paid" && request.method === "POST") {
+      const items = (run.items as { status: string }[]).map((i) => ({ ...i, status: "paid" }));
+      return reply({ ...run, status: "paid", paidAt: "2026-02-27T06:00:00.000Z", items });
+    }
     if (path === "/v1/companies/co-1/payment-runs/run-1/zengin") {
       return { status: 200, body: ZENGIN, headers: { "content-type": "application/octet-stream" } };
     }
