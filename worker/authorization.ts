@@ -96,6 +96,7 @@ export const rules = {
   },
   "GET /v1/companies/{companyId}/history": { access: "company", roles: STAFF },
   "GET /v1/companies/{companyId}/history/verify": { access: "company", roles: STAFF },
+  "GET /v1/companies/{companyId}/history/head": { access: "company", roles: STAFF },
   "GET /v1/ses-rates": { access: "user" },
   "POST /v1/groups/{groupId}/contracts": { access: "group", roles: OWNERS },
   "GET /v1/groups/{groupId}/contracts": { access: "group", roles: STAFF },
