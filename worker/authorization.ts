@@ -104,7 +104,6 @@ export const rules = {
   "GET /v1/contracts/{contractId}": { access: "contract", roles: PARTIES },
   "POST /v1/contracts/{contractId}/conditions": { access: "contract", roles: OWNERS },
   "POST /v1/contracts/{contractId}/orders": { access: "contract", roles: OWNERS },
-  "GET /v1/contracts/{contractId}/orders": { access: "contract", roles: PARTIES },
   "GET /v1/orders/{orderId}": { access: "order", roles: PARTIES },
   "PATCH /v1/orders/{orderId}": { access: "order", roles: OWNERS },
   "POST /v1/orders/{orderId}/send": { access: "order", roles: OWNERS },
