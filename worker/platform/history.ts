@@ -10,7 +10,7 @@ import { hmacSha256Hex, sha256Hex } from "./crypto";
 // 電子帳簿保存法: an append-only, hash-chained record of every document event, per company.
 // Each row's hash covers its own fields and the previous row's hash, so a changed, removed or
 // reordered row breaks the chain at that row; the triggers of migration 0002 refuse UPDATE
-// and DELETE outright. Since migration 0007 the hash is an HMAC under HISTORY_KEY, a secret
+// and DELETE outright. Since migration 0008 the hash is an HMAC under HISTORY_KEY, a secret
 // kept outside the database: someone who can write the database but not read the key can
 // no longer add a row, or recompute the rows after one they changed, with hashes that hold.
 // Rows written before are kept as they were ("sha256") and stay checkable; the first keyed
