@@ -81,9 +81,15 @@ const approve = defineRoute({
   path: "/v1/invoices/{invoiceId}/approve",
   operationId: "approveInvoice",
   tags: TAGS,
-  summary: "Approve the invoice (company or group owner)",
+  summary:
+    "Approve the current step of the invoice's approval route; the last step approves the invoice (default: one step, any company or group owner)",
   request: { params: invoiceIdParam },
-  responses: { 200: ok("Approved", invoiceSchema), ...denied, ...refused },
+  responses: {
+    200: ok("Approved, or the step approved and the invoice still under review", invoiceSchema),
+    ...denied,
+    403: errorResponse("Not an approver of the current step (not_an_approver) or role not allowed"),
+    ...refused,
+  },
 });
 
 const reject = defineRoute({
@@ -91,7 +97,8 @@ const reject = defineRoute({
   path: "/v1/invoices/{invoiceId}/return",
   operationId: "returnInvoice",
   tags: TAGS,
-  summary: "Return the invoice to the partner with a reason",
+  summary:
+    "Return the invoice to the partner with a reason, at the current step of its approval route",
   request: { params: invoiceIdParam, body: { required: true, ...json(returnInvoiceSchema) } },
   responses: { 200: ok("Returned", invoiceSchema), ...denied, ...refused },
 });
@@ -180,16 +187,26 @@ export function invoiceRoutes() {
       return c.json(answer.body as Record<string, unknown>, 200);
     })
     .openapi(approve, async (c) => {
-      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
-        approve: true,
-      });
+      const invoice = await decideInvoice(
+        c.var.deps,
+        currentUser(c),
+        accessOf(c).roles,
+        await invoiceOf(c),
+        { approve: true },
+      );
       return c.json(await present(c, invoice), 200);
     })
     .openapi(reject, async (c) => {
-      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
-        approve: false,
-        reason: c.req.valid("json").reason,
-      });
+      const invoice = await decideInvoice(
+        c.var.deps,
+        currentUser(c),
+        accessOf(c).roles,
+        await invoiceOf(c),
+        {
+          approve: false,
+          reason: c.req.valid("json").reason,
+        },
+      );
       return c.json(await present(c, invoice), 200);
     })
     .openapi(document, async (c) => {

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { type QuoteResult, quote, workingMonthsOf } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
@@ -302,6 +303,7 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),
   };

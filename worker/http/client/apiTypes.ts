@@ -710,6 +710,42 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/groups/{groupId}/approval-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's approval routes; a kind without one is approved in one step */
+        get: operations["listApprovalRoutes"];
+        put?: never;
+        /** Define the group's approval route (承認経路) for purchase orders or invoices: ordered steps, each a role or named people, any one or all of them */
+        post: operations["createApprovalRoute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{groupId}/approval-routes/{routeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename the route or replace its steps; documents already in it keep their steps */
+        put: operations["updateApprovalRoute"];
+        post?: never;
+        /** Remove the route: the kind goes back to one step; documents in it keep their steps */
+        delete: operations["deleteApprovalRoute"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/groups/{groupId}/contracts": {
         parameters: {
             query?: never;
@@ -874,7 +910,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the invoice (company or group owner) */
+        /** Approve the current step of the invoice's approval route; the last step approves the invoice (default: one step, any company or group owner) */
         post: operations["approveInvoice"];
         delete?: never;
         options?: never;
@@ -1017,7 +1053,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return the invoice to the partner with a reason */
+        /** Return the invoice to the partner with a reason, at the current step of its approval route */
         post: operations["returnInvoice"];
         delete?: never;
         options?: never;
@@ -1478,6 +1514,45 @@ export interface components {
             source: "base" | "month";
             upperHours: number;
         };
+        ApprovalRoute: {
+            createdAt: string;
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the invoice is approved
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice";
+            groupId: string;
+            id: string;
+            name: string;
+            steps: {
+                name: string;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+                userIds: string[];
+            }[];
+            updatedAt: string | null;
+        };
+        /** @description Documents already in the route keep the steps they entered with */
+        ApprovalRoutePatch: {
+            name?: string;
+            steps?: components["schemas"]["ApprovalStepInput"][];
+        };
+        /** @description Give roles or userIds, not both */
+        ApprovalStepInput: {
+            /** @example 経理確認 */
+            name: string;
+            /** @description The step is decided by holders of these roles in the group */
+            roles?: ("companyOwner" | "groupOwner")[];
+            /**
+             * @description any: one approval completes the step; all: every approver must approve
+             * @default any
+             * @enum {string}
+             */
+            rule: "any" | "all";
+            /** @description Or by these people (company owners, group owners or members of the group) */
+            userIds?: string[];
+        };
         Attachment: {
             /** @example application/pdf */
             contentType: string;
@@ -1794,6 +1869,16 @@ export interface components {
              * @example Accounting export
              */
             name: string;
+        };
+        NewApprovalRoute: {
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the invoice is approved
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice";
+            /** @example 請求書の3段階承認 */
+            name: string;
+            steps: components["schemas"]["ApprovalStepInput"][];
         };
         NewBankAccount: components["schemas"]["NewDomesticBankAccount"] | components["schemas"]["NewOverseasBankAccount"];
         NewCompany: {
@@ -6356,6 +6441,347 @@ export interface operations {
             };
         };
     };
+    listApprovalRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Routes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApprovalRoute"];
+            };
+        };
+        responses: {
+            /** @description Defined: documents entering approval from now on follow it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The group already has a route for this kind of document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRoutePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listGroupContracts: {
         parameters: {
             query?: never;
@@ -7284,7 +7710,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Approved */
+            /** @description Approved, or the step approved and the invoice still under review */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +7728,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
