@@ -122,6 +122,9 @@ export const rules = {
   "GET /v1/orders/{orderId}": { access: "order", roles: PARTIES },
   "PATCH /v1/orders/{orderId}": { access: "order", roles: OWNERS },
   "POST /v1/orders/{orderId}/send": { access: "order", roles: OWNERS },
+  // Steps of the group's approval route: the step itself then names who decides it.
+  "POST /v1/orders/{orderId}/approval/approve": { access: "order", roles: STAFF },
+  "POST /v1/orders/{orderId}/approval/return": { access: "order", roles: STAFF },
   "POST /v1/orders/{orderId}/approve": { access: "order", roles: ["partner"] },
   "POST /v1/orders/{orderId}/return": { access: "order", roles: ["partner"] },
   "GET /v1/orders/{orderId}/document": { access: "order", roles: PARTIES },

@@ -1322,6 +1322,40 @@ export interface paths {
         patch: operations["updateOrder"];
         trace?: never;
     };
+    "/v1/orders/{orderId}/approval/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the current step of the order's approval route (before sending); the last step sends the order to the partner */
+        post: operations["approveOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}/approval/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the order to its author with a reason, at the current step of its approval route: it stays unsent */
+        post: operations["returnOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{orderId}/approve": {
         parameters: {
             query?: never;
@@ -1402,7 +1436,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the order to the partner, or resend it after a return */
+        /** Send the order to the partner, or resend it after a return; with an approval route for the group's orders, the order enters the route instead and is sent by its last step */
         post: operations["sendOrder"];
         delete?: never;
         options?: never;
@@ -1514,6 +1548,38 @@ export interface components {
             source: "base" | "month";
             upperHours: number;
         };
+        /** @description The approval route frozen on the document when it entered it, and each step's decision */
+        Approval: {
+            /** @description 1-based; null once approved or returned */
+            currentStep: number | null;
+            requestedAt: string;
+            requestedBy: components["schemas"]["Person"];
+            route: {
+                /** @description null: the default single step */
+                id: string | null;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "returned";
+            steps: {
+                approvals: {
+                    decidedAt: string;
+                    name: string;
+                    userId: string;
+                }[];
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @enum {string|null} */
+                decision: "approved" | "returned" | null;
+                name: string;
+                number: number;
+                people: components["schemas"]["Person"][];
+                reason: string | null;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+            }[];
+        } | null;
         ApprovalRoute: {
             createdAt: string;
             /**
@@ -1552,6 +1618,9 @@ export interface components {
             rule: "any" | "all";
             /** @description Or by these people (company owners, group owners or members of the group) */
             userIds?: string[];
+        };
+        ApprovalStepReturn: {
+            reason: string;
         };
         Attachment: {
             /** @example application/pdf */
@@ -2178,6 +2247,31 @@ export interface components {
              * @example 1
              */
             monthsAfter: number;
+        };
+        Person: {
+            name: string;
+            userId: string;
+        };
+        PurchaseOrder: {
+            approval: components["schemas"]["Approval"];
+            confirmation: {
+                [key: string]: unknown;
+            } | null;
+            contentHash: string | null;
+            contractId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            hideRangeTerms: boolean;
+            id: string;
+            /** @example PO-000001 */
+            number: string;
+            remarks: string;
+            returnReason: string | null;
+            revision: number;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned" | "expired" | "superseded";
+            subject: string;
         };
         Quote: {
             adjustments: {
@@ -9693,6 +9787,207 @@ export interface operations {
                 };
             };
             /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    approveOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step approved, or the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    returnOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalStepReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned to the author */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
