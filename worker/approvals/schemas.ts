@@ -12,7 +12,7 @@ export const approvalRouteParams = groupIdParam.extend({
 
 export const documentTypeSchema = z.enum(APPROVAL_DOCUMENT_TYPES).openapi({
   description:
-    "purchaseOrder: before the order is sent to the partner; invoice: before the invoice is approved",
+    "purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance",
 });
 
 const stepInput = z

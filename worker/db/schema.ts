@@ -665,7 +665,7 @@ export const webhookAttempts = sqliteTable(
 
 // ── Approval routes (issue 15) ───────────────────────────────────────────────────────────
 
-export const APPROVAL_DOCUMENT_TYPES = ["purchaseOrder", "invoice"] as const;
+export const APPROVAL_DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice"] as const;
 export type ApprovalDocumentType = (typeof APPROVAL_DOCUMENT_TYPES)[number];
 
 /**

@@ -199,9 +199,16 @@ export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Pro
   return row;
 }
 
-/** A draft is the partner's workspace: the company sees an invoice once it is submitted. */
+/**
+ * A draft invoice is the partner's workspace: the company sees it once it is submitted. A
+ * draft payment notice is the company's, held in its approval route: the partner sees it
+ * once it is sent.
+ */
 export function visibleTo(invoice: Invoice, roles: string[]): boolean {
-  return invoice.status !== "draft" || roles.includes("partner");
+  if (invoice.status !== "draft") return true;
+  return invoice.kind === "invoice"
+    ? roles.includes("partner")
+    : roles.some((role) => role !== "partner");
 }
 
 /** The document as submitted, or as it would be submitted now for a draft or returned one. */

@@ -648,7 +648,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build the month's payment notice from the entries and send it (or resend it after a return) */
+        /** Build the month's payment notice from the entries and send it (or resend it after a return); with an approval route for the group's notices, it is held as a draft in the route and sent by its last step */
         post: operations["sendPaymentNotice"];
         delete?: never;
         options?: never;
@@ -910,7 +910,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the current step of the invoice's approval route; the last step approves the invoice (default: one step, any company or group owner) */
+        /** Approve the current step of the approval route: the last step approves the invoice (default: one step, any company or group owner), or sends a payment notice the route held */
         post: operations["approveInvoice"];
         delete?: never;
         options?: never;
@@ -1053,7 +1053,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return the invoice to the partner with a reason, at the current step of its approval route */
+        /** Return with a reason at the current step of the approval route: an invoice to the partner, a held payment notice to its author */
         post: operations["returnInvoice"];
         delete?: never;
         options?: never;
@@ -1583,10 +1583,10 @@ export interface components {
         ApprovalRoute: {
             createdAt: string;
             /**
-             * @description purchaseOrder: before the order is sent to the partner; invoice: before the invoice is approved
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
              * @enum {string}
              */
-            documentType: "purchaseOrder" | "invoice";
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
             groupId: string;
             id: string;
             name: string;
@@ -1941,10 +1941,10 @@ export interface components {
         };
         NewApprovalRoute: {
             /**
-             * @description purchaseOrder: before the order is sent to the partner; invoice: before the invoice is approved
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
              * @enum {string}
              */
-            documentType: "purchaseOrder" | "invoice";
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
             /** @example 請求書の3段階承認 */
             name: string;
             steps: components["schemas"]["ApprovalStepInput"][];
@@ -8590,7 +8590,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
