@@ -173,6 +173,10 @@ describe("an invoice through a three-step approval route", () => {
       reason: "交通費の領収書を添付してください",
     });
     expect((await decide(id, "owner")).status).toBe(409);
+    const returnedPage = await t.call("GET", `/v1/invoices/${id}/document`, {
+      token: people.partner,
+    });
+    expect(String(returnedPage.body)).toContain("交通費の領収書を添付してください");
 
     // Resubmitted: the route starts again from step 1.
     const again = await t.call("POST", `/v1/invoices/${id}/submit`, {
@@ -239,9 +243,19 @@ describe("an invoice through a three-step approval route", () => {
     });
     expect(verify.body).toMatchObject({ valid: true, breaks: [] });
 
-    // The document's view shows the steps.
+    // The document's views show the steps: the JSON, and the HTML page.
     const view = await t.call("GET", `/v1/invoices/${id}`, { token: people.partner });
     expect(view.body.approval.steps[2]).toMatchObject({ name: "最終承認", decidedBy: "山田 太郎" });
+    const page = await t.call("GET", `/v1/invoices/${id}/document`, { token: people.owner });
+    const text = String(page.body)
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain("承認経路（請求書の3段階承認）");
+    expect(text).toContain(
+      "1. 課長確認 グループオーナー（いずれか1名） 承認 佐藤 花子 2025年8月26日 10:00",
+    );
+    expect(text).toContain("2. 経理確認 鈴木 一郎・伊藤 蓮（全員） 承認 伊藤 蓮");
+    expect(text).toContain("3. 最終承認 企業オーナー（いずれか1名） 承認 山田 太郎");
   });
 
   it("keeps the route it entered with when the route is edited meanwhile", async () => {

@@ -215,7 +215,12 @@ export function invoiceRoutes() {
     })
     .openapi(document, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
-      return c.html(renderInvoiceHtml(await documentOf(c.var.deps, invoice), invoice.status), 200);
+      const page = renderInvoiceHtml(
+        await documentOf(c.var.deps, invoice),
+        invoice.status,
+        invoice.approval,
+      );
+      return c.html(page, 200);
     })
     .openapi(report, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
