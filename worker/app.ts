@@ -17,6 +17,7 @@ import { mountDocs } from "./http/docs";
 import { notFound, onError, requireJsonBody } from "./http/errorHandler";
 import { healthRoutes } from "./http/health";
 import { createRouter } from "./http/router";
+import { securityHeaders } from "./http/securityHeaders";
 import { businessReportPdfRoutes } from "./invoices/businessReportRoutes";
 import { documentPdfRoutes } from "./invoices/pdfRoutes";
 import { invoiceRoutes } from "./invoices/routes";
@@ -45,6 +46,7 @@ export function createApp(appDeps: AppDeps = {}) {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", securityHeaders(deps.config.appUrl));
   app.use("*", requireJsonBody);
   app.use("/v1/*", sendQueuedWebhooksAfterResponse());
   app.route("/", healthRoutes(VERSION));
