@@ -1,7 +1,7 @@
 import { type ApprovalRecord, DEFAULT_STEP, decideStep } from "../../shared";
 import type { User } from "../accounts/sessions";
 import type { Role } from "../db/schema";
-import { refusedBy } from "../http/errors";
+import { ApiError, refusedBy } from "../http/errors";
 import { personName } from "./service";
 
 // One person's decision at the step in front of a document, for orders and invoices alike.
@@ -56,4 +56,28 @@ export function stepDetails(
     stepName: outcome.stepName,
     steps: record.steps.length,
   };
+}
+
+/** What a conditional update answers when another decision changed the document first. */
+const CHANGED = new Set(["invoice_changed", "order_changed", "payment_notice_changed"]);
+
+/**
+ * Two approvers of an "all" step deciding at the same moment both read the same approval;
+ * the second update finds it changed. Decide again on the document as it now is (a few
+ * times), so each approval counts, and a repeated click meets "already approved".
+ */
+export async function decideAfresh<D, R>(
+  first: D,
+  reload: () => Promise<D>,
+  decide: (document: D) => Promise<R>,
+): Promise<R> {
+  let document = first;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await decide(document);
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof ApiError) || !CHANGED.has(error.code)) throw error;
+      document = await reload();
+    }
+  }
 }

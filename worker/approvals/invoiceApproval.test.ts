@@ -281,6 +281,34 @@ describe("an invoice through a three-step approval route", () => {
     expect(row?.actorName).toBe("田中 美咲");
   });
 
+  it("counts two approvers of an all-step deciding at the same moment, and a double click once", async () => {
+    await t.call("POST", `/v1/groups/${ctx.groupId}/approval-routes`, {
+      token: people.owner,
+      body: {
+        documentType: "invoice",
+        name: "経理の2名承認",
+        steps: [
+          { name: "経理確認", rule: "all", userIds: [ids.suzuki, ids.ito] },
+          { name: "最終承認", roles: ["companyOwner"] },
+        ],
+      },
+    });
+    const { id } = await submit();
+    const [a, b, again] = await Promise.all([
+      decide(id, "suzuki"),
+      decide(id, "ito"),
+      decide(id, "suzuki"),
+    ]);
+    expect([a.status, b.status, again.status].sort()).toEqual([200, 200, 409]);
+    const view = await t.call("GET", `/v1/invoices/${id}`, { token: people.owner });
+    expect(view.body.approval.currentStep).toBe(2);
+    expect(
+      view.body.approval.steps[0].approvals.map((x: { name: string }) => x.name).sort(),
+    ).toEqual(["伊藤 蓮", "鈴木 一郎"]);
+    const events = (await historyOf(id)).map((e) => e.event);
+    expect(events).toEqual(["submitted", "stepApproved", "stepApproved"]);
+  });
+
   it("without a route: one step, any company or group owner, a member refused", async () => {
     const { id, approval } = await submit();
     expect(approval).toMatchObject({

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import type { Decision } from "../approvals/decision";
+import { type Decision, decideAfresh } from "../approvals/decision";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser } from "../http/auth";
@@ -34,11 +34,16 @@ import { decideInvoice, submitInvoice } from "./submission";
  * or a payment notice the company holds in its route before sending.
  */
 async function decide(c: Context<AppEnv>, decision: Decision) {
-  const document = await invoiceOf(c, BOTH_KINDS);
+  const first = await invoiceOf(c, BOTH_KINDS);
   const { roles } = accessOf(c);
-  return document.kind === "paymentNotice"
-    ? decideNoticeStep(c.var.deps, currentUser(c), roles, document, decision)
-    : decideInvoice(c.var.deps, currentUser(c), roles, document, decision);
+  return decideAfresh(
+    first,
+    () => getInvoice(c.var.deps, first.id),
+    (document) =>
+      document.kind === "paymentNotice"
+        ? decideNoticeStep(c.var.deps, currentUser(c), roles, document, decision)
+        : decideInvoice(c.var.deps, currentUser(c), roles, document, decision),
+  );
 }
 
 const htmlPage = { description: "HTML", content: { "text/html": { schema: z.string() } } };

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { type Decision, decideAfresh } from "../approvals/decision";
 import { stepReturnSchema } from "../approvals/schemas";
 import { accessOf } from "../companies/routes";
 import {
@@ -41,6 +42,17 @@ async function orderOf(c: Context<AppEnv>) {
   if (!visibleTo(order, access.roles))
     throw new ApiError(404, "not_found", "No such purchase order");
   return order;
+}
+
+/** A decision at the current step of the order's approval route, afresh if another raced it. */
+async function decideStep(c: Context<AppEnv>, decision: Decision) {
+  const first = await orderOf(c);
+  const { roles } = accessOf(c);
+  return decideAfresh(
+    first,
+    () => getOrder(c.var.deps, first.id),
+    (order) => decideOrderStep(c.var.deps, currentUser(c), roles, order, decision),
+  );
 }
 
 const show = defineRoute({
@@ -157,23 +169,11 @@ export function orderRoutes() {
       return c.json(serializeOrder(order), 200);
     })
     .openapi(approveStep, async (c) => {
-      const order = await decideOrderStep(
-        c.var.deps,
-        currentUser(c),
-        accessOf(c).roles,
-        await orderOf(c),
-        { approve: true },
-      );
+      const order = await decideStep(c, { approve: true });
       return c.json(serializeOrder(order), 200);
     })
     .openapi(returnStep, async (c) => {
-      const order = await decideOrderStep(
-        c.var.deps,
-        currentUser(c),
-        accessOf(c).roles,
-        await orderOf(c),
-        { approve: false, reason: c.req.valid("json").reason },
-      );
+      const order = await decideStep(c, { approve: false, reason: c.req.valid("json").reason });
       return c.json(serializeOrder(order), 200);
     })
     .openapi(approve, async (c) => {
