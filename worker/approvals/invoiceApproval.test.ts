@@ -25,7 +25,8 @@ const ROUTE = (suzuki: string, ito: string) => ({
 });
 
 beforeEach(async () => {
-  t = await testApp();
+  // Every answer is held to the schema its route declares (http/responseCheck.ts).
+  t = await testApp({ config: { checkResponses: true } });
   ctx = await approvedContract(t);
   await t.db.insert(workEntries).values(
     [4, 5, 6].map((day) => ({

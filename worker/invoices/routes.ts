@@ -209,7 +209,7 @@ export function invoiceRoutes() {
           return { status: 200, body: await present(c, submitted) };
         },
       );
-      return c.json(answer.body as Record<string, unknown>, 200);
+      return c.json(answer.body as Awaited<ReturnType<typeof present>>, 200);
     })
     .openapi(approve, async (c) => {
       const decided = await decide(c, { approve: true });

@@ -17,7 +17,8 @@ let groupId: string;
 let orderId: string;
 
 beforeEach(async () => {
-  t = await testApp();
+  // Every answer is held to the schema its route declares (http/responseCheck.ts).
+  t = await testApp({ config: { checkResponses: true } });
   await seedDemo(t.db, "shimebi-demo");
   t.clock.now = new Date("2025-07-20T01:00:00Z");
   const owner = await staff(t, "owner@demo.shimebi.test");

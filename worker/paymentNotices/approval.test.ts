@@ -15,7 +15,8 @@ let tokens: Record<"groupOwner" | "suzuki", string>;
 let suzukiId: string;
 
 beforeEach(async () => {
-  t = await testApp();
+  // Every answer is held to the schema its route declares (http/responseCheck.ts).
+  t = await testApp({ config: { checkResponses: true } });
   c = await approvedContract(t, {
     billingMode: "paymentNotice",
     confirmationDays: 7,

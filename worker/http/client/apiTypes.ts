@@ -1794,7 +1794,39 @@ export interface components {
             role: string;
         };
         Invoice: {
-            [key: string]: unknown;
+            approval: components["schemas"]["Approval"];
+            companyId: string;
+            contentHash: string | null;
+            contractId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The document as last submitted or sent */
+            document: {
+                [key: string]: unknown;
+            } | null;
+            dueDate: string | null;
+            /** @description The engine's quote (POST /v1/quote) */
+            figures: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            /** @example 2025-08 */
+            month: string;
+            /** @example INV-000001 */
+            number: string | null;
+            partnerUserId: string;
+            returnReason: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned";
+            submittedAt: string | null;
+            total: number;
+            warnings: unknown[];
         };
         /** @description 請求書: what the partner chooses beside the work */
         InvoiceInput: {
