@@ -1,6 +1,6 @@
 import { and, asc, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { historyEvents, invoices, workEntries } from "../db/schema";
+import { historyEvents, invoices, notifications, workEntries } from "../db/schema";
 import { snapshot, type TestApp, testApp } from "../testing/app";
 import { approvedContract } from "../testing/contracts";
 import { addStaff, staff } from "../testing/staff";
@@ -150,6 +150,27 @@ describe("an invoice through a three-step approval route", () => {
     });
 
     // Step 2 wants both: one approval leaves it at step 2; the same person cannot count twice.
+    // Each step's approvers hear of it when the invoice reaches their step.
+    const waiting = await t.db
+      .select()
+      .from(notifications)
+      .where(eq(notifications.kind, "approval.stepWaiting"));
+    expect(waiting.map((n) => [n.userId, n.title])).toEqual(
+      expect.arrayContaining([
+        [
+          ids.suzuki,
+          "Approve INV-000001 (step 2) / INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+        ],
+        [
+          ids.ito,
+          "Approve INV-000001 (step 2) / INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+        ],
+      ]),
+    );
+    expect(waiting.map((n) => n.title)).toContain(
+      "Approve INV-000001 (step 1) / INV-000001 の承認をお願いします（ステップ1「課長確認」）",
+    );
+
     const first = await decide(id, "suzuki");
     expect(first.body).toMatchObject({ status: "underReview", approval: { currentStep: 2 } });
     expect(first.body.approval.steps[1]).toMatchObject({

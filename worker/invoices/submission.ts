@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, legacyApproval, stepDetails } from "../approvals/decision";
+import { notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { bankAccounts, invoices, type Role, users } from "../db/schema";
 import type { Deps } from "../deps";
@@ -164,6 +165,11 @@ export async function submitInvoice(
     },
     creator ? { mail: { to: creator.email } } : {},
   );
+  await notifyStepApprovers(deps, approval, {
+    ...parts.contract,
+    label: updated.number ?? "",
+    link: `/v1/invoices/${invoice.id}`,
+  });
   return updated;
 }
 
@@ -205,7 +211,14 @@ export async function decideInvoice(
     await recordInvoiceEvent(tx, deps, row, event, actor, stepDetails(record, step, reason));
     return row;
   });
-  if (!step.completed) return updated;
+  if (!step.completed) {
+    await notifyStepApprovers(deps, step.record, {
+      ...parts.contract,
+      label: updated.number ?? "",
+      link: `/v1/invoices/${invoice.id}`,
+    });
+    return updated;
+  }
   await notify(
     deps,
     parts.partner.id,

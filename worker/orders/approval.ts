@@ -1,8 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
+import { notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
-import { purchaseOrders, type Role } from "../db/schema";
+import { contracts, purchaseOrders, type Role } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import { notify } from "../notifications/service";
@@ -37,7 +38,7 @@ export async function sendOrRequestApproval(deps: Deps, actor: User, order: Purc
     now: deps.now(),
   });
   const document = await documentFor(deps, order);
-  return deps.db.transaction(async (tx) => {
+  const requested = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(purchaseOrders)
       .set({ approval, approvalVersion: order.approvalVersion + 1 })
@@ -56,6 +57,12 @@ export async function sendOrRequestApproval(deps: Deps, actor: User, order: Purc
     });
     return row;
   });
+  await notifyStepApprovers(deps, approval, {
+    ...parts.contract,
+    label: order.number,
+    link: `/v1/orders/${order.id}`,
+  });
+  return requested;
 }
 
 /**
@@ -104,7 +111,19 @@ export async function decideOrderStep(
     await recordEvent(tx, deps, row, document, event, actor, details);
     return row;
   });
-  if (!decision.approve) {
+  if (decision.approve) {
+    const [contract] = await deps.db
+      .select({ companyId: contracts.companyId, groupId: contracts.groupId })
+      .from(contracts)
+      .where(eq(contracts.id, order.contractId));
+    if (contract) {
+      await notifyStepApprovers(deps, step.record, {
+        ...contract,
+        label: order.number,
+        link: `/v1/orders/${order.id}`,
+      });
+    }
+  } else {
     await notify(deps, record.requestedBy.userId, {
       kind: "order.approvalReturned",
       title: `${order.number} was returned in approval / 発注書が承認経路で差し戻されました`,

@@ -1,12 +1,13 @@
 import { and, eq } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
+import { notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { invoices, type Role } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import type { Invoice } from "../invoices/rules";
-import { asJson, recordInvoiceEvent } from "../invoices/service";
+import { asJson, loadParts, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
 import type { NoticeInput } from "./rules";
 import { changed, prepareNotice, sendPaymentNotice } from "./service";
@@ -84,6 +85,11 @@ export async function sendOrRequestNoticeApproval(
     });
     return row;
   });
+  await notifyStepApprovers(deps, approval, {
+    ...contract,
+    label: `支払通知書 ${month}`,
+    link: `/v1/invoices/${notice.id}`,
+  });
   return { notice, contract, created: !existing };
 }
 
@@ -145,7 +151,14 @@ export async function decideNoticeStep(
     await recordInvoiceEvent(tx, deps, row, event, actor, details);
     return row;
   });
-  if (!decision.approve) {
+  if (decision.approve) {
+    await notifyStepApprovers(deps, step.record, {
+      companyId: notice.companyId,
+      groupId: (await loadParts(deps, notice.contractId)).contract.groupId,
+      label: `支払通知書 ${notice.workingMonth}`,
+      link: `/v1/invoices/${notice.id}`,
+    });
+  } else {
     await notify(deps, record.requestedBy.userId, {
       kind: "paymentNotice.approvalReturned",
       title: `The payment notice for ${notice.workingMonth} was returned in approval / 支払通知書が承認経路で差し戻されました`,
