@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, or } from "drizzle-orm";
 import {
   type ApprovalRecord,
   type ApprovalStepDefinition,
+  type ApproverRole,
   currentStepOf,
   DEFAULT_STEP,
   type FrozenStep,
@@ -55,6 +56,15 @@ async function checkSteps(
 ): Promise<ApprovalStepDefinition[]> {
   const named = [...new Set(steps.flatMap((s) => s.userIds ?? []))];
   const staff = await staffOf(db, companyId, groupId, named);
+  const holders = await db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(
+      and(
+        eq(memberships.companyId, companyId),
+        or(eq(memberships.groupId, groupId), isNull(memberships.groupId)),
+      ),
+    );
   const issues: IssueInput[] = [];
   const checked = steps.map((step, i) => {
     const roles = [...new Set(step.roles ?? [])];
@@ -64,6 +74,13 @@ async function checkSteps(
         path: `steps.${i}`,
         message: "Give the step roles or userIds, one of the two",
         messageJa: "ステップには役割（roles）か承認者（userIds）のどちらか一方を指定してください",
+      });
+    }
+    if (roles.length > 0 && !holders.some((h) => roles.includes(h.role as ApproverRole))) {
+      issues.push({
+        path: `steps.${i}.roles`,
+        message: "No one in the group holds these roles: the step could never be decided",
+        messageJa: "このグループにはこの役割の人がいません。このステップは誰も判断できません",
       });
     }
     userIds.forEach((userId, j) => {

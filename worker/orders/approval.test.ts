@@ -273,6 +273,24 @@ describe("approval routes", () => {
       "このグループの企業オーナー・グループオーナー・メンバーではありません",
     );
 
+    // A step of a role no one in the group holds could never be decided.
+    const [company] = await t.db.select().from(companies).where(eq(companies.name, "Demo"));
+    const empty = await t.call("POST", `/v1/companies/${company?.id}/groups`, {
+      token: tokens.owner,
+      body: { name: "新規グループ" },
+    });
+    const nobody = await t.call("POST", `/v1/groups/${empty.body.id}/approval-routes`, {
+      token: tokens.owner,
+      body,
+    });
+    expect(nobody.status).toBe(422);
+    expect(nobody.body.error.issues).toEqual([
+      {
+        path: "steps.0.roles",
+        message: "No one in the group holds these roles: the step could never be decided",
+      },
+    ]);
+
     expect((await t.call("POST", path, { token: tokens.owner, body })).status).toBe(201);
     const twice = await t.call("POST", path, { token: tokens.owner, body });
     expect(twice.status).toBe(409);

@@ -98,6 +98,28 @@ describe("a payment notice before sending", () => {
     expect(again.status, JSON.stringify(again.body)).toBe(200);
     expect(again.body).toMatchObject({ status: "draft", approval: { currentStep: 1 } });
     await t.call("POST", path("approve"), { token: tokens.suzuki });
+    // A day of work registered meanwhile: the last step may not send a total no step approved.
+    const [extra] = await t.db
+      .insert(workEntries)
+      .values({
+        contractId: c.contractId,
+        workingMonth: "2025-08",
+        date: "2025-08-05",
+        costCategoryId: "dev",
+        startMinutes: 540,
+        endMinutes: 600,
+        breakMinutes: 0,
+      })
+      .returning();
+    const stale = await t.call("POST", path("approve"), {
+      token: tokens.groupOwner,
+      headers: { "accept-language": "ja" },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.message).toBe(
+      "承認中に稼働の登録が変わり、支払通知書の合計が承認された 88,000円 から 93,500円 に変わります。差し戻して、もう一度承認経路に送ってください",
+    );
+    await t.db.delete(workEntries).where(eq(workEntries.id, extra?.id ?? ""));
     const sent = await t.call("POST", path("approve"), { token: tokens.groupOwner });
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
     expect(sent.body).toMatchObject({

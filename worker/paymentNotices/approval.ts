@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
 import { notifyStepApprovers } from "../approvals/notify";
@@ -128,6 +129,17 @@ export async function decideNoticeStep(
         lastStep: true,
       },
     );
+    if (prepared.figures.total !== notice.total) {
+      // The entries changed while the route ran: what the steps approved is not what would go.
+      const [now, approved] = [prepared.figures.total, notice.total].map(formatThousands);
+      throw new ApiError(
+        409,
+        "payment_notice_figures_changed",
+        `The month's entries changed during approval: the notice would now total ${now} yen, not the ${approved} yen approved. Return it so that it is sent into the route again`,
+        [],
+        `承認中に稼働の登録が変わり、支払通知書の合計が承認された ${approved}円 から ${now}円 に変わります。差し戻して、もう一度承認経路に送ってください`,
+      );
+    }
     const { notice: sent } = await sendPaymentNotice(deps, actor, prepared, {
       approval: step.record,
       details,
