@@ -204,7 +204,7 @@ describe("a purchase order before sending", () => {
     expect(approved.body.status).toBe("approved");
   });
 
-  it("is sent at once without a route, and after the route is deleted", async () => {
+  it("is sent at once once the route is deleted, carrying no approval of the run before", async () => {
     const route = await t.call("POST", `/v1/groups/${groupId}/approval-routes`, {
       token: tokens.owner,
       body: {
@@ -217,6 +217,11 @@ describe("a purchase order before sending", () => {
       token: tokens.owner,
     });
     expect(listed.body.map((r: { name: string }) => r.name)).toEqual(["発注の承認"]);
+    await t.call("POST", `/v1/orders/${orderId}/send`, { token: tokens.owner });
+    expect((await step("groupOwner", "件名を修正してください")).body).toMatchObject({
+      status: "draft",
+      approval: { status: "returned" },
+    });
     const removed = await t.call(
       "DELETE",
       `/v1/groups/${groupId}/approval-routes/${route.body.id}`,
@@ -226,7 +231,11 @@ describe("a purchase order before sending", () => {
     const sent = await t.call("POST", `/v1/orders/${orderId}/send`, { token: tokens.owner });
     expect(sent.body).toMatchObject({ status: "underReview", approval: null });
     expect((await step("groupOwner")).status).toBe(409);
-    expect(await events()).toEqual([["sent", "山田 太郎"]]);
+    expect(await events()).toEqual([
+      ["approvalRequested", "山田 太郎"],
+      ["approvalReturned", "佐藤 花子"],
+      ["sent", "山田 太郎"],
+    ]);
   });
 });
 

@@ -240,9 +240,9 @@ export async function sendOrder(
         sentAt: deps.now(),
         revision: order.revision + 1,
         returnReason: null,
-        ...(lastStep
-          ? { approval: lastStep.approval, approvalVersion: order.approvalVersion + 1 }
-          : {}),
+        // Sent without a route, the order carries no approval (not one of an earlier sending).
+        approval: lastStep?.approval ?? null,
+        approvalVersion: order.approvalVersion + 1,
       })
       .where(
         and(

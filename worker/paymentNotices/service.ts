@@ -144,7 +144,8 @@ export async function sendPaymentNotice(
       decidedAt: null,
       acceptBy,
       returnReason: null,
-      ...(lastStep ? { approval: lastStep.approval } : {}),
+      // Sent without a route, the notice carries no approval (not one of an earlier sending).
+      approval: lastStep?.approval ?? null,
     };
     let row: Invoice | undefined;
     if (existing) {
@@ -153,7 +154,7 @@ export async function sendPaymentNotice(
         .set({
           ...values,
           revision: existing.revision + 1,
-          approvalVersion: existing.approvalVersion + (lastStep ? 1 : 0),
+          approvalVersion: existing.approvalVersion + 1,
         })
         .where(
           and(
