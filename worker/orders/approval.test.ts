@@ -195,6 +195,15 @@ describe("a purchase order before sending", () => {
     });
     expect(verify.body).toMatchObject({ valid: true });
 
+    const page = await t.call("GET", `/v1/orders/${orderId}/document`, { token: tokens.owner });
+    const text = String(page.body)
+      .replace(/<[^>]+>/g, " ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain("承認経路（発注の承認）");
+    expect(text).toContain(
+      "2. 予算確認 鈴木 一郎（いずれか1名） 承認 鈴木 一郎 2025年7月20日 10:00",
+    );
+
     // The partner's answer is as before.
     const approved = await t.call("POST", `/v1/orders/${orderId}/approve`, {
       token: tokens.partner,
