@@ -83,7 +83,11 @@ const send = defineRoute({
   summary:
     "Send the order to the partner, or resend it after a return; with an approval route for the group's orders, the order enters the route instead and is sent by its last step",
   request: { params: orderIdParam },
-  responses: { 200: ok("Sent", anyObject), ...denied, ...conflict },
+  responses: {
+    200: ok("Sent, or in the approval route (status unchanged, approval pending)", orderSchema),
+    ...denied,
+    ...conflict,
+  },
 });
 
 const approveStep = defineRoute({
