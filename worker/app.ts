@@ -13,6 +13,7 @@ import { sesRateRoutes } from "./contracts/sesRateRoutes";
 import { type AppDeps, resolveDeps } from "./deps";
 import { devRoutes } from "./dev/routes";
 import { entryRoutes } from "./entries/routes";
+import { exportRoutes } from "./exports/routes";
 import { mountDocs } from "./http/docs";
 import { notFound, onError, requireJsonBody } from "./http/errorHandler";
 import { healthRoutes } from "./http/health";
@@ -76,6 +77,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", approvalRouteRoutes());
   app.route("/", companySettingsRoutes());
   app.route("/", paymentRoutes());
+  app.route("/", exportRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());
   mountDocs(app, VERSION);
   return app;

@@ -526,16 +526,21 @@ export type PayerSettings = {
   detail: string;
 };
 
-/** Accounts (勘定科目), tax categories (税区分) and department for 仕訳 exports. */
+/** The accounting software a 仕訳 export is made for. */
+export const ACCOUNTING_VENDORS = ["freee", "moneyforward", "yayoi"] as const;
+export type AccountingVendor = (typeof ACCOUNTING_VENDORS)[number];
+
+/** 税区分 as one vendor names them: each vendor spells them its own way. */
+export type TaxCategoryNames = { standard: string; reduced: string; outOfScope: string };
+
+/** Accounts (勘定科目), tax categories (税区分) per vendor and department for 仕訳 exports. */
 export type AccountingSettings = {
   feeAccount: string;
   expenseAccount: string;
   payableAccount: string;
   withholdingAccount: string;
-  taxCategoryStandard: string;
-  taxCategoryReduced: string;
-  taxCategoryNone: string;
   department: string;
+  taxCategories: Record<AccountingVendor, TaxCategoryNames>;
 };
 
 export const companySettings = sqliteTable("company_settings", {
