@@ -12,7 +12,7 @@ import {
 } from "./entryChecks";
 import type { Fields } from "./fields";
 import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
-import { type DayInterval, findOverlaps, formatTime } from "./time";
+import { type DayColumns, findOverlappingPositions, formatTime } from "./time";
 import type { CategoryRef } from "./validateCategories";
 
 export const MAX_DETAILS_LENGTH = 1000;
@@ -118,16 +118,35 @@ function readSkipHours(raw: unknown, at: EntryContext, issues: IssueList): boole
   return true;
 }
 
-function reportOverlaps(entries: readonly unknown[], intervals: DayInterval[], issues: IssueList) {
-  for (const { earlier, later } of findOverlaps(intervals)) {
-    const a = entryLabel(later.index, (entries[later.index] as Fields).date);
-    const b = entryLabel(earlier.index, (entries[earlier.index] as Fields).date);
-    const aTimes = [formatTime(later.start), formatTime(later.end)];
-    const bTimes = [formatTime(earlier.start), formatTime(earlier.end)];
+/** The timed entries placed on a day, as columns, with each one's index in the request. */
+interface TimedEntries extends DayColumns {
+  index: number[];
+  day: number[];
+  start: number[];
+  end: number[];
+}
+
+function reportOverlaps(entries: readonly unknown[], timed: TimedEntries, issues: IssueList) {
+  const pairs = findOverlappingPositions(timed);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const earlier = pairs[k] as number;
+    const later = pairs[k + 1] as number;
+    const laterIndex = timed.index[later] as number;
+    const earlierIndex = timed.index[earlier] as number;
+    const a = entryLabel(laterIndex, (entries[laterIndex] as Fields).date);
+    const b = entryLabel(earlierIndex, (entries[earlierIndex] as Fields).date);
+    const aTimes = [
+      formatTime(timed.start[later] as number),
+      formatTime(timed.end[later] as number),
+    ];
+    const bTimes = [
+      formatTime(timed.start[earlier] as number),
+      formatTime(timed.end[earlier] as number),
+    ];
     issues.add(
-      `entries.${later.index}.start`,
+      `entries.${laterIndex}.start`,
       IssueCode.OVERLAPPING_ENTRIES,
-      `${a.en} ${aTimes.join("-")} overlaps entry ${earlier.index + 1} ${bTimes.join("-")} on the same date; times on one date must not overlap`,
+      `${a.en} ${aTimes.join("-")} overlaps entry ${earlierIndex + 1} ${bTimes.join("-")} on the same date; times on one date must not overlap`,
       `${a.ja} ${aTimes.join("〜")} は ${b.ja} ${bTimes.join("〜")} と時間が重なっています。同じ日の業務時間は重ならないようにしてください`,
     );
   }
@@ -155,7 +174,7 @@ export function validateEntries(
   const ids = [...byId.keys()];
   const shownIds = ids.slice(0, 10).join(", ") + (ids.length > 10 ? ", ..." : "");
   const days = new DayCache();
-  const intervals: DayInterval[] = [];
+  const timedEntries: TimedEntries = { index: [], day: [], start: [], end: [] };
 
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
@@ -199,7 +218,12 @@ export function validateEntries(
     } else if (timed || hasTime(start) || hasTime(end)) {
       const times = checkTimes(start, end, breakMinutes, timed, at, issues);
       if (times !== null) {
-        if (day !== null) intervals.push({ index, day, start: times.start, end: times.end });
+        if (day !== null) {
+          timedEntries.index.push(index);
+          timedEntries.day.push(day);
+          timedEntries.start.push(times.start);
+          timedEntries.end.push(times.end);
+        }
         if (ref !== undefined && timed) {
           minutes[ref.index] = (minutes[ref.index] ?? 0) + times.worked;
         }
@@ -221,7 +245,7 @@ export function validateEntries(
       }
     }
   }
-  reportOverlaps(value, intervals, issues);
+  reportOverlaps(value, timedEntries, issues);
   return { minutes, hundredths };
 }
 
