@@ -9,7 +9,9 @@ import {
   type EntryContext,
   entryPath,
   forbidTimes,
-  hasTime,
+  given,
+  hasEnd,
+  hasStart,
 } from "./entryChecks";
 import type { Fields } from "./fields";
 import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
@@ -30,10 +32,6 @@ export interface PeriodBounds {
 export interface EntryTotals {
   minutes: number[];
   hundredths: number[];
-}
-
-function given(value: unknown): unknown {
-  return value === null ? undefined : value;
 }
 
 function countCharacters(text: string): number {
@@ -217,7 +215,7 @@ export function validateEntries(
       type === "hourly" || ((type === "monthly" || type === "monthlyRange") && !skipHours);
     if (type === "quantity" || (skipHours && type !== "hourly")) {
       forbidTimes(fields, at, issues);
-    } else if (timed || hasTime(fields, "start") || hasTime(fields, "end")) {
+    } else if (timed || hasStart(fields) || hasEnd(fields)) {
       const times = checkTimes(fields, timed, at, issues);
       if (times !== null) {
         if (day !== null) {
