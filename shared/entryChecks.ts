@@ -99,13 +99,18 @@ export interface CheckedTimes {
   worked: number;
 }
 
-/** start, end and breakMinutes: both times parse, end > start, 0 <= break < end - start. */
+/**
+ * start, end and breakMinutes: both times parse, end > start, 0 <= break < end - start.
+ * Fills `into` and answers true, or records why not and answers false (one `into` serves
+ * every entry: nothing is allocated per entry).
+ */
 export function checkTimes(
   fields: Fields,
   required: boolean,
   at: EntryContext,
   issues: IssueList,
-): CheckedTimes | null {
+  into: CheckedTimes,
+): boolean {
   const start = readTime(
     given(fields.start),
     given(fields.startMinutes),
@@ -131,7 +136,7 @@ export function checkTimes(
       );
     }
   }
-  if (start === null || end === null) return null;
+  if (start === null || end === null) return false;
   if (end <= start) {
     const label = entryLabel(at.index, at.date);
     issues.add(
@@ -140,9 +145,9 @@ export function checkTimes(
       `${label.en}: end ${formatTime(end)} must be after start ${formatTime(start)} (for work past midnight use hours up to 47, such as 2630 for 02:30)`,
       `${label.ja}: 終了 ${formatTime(end)} は開始 ${formatTime(start)} より後にしてください（日をまたぐ場合は 2630 のように 47 時まで入力できます）`,
     );
-    return null;
+    return false;
   }
-  if (breakMinutes === null) return null;
+  if (breakMinutes === null) return false;
   const span = end - start;
   if (breakMinutes >= span) {
     const label = entryLabel(at.index, at.date);
@@ -152,9 +157,12 @@ export function checkTimes(
       `${label.en}: breakMinutes ${breakMinutes} must be shorter than the ${span} minutes from ${formatTime(start)} to ${formatTime(end)}`,
       `${label.ja}: 休憩 ${breakMinutes} 分は ${formatTime(start)}〜${formatTime(end)} の ${span} 分より短くしてください`,
     );
-    return null;
+    return false;
   }
-  return { start, end, worked: span - breakMinutes };
+  into.start = start;
+  into.end = end;
+  into.worked = span - breakMinutes;
+  return true;
 }
 
 /** Times given where none belong: a quantity category, or a monthly entry with skipHours. */

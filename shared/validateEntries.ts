@@ -4,6 +4,7 @@
 
 import { parseIsoDate, toDayNumber } from "./calendar";
 import {
+  type CheckedTimes,
   checkQuantity,
   checkTimes,
   type EntryContext,
@@ -178,6 +179,10 @@ export function validateEntries(
   }
   const days = new DayCache();
   const timedEntries: TimedEntries = { index: [], day: [], start: [], end: [] };
+  // One context and one times record moved along the entries: nothing is allocated per entry
+  // unless it has an issue.
+  const at: EntryContext = { index: 0, date: undefined, type: null };
+  const times: CheckedTimes = { start: 0, end: 0, worked: 0 };
 
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
@@ -193,7 +198,9 @@ export function validateEntries(
     const fields = entry as Fields;
     const categoryId = given(fields.costCategoryId);
     const ref = typeof categoryId === "string" ? byId.get(categoryId) : undefined;
-    const at: EntryContext = { index, date: given(fields.date), type: ref?.type ?? null };
+    at.index = index;
+    at.date = given(fields.date);
+    at.type = ref?.type ?? null;
     const day = days.dayOf(at.date);
     checkDate(day, at, period, issues);
     if (ref === undefined) {
@@ -216,8 +223,7 @@ export function validateEntries(
     if (type === "quantity" || (skipHours && type !== "hourly")) {
       forbidTimes(fields, at, issues);
     } else if (timed || hasStart(fields) || hasEnd(fields)) {
-      const times = checkTimes(fields, timed, at, issues);
-      if (times !== null) {
+      if (checkTimes(fields, timed, at, issues, times)) {
         if (day !== null) {
           timedEntries.index.push(index);
           timedEntries.day.push(day);
