@@ -2,6 +2,7 @@ import { apiTokenRoutes } from "./accounts/apiTokenRoutes";
 import { invitationRoutes } from "./accounts/invitationRoutes";
 import { pageRoutes } from "./accounts/pages";
 import { authRoutes } from "./accounts/routes";
+import { approvalRouteRoutes } from "./approvals/routes";
 import { attachmentRoutes } from "./attachments/routes";
 import { bankAccountRoutes } from "./banks/accountRoutes";
 import { companyOptionRoutes } from "./companies/optionsRoutes";
@@ -74,6 +75,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", profileRoutes());
   app.route("/", bankAccountRoutes());
   app.route("/", webhookRoutes());
+  app.route("/", approvalRouteRoutes());
   app.route("/", companySettingsRoutes());
   app.route("/", paymentRoutes());
   app.route("/", annualStatementRoutes());
