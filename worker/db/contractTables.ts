@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { type CostCategory, ORDER_STATUSES } from "../../shared";
+import { type ApprovalRecord, type CostCategory, ORDER_STATUSES } from "../../shared";
 import type { OrderConfirmation, OrderDocument } from "../orders/schemas";
 import { DOCUMENT_TYPES, HISTORY_EVENTS } from "../platform/historyEvents";
 import { companies, groups, users } from "./accountTables";
@@ -97,6 +97,10 @@ export const purchaseOrders = sqliteTable(
     returnReason: text("return_reason"),
     /** 発注請書: the partner's details as approved. */
     confirmation: text("confirmation", { mode: "json" }).$type<OrderConfirmation>(),
+    /** The approval route frozen when the order entered it, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -133,6 +137,13 @@ export const historyEvents = sqliteTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * How `hash` was made: "hmac-sha256" with HISTORY_KEY for every row written since the
+     * chain was keyed; "sha256" (unkeyed) only for rows written before (migration 0008).
+     */
+    hashAlgorithm: text("hash_algorithm", { enum: ["sha256", "hmac-sha256"] })
+      .notNull()
+      .default("sha256"),
   },
   (t) => [
     index("history_company_seq").on(t.companyId, t.seq),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { INVOICE_STATUSES, type QuoteResult } from "../../shared";
+import { type ApprovalRecord, INVOICE_STATUSES, type QuoteResult } from "../../shared";
 import type { InvoiceDocument } from "../invoices/document";
 import type { InvoiceInputs } from "../invoices/rules";
 import { companies, users } from "./accountTables";
@@ -79,6 +79,10 @@ export const invoices = sqliteTable(
     autoAccepted: integer("auto_accepted", { mode: "boolean" }).notNull().default(false),
     returnReason: text("return_reason"),
     revision: integer("revision").notNull().default(0),
+    /** The approval route frozen at submission, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [

@@ -2,6 +2,7 @@
 // file per part of the product; row types are exported beside their tables.
 
 export * from "./accountTables";
+export * from "./approvalTables";
 export * from "./contractTables";
 export * from "./invoiceTables";
 export * from "./paymentTables";

@@ -164,13 +164,10 @@ async function resolveAccess(
     if (contract.partnerUserId === user.id) roles.push("partner");
     const document = order
       ? { kind: "order" as const, row: order }
-      : invoice && { kind: "invoice" as const, row: invoice };
-    if (
-      roles.length === 0 ||
-      (document && !seesDocument(document.kind, document.row.status, roles))
-    )
-      throw new ApiError(404, "not_found", `No such ${what}`);
-    return check(rule.roles, {
+      : invoice && { kind: invoice.kind, row: invoice };
+    if (roles.length === 0) throw new ApiError(404, "not_found", `No such ${what}`);
+    // The role first (403), then the draft: what a caller may not see does not exist (404).
+    const access = check(rule.roles, {
       companyId: contract.companyId,
       groupId: contract.groupId,
       contractId: contract.id,
@@ -181,6 +178,9 @@ async function resolveAccess(
       order,
       invoice,
     });
+    if (document && !seesDocument(document.kind, document.row.status, roles))
+      throw new ApiError(404, "not_found", `No such ${what}`);
+    return access;
   }
   return undefined;
 }

@@ -257,6 +257,54 @@ export const ERROR_MESSAGES = {
   },
   webhook_disabled: { ja: "この Webhook は無効になっています", en: "The endpoint is disabled" },
 
+  // Approval routes, statements and the keyed history
+  invalid_approval_route: {
+    ja: "承認経路の内容に問題があります",
+    en: "The approval route has problems",
+  },
+  approval_route_exists: {
+    ja: "この書類の承認経路はすでにあります",
+    en: "The group already has an approval route for this kind of document",
+  },
+  not_an_approver: {
+    ja: "現在のステップの承認者ではありません",
+    en: "You are not an approver of the current step",
+  },
+  order_in_approval: {
+    ja: "発注書は承認経路で確認中です",
+    en: "The order is in its approval route",
+  },
+  payment_notice_in_approval: {
+    ja: "支払通知書は承認経路で確認中です",
+    en: "The payment notice is in its approval route",
+  },
+  payment_notice_figures_changed: {
+    ja: "承認中に支払通知書の金額が変わりました。もう一度承認経路に回してください",
+    en: "The notice's figures changed during its approval",
+  },
+  month_not_closed: {
+    ja: "稼働月が締まる前の請求書は提出できません",
+    en: "The working month has not closed yet",
+  },
+  invalid_year: { ja: "年の指定が正しくありません", en: "The year is not valid" },
+  payer_settings_missing: {
+    ja: "支払者の情報を設定してください",
+    en: "Save the payer settings first",
+  },
+  no_statements: { ja: "この年の支払調書はありません", en: "No statements for this year" },
+  no_history_key: {
+    ja: "履歴の署名鍵（HISTORY_KEY）が設定されていません",
+    en: "No HISTORY_KEY is configured",
+  },
+  history_broken: {
+    ja: "履歴のハッシュチェーンが途切れています",
+    en: "The history's hash chain does not hold",
+  },
+  invalid_receipt: {
+    ja: "控え（レシート）の署名が正しくありません",
+    en: "The receipt's signature does not hold",
+  },
+
   // The server
   conflict: {
     ja: "同じ内容が別のリクエストで先に保存されました。画面を更新して確認してください",

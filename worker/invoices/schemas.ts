@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
+import { approvalSchema } from "../approvals/schemas";
 import { invoices } from "../db/schema";
 import { instant, int, isoDate, yearMonth as yearMonthValue, yen } from "../http/schemas";
 import { lineTaxRate, quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
@@ -129,6 +130,7 @@ export const invoiceSchema = z
     submittedAt: instant.nullable(),
     decidedAt: instant.nullable(),
     returnReason: z.string().nullable(),
+    approval: approvalSchema,
     warnings: z.array(z.object({ path: z.string(), message: z.string() })),
     createdAt: instant,
   })

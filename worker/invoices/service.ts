@@ -1,11 +1,17 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { quote, workingMonthsOf } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { ApiError } from "../http/errors";
-import { appendHistory, contentHashOf } from "../platform/history";
+import {
+  appendHistory,
+  contentHashOf,
+  type HistoryKeyHolder,
+  historyKeyOf,
+} from "../platform/history";
 import type { HistoryDetails, HistoryEvent } from "../platform/historyEvents";
 import { buildInvoiceDocument, type InvoiceDocument } from "./document";
 import {
@@ -258,14 +264,14 @@ export function actorName(user: User | null) {
 /** The history row's search fields: the closing date, the total, the partner. */
 export async function recordInvoiceEvent(
   tx: Tx,
-  deps: Pick<Deps, "now">,
+  deps: Pick<Deps, "now"> & HistoryKeyHolder,
   invoice: Invoice,
   event: HistoryEvent,
   actor: User | null,
   details: HistoryDetails = {},
 ) {
   const document = (invoice.document ?? {}) as Partial<InvoiceDocument>;
-  await appendHistory(tx, {
+  await appendHistory(tx, historyKeyOf(deps), {
     companyId: invoice.companyId,
     documentType: invoice.kind,
     documentId: invoice.id,
@@ -304,6 +310,7 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract): Invoice
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),
   };

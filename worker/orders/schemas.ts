@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { ORDER_STATUSES } from "../../shared";
+import { approvalSchema } from "../approvals/schemas";
 import { contracts } from "../db/schema";
 import { instant, int, isoDate, yearMonth, yen } from "../http/schemas";
 
@@ -88,6 +89,7 @@ export const orderSchema = z
     decidedAt: instant.nullable(),
     returnReason: z.string().nullable(),
     confirmation: orderConfirmationSchema.nullable(),
+    approval: approvalSchema,
     createdAt: instant,
   })
   .openapi("PurchaseOrder");

@@ -16,6 +16,10 @@ export const HISTORY_EVENTS = [
   "autoAccepted",
   "paid",
   "transferFailed",
+  // A company's own approval route, before a document goes out or is approved (approvals/).
+  "approvalRequested",
+  "stepApproved",
+  "approvalReturned",
 ] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
 
@@ -28,4 +32,9 @@ export type HistoryDetails = {
   paymentDate?: string;
   amountPaid?: number;
   amount?: number;
+  /** Approval routes: the route, the step decided (1-based) and how many it has. */
+  route?: string;
+  step?: number;
+  stepName?: string;
+  steps?: number;
 };

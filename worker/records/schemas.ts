@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { historyEvents } from "../db/schema";
 import { instant, int, isoDate, type Same, typesAgree, yen } from "../http/schemas";
 import { DOCUMENT_TYPES, HISTORY_EVENTS, type HistoryDetails } from "../platform/historyEvents";
 
@@ -23,6 +24,10 @@ export const historyDetailsSchema = z
     paymentDate: isoDate.optional(),
     amountPaid: yen.optional(),
     amount: yen.optional(),
+    route: z.string().optional().openapi({ description: "承認経路 of the decision" }),
+    step: int.optional(),
+    stepName: z.string().optional(),
+    steps: int.optional(),
   })
   .openapi("HistoryDetails");
 typesAgree<Same<HistoryDetails, z.infer<typeof historyDetailsSchema>>>();
@@ -45,20 +50,8 @@ export const historyEventSchema = z
     details: historyDetailsSchema,
     prevHash: z.string(),
     hash: z.string(),
+    hashAlgorithm: z.enum(historyEvents.hashAlgorithm.enumValues).openapi({
+      description: "hmac-sha256 (keyed) for rows written since the chain was keyed",
+    }),
   })
   .openapi("HistoryEvent");
-
-export const historyVerdictSchema = z
-  .object({
-    valid: z.boolean(),
-    events: int.openapi({ description: "rows checked" }),
-    breaks: z.array(
-      z.object({
-        seq: int,
-        documentNumber: z.string(),
-        event: z.string(),
-        reason: z.string(),
-      }),
-    ),
-  })
-  .openapi("HistoryVerdict");

@@ -207,15 +207,18 @@ export async function succeedEverywhere(t: TestApp, ids: { companyId: string }):
     confirmationDays: 7,
     costCategories: [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],
   });
-  await t.db.insert(workEntries).values({
-    contractId: n.contractId,
-    workingMonth: "2025-08",
-    date: "2025-08-04",
-    costCategoryId: "dev",
-    startMinutes: 540,
-    endMinutes: 1080,
-    breakMinutes: 60,
-  });
+  // Three days: over the 50,000 yen a year from which a 支払調書 is made.
+  await t.db.insert(workEntries).values(
+    ["2025-08-04", "2025-08-05", "2025-08-06"].map((date) => ({
+      contractId: n.contractId,
+      workingMonth: "2025-08",
+      date,
+      costCategoryId: "dev",
+      startMinutes: 540,
+      endMinutes: 1080,
+      breakMinutes: 60,
+    })),
+  );
   t.clock.now = new Date("2025-08-26T01:00:00Z");
   owner = await signIn(t, "owner@demo.shimebi.test");
   partner = await signIn(t, "partner@demo.shimebi.test");
@@ -272,6 +275,51 @@ export async function succeedEverywhere(t: TestApp, ids: { companyId: string }):
   await call("markPaymentFailed", "POST", `${runPath}/items/${run.body?.items?.[0]?.id}/failed`, {
     token: owner,
     body: { reason: "口座なし" },
+  });
+  // The failed transfer is paid by the next run of the date.
+  const again = await t.call("POST", `${companyPath}/payment-runs`, {
+    token: owner,
+    body: { paymentDate: notice.body?.dueDate },
+  });
+  await t.call("POST", `${companyPath}/payment-runs/${again.body?.id}/paid`, {
+    token: owner,
+    body: {},
+  });
+
+  // The company's own approval route before an order goes out; 支払調書 of the year.
+  await t.call("POST", `/v1/groups/${c.groupId}/approval-routes`, {
+    token: owner,
+    body: {
+      documentType: "purchaseOrder",
+      name: "発注の承認",
+      steps: [{ name: "会社確認", roles: ["companyOwner"] }],
+    },
+  });
+  await t.call("POST", `${orderPath}/send`, { token: owner });
+  await call("approveOrderStep", "POST", `${orderPath}/approval/approve`, { token: owner });
+  await t.call("POST", `${orderPath}/return`, { token: partner, body: { reason: "再確認" } });
+  await t.call("POST", `${orderPath}/send`, { token: owner });
+  await call("returnOrderStep", "POST", `${orderPath}/approval/return`, {
+    token: owner,
+    body: { reason: "単価を見直してください" },
+  });
+  await t.call("PUT", `${companyPath}/settings`, {
+    token: owner,
+    body: {
+      payer: {
+        name: "株式会社デモ",
+        address: "東京都港区芝公園4-2-8",
+        phone: "03-1234-5678",
+        corporateNumber: "1234567890123",
+        category: "デザイン料",
+        detail: "ウェブデザイン",
+      },
+    },
+  });
+  const year = `${companyPath}/annual-statements/2025`;
+  await call("getAnnualPaymentStatementsPdf", "GET", `${year}/statements.pdf`, { token: owner });
+  await call("exportAnnualPaymentStatementsCsv", "GET", `${year}/statements.csv`, {
+    token: owner,
   });
 
   return steps
