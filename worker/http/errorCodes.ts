@@ -3,8 +3,8 @@ import { DOCUMENT_ERRORS } from "./documentErrorWords";
 import { ACCESS_ERRORS, type Words } from "./errorWords";
 
 // Every error code the API sends, with the words a person reads when the thrower has nothing
-// more specific to say: Japanese for `Accept-Language: ja` and for a missing header, English
-// otherwise. `ApiError` accepts only these codes and the engine's issue codes (which carry
+// more specific to say: Japanese for `Accept-Language: ja`, English otherwise (http/locale.ts
+// answers English when the header is missing). `ApiError` accepts only these codes and the engine's issue codes (which carry
 // their own words in both languages), so a new code cannot ship without its Japanese.
 
 export const ERROR_MESSAGES = { ...ACCESS_ERRORS, ...DOCUMENT_ERRORS } as const satisfies Record<
