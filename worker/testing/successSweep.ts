@@ -1,6 +1,7 @@
 import { workEntries } from "../db/schema";
 import type { TestApp } from "./app";
 import { approvedContract, signIn } from "./contracts";
+import { type Call, succeedAsNewcomer } from "./successSweepNewcomer";
 
 // One successful call of each operation the authorization sweep cannot make succeed with an
 // empty body: valid bodies, in an order that gives each call something to act on. Run on an
@@ -8,7 +9,6 @@ import { approvedContract, signIn } from "./contracts";
 
 type Step = { name: string; status: number; body: unknown };
 
-const PASSWORD = "kawasaki-2026!";
 const TRANSFER = {
   consignorCode: "1234567890",
   consignorName: "ｶﾌﾞｼｷｶﾞｲｼｬ ﾃﾞﾓ",
@@ -21,91 +21,13 @@ const TRANSFER = {
 
 export async function succeedEverywhere(t: TestApp, ids: { companyId: string }): Promise<string[]> {
   const steps: Step[] = [];
-  const call = async (name: string, method: string, path: string, init = {}) => {
+  const call: Call = async (name, method, path, init = {}) => {
     const res = await t.call(method, path, init);
     steps.push({ name, status: res.status, body: res.body });
     return res;
   };
 
-  // Public routes and a new account's first steps.
-  await call("createQuote", "POST", "/v1/quote", {
-    body: {
-      month: "2025-08",
-      costCategories: [{ id: "dev", type: "hourly", unitPrice: 5000 }],
-      entries: [{ date: "2025-08-04", costCategoryId: "dev", start: "0900", end: "1000" }],
-    },
-  });
-  const email = "sweep@example.test";
-  await call("registerAccount", "POST", "/v1/accounts", {
-    body: { email, password: PASSWORD, agreeToTerms: true },
-  });
-  await call("resendVerificationEmail", "POST", "/v1/auth/resend-verification", {
-    body: { email },
-  });
-  const verifyToken = await t.tokenFromMail(email, "verifyEmail");
-  await call("verifyEmail", "POST", "/v1/auth/verify-email", { body: { token: verifyToken } });
-  const login = await call("logIn", "POST", "/v1/auth/login", {
-    body: { email, password: PASSWORD },
-  });
-  const token = login.body?.token as string;
-  await call("logInWithGoogle", "POST", "/v1/auth/google", {
-    body: { idToken: await t.google.idToken(email) },
-  });
-  const company = await call("createCompany", "POST", "/v1/companies", {
-    token,
-    body: { name: "掃除株式会社" },
-  });
-  const group = await call("createGroup", "POST", `/v1/companies/${company.body?.id}/groups`, {
-    token,
-    body: { name: "第二グループ" },
-  });
-  const invitee = "invitee-sweep@example.test";
-  const invitation = await t.call("POST", `/v1/groups/${group.body?.id}/invitations`, {
-    token,
-    body: { email: invitee, role: "member" },
-  });
-  await call(
-    "resendInvitation",
-    "POST",
-    `/v1/groups/${group.body?.id}/invitations/${invitation.body?.id}/resend`,
-    { token, body: {} },
-  );
-  const invitationToken = await t.tokenFromMail(invitee, "invitation");
-  await call("getInvitation", "GET", `/v1/invitations/${invitationToken}`);
-  await call("acceptInvitation", "POST", `/v1/invitations/${invitationToken}/accept`, {
-    body: { email: invitee, password: PASSWORD, agreeToTerms: true },
-  });
-  const apiToken = await call("createApiToken", "POST", "/v1/me/api-tokens", {
-    token,
-    body: { name: "掃除" },
-  });
-  await call("revokeApiToken", "DELETE", `/v1/me/api-tokens/${apiToken.body?.id}`, { token });
-  await call("updateMyProfile", "PUT", "/v1/me/profile", {
-    token,
-    body: { fullName: "掃除 太郎", partnerKind: "individual", nonResident: false },
-  });
-  await call("updateMyContact", "PUT", "/v1/me/contact", {
-    token,
-    body: { address: "東京都千代田区丸の内1-1-1", phone: "03-1234-5678" },
-  });
-  await call("verifyRegistrationNumber", "POST", "/v1/registration-numbers/verify", {
-    token,
-    body: { registrationNumber: "T7000012050002" },
-  });
-  const account = await call("addMyBankAccount", "POST", "/v1/me/bank-accounts", {
-    token,
-    body: {
-      kind: "domestic",
-      bankCode: "0001",
-      branchCode: "001",
-      accountType: "ordinary",
-      accountNumber: "1234567",
-      holderName: "ｿｳｼﾞ ﾀﾛｳ",
-    },
-  });
-  const accountPath = `/v1/me/bank-accounts/${account.body?.id}`;
-  await call("setDefaultBankAccount", "POST", `${accountPath}/default`, { token, body: {} });
-  await call("deleteMyBankAccount", "DELETE", accountPath, { token });
+  await succeedAsNewcomer(t, call);
 
   // The demo company: options, rates, webhooks, the payment run.
   const c = await approvedContract(t, { seeded: true });
