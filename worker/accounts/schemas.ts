@@ -85,3 +85,28 @@ export const invitationPreviewSchema = z
     accountExists: z.boolean(),
   })
   .openapi("InvitationPreview");
+
+export const passwordResetSchema = z
+  .strictObject({ token: z.string().min(1), password: z.string().max(200) })
+  .openapi("PasswordReset");
+
+export const passwordResetDoneSchema = z
+  .object({ status: z.literal("reset"), revokedSessions: z.int().nonnegative() })
+  .openapi("PasswordResetDone");
+
+export const emailChangeSchema = z
+  .strictObject({
+    newEmail: email,
+    password: z.string().max(200).optional().openapi({
+      description: "The current password; required when the account has one",
+    }),
+  })
+  .openapi("EmailChange");
+
+export const emailChangePendingSchema = z
+  .object({ status: z.literal("pending"), newEmail: z.string(), expiresAt: z.string() })
+  .openapi("EmailChangePending");
+
+export const signedOutSchema = z
+  .object({ revokedSessions: z.int().nonnegative() })
+  .openapi("SignedOutEverywhere");

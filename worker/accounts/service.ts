@@ -3,16 +3,17 @@ import { isUniqueViolation } from "../db/failures";
 import { authTokens, emailTokens, loginAttempts, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../platform/crypto";
+import { hashPassword, verifyPassword } from "../platform/crypto";
 import { sendMail } from "../platform/mail";
+import { closeOpenLinks, LINK_HOURS, newLinkToken, openLink, useLink } from "./linkTokens";
 import { passwordProblems } from "./passwordPolicy";
 import { issueToken, type User } from "./sessions";
+import { assertUnderLimit, LOGIN_THROTTLE, windowStart } from "./throttle";
 
-const HOUR_MS = 3_600_000;
-export const VERIFY_EMAIL_HOURS = 24;
+export const VERIFY_EMAIL_HOURS = LINK_HOURS.verifyEmail;
 /** Failed sign-ins allowed per address in the window before it is throttled. */
-export const LOGIN_FAILURE_LIMIT = 5;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_FAILURE_LIMIT = LOGIN_THROTTLE.limit;
+export const LOGIN_WINDOW_MS = LOGIN_THROTTLE.windowMs;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -60,15 +61,8 @@ export async function createAccount(deps: Deps, input: NewAccount): Promise<User
 }
 
 export async function sendVerification(deps: Deps, user: User): Promise<void> {
-  const token = randomToken();
-  const now = deps.now();
-  await deps.db.insert(emailTokens).values({
-    userId: user.id,
-    purpose: "verifyEmail",
-    tokenHash: await sha256Hex(token),
-    expiresAt: new Date(now.getTime() + VERIFY_EMAIL_HOURS * HOUR_MS),
-    createdAt: now,
-  });
+  const { token, row } = await newLinkToken(deps, user.id, "verifyEmail");
+  await deps.db.insert(emailTokens).values(row);
   const link = `${deps.config.appUrl}/verify-email?token=${token}`;
   await sendMail(deps, {
     to: user.email,
@@ -87,32 +81,18 @@ export async function sendVerification(deps: Deps, user: User): Promise<void> {
 }
 
 export async function verifyEmail(deps: Deps, token: string): Promise<User> {
-  const now = deps.now();
-  const [row] = await deps.db
-    .select()
-    .from(emailTokens)
-    .where(
-      and(
-        eq(emailTokens.tokenHash, await sha256Hex(token)),
-        eq(emailTokens.purpose, "verifyEmail"),
-      ),
-    );
-  if (!row) throw new ApiError(404, "invalid_link", "This verification link is not valid");
-  if (row.usedAt)
-    throw new ApiError(410, "link_used", "This verification link has already been used");
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    throw new ApiError(
-      410,
-      "link_expired",
-      "This verification link has expired: ask for a new one",
-    );
-  }
+  const link = await openLink(deps, token, "verifyEmail");
   const [user] = await deps.db.batch([
-    deps.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, row.userId)).returning(),
-    deps.db.update(emailTokens).set({ usedAt: now }).where(eq(emailTokens.id, row.id)),
+    deps.db
+      .update(users)
+      .set({ emailVerifiedAt: deps.now() })
+      .where(eq(users.id, link.userId))
+      .returning(),
+    useLink(deps, link),
   ]);
   const updated = user[0];
-  if (!updated) throw new ApiError(404, "invalid_link", "This verification link is not valid");
+  if (!updated)
+    throw new ApiError(404, "invalid_link", "This link is not valid", [], "このリンクは無効です");
   return updated;
 }
 
@@ -124,7 +104,7 @@ export async function login(
 ): Promise<{ user: User; token: string; expiresAt: Date | null }> {
   const email = normaliseEmail(emailInput);
   const now = deps.now();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
+  const since = windowStart(deps, LOGIN_THROTTLE);
   const failures = await deps.db
     .select({ id: loginAttempts.id })
     .from(loginAttempts)
@@ -135,13 +115,7 @@ export async function login(
         gt(loginAttempts.createdAt, since),
       ),
     );
-  if (failures.length >= LOGIN_FAILURE_LIMIT) {
-    throw new ApiError(
-      429,
-      "too_many_attempts",
-      `Too many failed sign-ins for ${email}: wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again`,
-    );
-  }
+  assertUnderLimit(failures.length, LOGIN_THROTTLE);
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
   const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
   await deps.db.insert(loginAttempts).values({ email, succeeded: ok && !!user, createdAt: now });
@@ -169,10 +143,7 @@ export async function resendVerification(deps: Deps, emailInput: string): Promis
     .from(users)
     .where(eq(users.email, normaliseEmail(emailInput)));
   if (!user || user.emailVerifiedAt) return;
-  await deps.db
-    .update(emailTokens)
-    .set({ usedAt: deps.now() })
-    .where(and(eq(emailTokens.userId, user.id), isNull(emailTokens.usedAt)));
+  await closeOpenLinks(deps, user.id, "verifyEmail");
   await sendVerification(deps, user);
 }
 
