@@ -32,6 +32,7 @@ export {
   workingMonthOfDate,
   workingMonthsOf,
 } from "./contractPeriod";
+export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   formatDateJa,
   formatHourRange,

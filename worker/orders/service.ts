@@ -166,8 +166,11 @@ async function recordEvent(
   });
 }
 
-/** Send (or resend after a return): freezes the document, records it, tells the partner. */
-export async function sendOrder(deps: Deps, actor: User, order: PurchaseOrder) {
+/**
+ * Send (or resend after a return): freezes the document, records it, tells the partner. The
+ * actor is null when the system sends (the order of an automatic renewal).
+ */
+export async function sendOrder(deps: Deps, actor: User | null, order: PurchaseOrder) {
   const parts = await loadParts(deps, order);
   const monthIssues = rangeMonthIssues(
     parts.version.costCategories,
@@ -360,7 +363,7 @@ async function expireOrder(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder,
  */
 export async function supersedeOpenOrders(
   deps: Pick<Deps, "db" | "now">,
-  actor: User,
+  actor: User | null,
   contractId: string,
 ) {
   await deps.db.transaction(async (tx) => {

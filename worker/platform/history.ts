@@ -14,7 +14,8 @@ export const GENESIS_HASH = "0".repeat(64);
 
 export type HistoryEventInput = {
   companyId: string;
-  documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+  /** "contract" for what happens to the contract itself: its automatic renewal. */
+  documentType: "purchaseOrder" | "invoice" | "paymentNotice" | "contract";
   documentId: string;
   documentNumber: string;
   event: string;
