@@ -32,7 +32,6 @@ export {
   workingMonthOfDate,
   workingMonthsOf,
 } from "./contractPeriod";
-export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   formatDateJa,
   formatHourRange,
@@ -104,6 +103,7 @@ export {
   type RegistrationNumberResult,
   registrationCheckDigit,
 } from "./registrationNumber";
+export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   type RangeInput,
   type RateConvention,

@@ -4058,7 +4058,7 @@ export interface operations {
         parameters: {
             query?: {
                 counterparty?: string;
-                documentType?: "purchaseOrder" | "invoice" | "paymentNotice";
+                documentType?: "purchaseOrder" | "invoice" | "paymentNotice" | "contract";
                 from?: string;
                 maxAmount?: number | null;
                 minAmount?: number | null;
