@@ -21,9 +21,13 @@ let c: Awaited<ReturnType<typeof approvedContract>>;
 /** The job at the clock's time; sessions of two months ago have expired, so sign in again. */
 async function run() {
   const result = await runScheduledJobs({ db: t.db, now: () => t.clock.now });
+  await signInAgain();
+  return result;
+}
+
+async function signInAgain() {
   c.owner = await signIn(t, "owner@demo.shimebi.test");
   c.partner = await signIn(t, "partner@demo.shimebi.test");
-  return result;
 }
 
 beforeEach(async () => {
@@ -172,6 +176,34 @@ describe("automatic renewal by the scheduled job", () => {
       expect.objectContaining({ kind: "deduction", hours: 20, rate: 10000, amount: -200000 }),
     ]);
     expect(estimate.body.subtotal).toBe(800000);
+  });
+
+  it("holds invoices and entries to the same contract months: none after the end until renewed", async () => {
+    t.clock.now = new Date("2025-09-20T01:00:00Z");
+    await signInAgain();
+    const base = `/v1/contracts/${c.contractId}/months/2025-10`;
+    const invoice = await t.call("PUT", `${base}/invoice`, {
+      token: c.partner,
+      body: {},
+      headers: { "accept-language": "ja" },
+    });
+    const estimate = await t.call("GET", `${base}/estimate`, { token: c.partner });
+    for (const refused of [invoice, estimate]) {
+      expect(refused.status).toBe(422);
+      expect(refused.body.error.issues[0]).toMatchObject({
+        path: "month",
+        code: "month_not_working_month",
+      });
+    }
+    expect(invoice.body.error.message).toBe(
+      "2025-10 はこの契約の稼働月ではありません（2025-08〜2025-09）",
+    );
+    t.clock.now = new Date("2025-09-26T01:00:00Z");
+    await run();
+    // Renewed: a working month now, waiting for the renewal's order.
+    const after = await t.call("GET", `${base}/estimate`, { token: c.partner });
+    expect(after.status).toBe(409);
+    expect(after.body.error.code).toBe("no_approved_order");
   });
 
   it("leaves alone contracts without auto-renewal and those never approved", async () => {
