@@ -3,11 +3,13 @@ import { beforeEach, describe, expect, it } from "vitest";
 import {
   conditionVersions,
   contractRenewals,
+  contracts,
   historyEvents,
   notifications,
   outbox,
   purchaseOrders,
 } from "../db/schema";
+import { seedDemoContract } from "../db/seedContract";
 import { runScheduledJobs } from "../platform/scheduled";
 import { type TestApp, testApp } from "../testing/app";
 import { approvedContract, signIn } from "../testing/contracts";
@@ -250,5 +252,21 @@ describe("automatic renewal by the scheduled job", () => {
       ["2025-09-26", "2025-11-25", true],
       ["2025-11-26", "2026-01-25", true],
     ]);
+  });
+
+  it("renews the demo contract of npm start, month-end closing, for its five months", async () => {
+    const demo = await seedDemoContract(t.db);
+    expect(demo?.autoRenewal).toBe(true);
+    const end = demo?.endDate ?? "";
+    const [y, m] = end.split("-").map(Number) as [number, number];
+    // The day after the end, in Japan.
+    t.clock.now = new Date(Date.UTC(y, m, 1, 0, 0));
+    await run();
+    const [renewed] = await t.db
+      .select()
+      .from(contracts)
+      .where(eq(contracts.id, demo?.id ?? ""));
+    const last = new Date(Date.UTC(y, m + 5, 0)).toISOString().slice(0, 10);
+    expect(renewed?.endDate).toBe(last);
   });
 });
