@@ -58,6 +58,7 @@ export function recoveryPageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           FORGOT_SCRIPT,
+          c.var.secureHeadersNonce,
         ),
       ),
     )
@@ -72,6 +73,7 @@ export function recoveryPageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           RESET_SCRIPT,
+          c.var.secureHeadersNonce,
         ),
       ),
     )
@@ -83,6 +85,7 @@ export function recoveryPageRoutes() {
             <button id="confirm" type="button">確認する / Confirm</button>
             <p id="msg" class="error" role="alert"></p>`,
           CONFIRM_SCRIPT,
+          c.var.secureHeadersNonce,
         ),
       ),
     );

@@ -1,65 +1,51 @@
-import { and, count, eq, gt } from "drizzle-orm";
-import { type AccountEvent, accountEvents } from "../db/schema";
+import type { AccountEvent } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
+import { claim, type ThrottlePolicy } from "./loginThrottle";
 
-// How often an account action may be tried: a number of attempts in a sliding window, counted
-// from rows the action writes anyway (sign-in attempts, the account audit trail).
-
-export type Throttle = { limit: number; windowMs: number };
+// Account recovery throttled by the sign-in throttle's claims (`loginThrottle.ts`: one
+// conditional upsert per attempt, so parallel requests cannot slip past a count read earlier),
+// under a key per action and address or user.
 
 const MINUTE_MS = 60_000;
-
-/** Failed sign-ins per address. */
-export const LOGIN_THROTTLE: Throttle = { limit: 5, windowMs: 15 * MINUTE_MS };
+const SLOW: ThrottlePolicy = { free: 3, firstDelayMs: 15 * MINUTE_MS, maxDelayMs: 60 * MINUTE_MS };
 
 /**
- * Per address for a reset asked for (known or not, so a refusal tells nothing), per user for
- * the rest: enough for a person who mistypes, too few to flood a mailbox.
+ * A reset is counted per address, known or not (so a refusal tells nothing), the rest per
+ * user: enough for a person who mistypes, too few to flood a mailbox.
  */
-export const ACCOUNT_THROTTLES: Record<AccountEvent, Throttle> = {
-  passwordResetRequested: { limit: 3, windowMs: 60 * MINUTE_MS },
-  passwordReset: { limit: 3, windowMs: 60 * MINUTE_MS },
-  emailChangeRequested: { limit: 3, windowMs: 60 * MINUTE_MS },
-  emailChanged: { limit: 3, windowMs: 24 * 60 * MINUTE_MS },
-  signedOutEverywhere: { limit: 10, windowMs: 60 * MINUTE_MS },
+export const ACCOUNT_POLICIES: Record<AccountEvent, ThrottlePolicy> = {
+  passwordResetRequested: SLOW,
+  passwordReset: SLOW,
+  emailChangeRequested: SLOW,
+  emailChanged: SLOW,
+  signedOutEverywhere: { free: 10, firstDelayMs: MINUTE_MS, maxDelayMs: 15 * MINUTE_MS },
 };
 
-/** The start of the window that ends now. */
-export const windowStart = (deps: Pick<Deps, "now">, throttle: Throttle) =>
-  new Date(deps.now().getTime() - throttle.windowMs);
+export const accountKey = (event: AccountEvent, who: { email: string } | { userId: string }) =>
+  `account:${event}:${"email" in who ? who.email : who.userId}`;
 
-/** 429 once `attempts` reached the limit: the same words whatever was throttled. */
-export function assertUnderLimit(attempts: number, throttle: Throttle): void {
-  if (attempts < throttle.limit) return;
-  const minutes = Math.ceil(throttle.windowMs / MINUTE_MS);
-  throw new ApiError(
-    429,
-    "too_many_attempts",
-    `Too many attempts: wait ${minutes} minutes and try again`,
-    [],
-    `試行回数が多すぎます。${minutes}分待ってからもう一度お試しください`,
-  );
-}
-
-/** Throttles an account action by its own audit rows, for an address or a user. */
+/** Claims one attempt of an account action: 429 with Retry-After when it must wait. */
 export async function assertAccountActionAllowed(
   deps: Pick<Deps, "db" | "now">,
   event: AccountEvent,
   who: { email: string } | { userId: string },
 ): Promise<void> {
-  const throttle = ACCOUNT_THROTTLES[event];
-  const subject =
-    "email" in who ? eq(accountEvents.email, who.email) : eq(accountEvents.userId, who.userId);
-  const [row] = await deps.db
-    .select({ n: count() })
-    .from(accountEvents)
-    .where(
-      and(
-        subject,
-        eq(accountEvents.event, event),
-        gt(accountEvents.createdAt, windowStart(deps, throttle)),
-      ),
-    );
-  assertUnderLimit(row?.n ?? 0, throttle);
+  const { waitMs } = await claim(
+    deps.db,
+    accountKey(event, who),
+    ACCOUNT_POLICIES[event],
+    deps.now().getTime(),
+  );
+  if (waitMs <= 0) return;
+  const minutes = Math.ceil(waitMs / MINUTE_MS);
+  const error = new ApiError(
+    429,
+    "too_many_attempts",
+    `Too many attempts: try again in ${minutes} minutes`,
+    [],
+    `試行回数が多すぎます。${minutes}分後にもう一度お試しください`,
+  );
+  error.headers = { "retry-after": String(Math.ceil(waitMs / 1000)) };
+  throw error;
 }
