@@ -242,6 +242,16 @@ describe("automatic renewal by the scheduled job", () => {
     }
   });
 
+  it("ends when the partner lets the renewal's order expire unanswered", async () => {
+    t.clock.now = new Date("2025-09-26T01:00:00Z");
+    expect(await run()).toMatchObject({ renewedContracts: 1 });
+    t.clock.now = new Date("2025-11-26T01:00:00Z");
+    expect(await run()).toMatchObject({ expiredOrders: 1, renewedContracts: 0 });
+    expect(await run()).toMatchObject({ renewedContracts: 0 });
+    const contract = await t.call("GET", `/v1/contracts/${c.contractId}`, { token: c.owner });
+    expect(contract.body.endDate).toBe("2025-11-25");
+  });
+
   it("catches up every term missed when the job did not run", async () => {
     t.clock.now = new Date("2026-01-10T01:00:00Z");
     expect(await run()).toMatchObject({ renewedContracts: 2 });

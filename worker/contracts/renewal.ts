@@ -50,10 +50,19 @@ async function approvedConditions(deps: Pick<Deps, "db">, contractId: string) {
   return row?.version;
 }
 
+async function orderStatus(deps: Pick<Deps, "db">, orderId: string) {
+  const [order] = await deps.db
+    .select({ status: purchaseOrders.status })
+    .from(purchaseOrders)
+    .where(eq(purchaseOrders.id, orderId));
+  return order?.status;
+}
+
 /**
  * One renewal: the period extended, the conditions of the renewed months, the renewal row and
  * its history event, in one transaction that only the first run wins. Null when there is
- * nothing to renew (never approved, or renewed meanwhile).
+ * nothing to renew: never approved, renewed meanwhile, or the partner let the order of the
+ * last renewal expire unanswered (the contract then ends there).
  */
 async function renewOnce(deps: Deps, contract: Contract): Promise<Contract | null> {
   const base = await approvedConditions(deps, contract.id);
@@ -64,6 +73,7 @@ async function renewOnce(deps: Deps, contract: Contract): Promise<Contract | nul
     .where(eq(contractRenewals.contractId, contract.id))
     .orderBy(desc(contractRenewals.sequence))
     .limit(1);
+  if (previous?.orderId && (await orderStatus(deps, previous.orderId)) === "expired") return null;
   const term =
     previous?.termMonths ??
     termMonths({ start: contract.startDate, end: contract.endDate }, contract.closingDay);
