@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountEvents, outbox } from "../db/schema";
 import { backgroundSettled } from "../http/background";
@@ -73,6 +73,13 @@ describe("change of email address through the outbox", () => {
 
     const again = await t.call("POST", "/v1/auth/email-change/confirm", { body: { token } });
     expect(again.status).toBe(410);
+    await backgroundSettled();
+    const [changed] = await t.db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.to, OLD), eq(outbox.template, "emailChanged")));
+    expect(changed?.subject).toBe("[Shimebi] メールアドレスが変更されました");
+    expect(changed?.text).toContain(`${NEW} に変更されました`);
 
     const trail = await t.db.select().from(accountEvents).orderBy(sql`rowid`);
     expect(trail.map((e) => [e.event, e.email, e.details])).toEqual([

@@ -6,7 +6,7 @@ import type { Locale } from "../http/locale";
 import { verifyPassword } from "../platform/crypto";
 import { deliverMail, outboxRow } from "../platform/mail";
 import { closeOpenLinks, LINK_HOURS, newLinkToken, openLink, useLink } from "./linkTokens";
-import { emailChangeConfirmMail, emailChangeNoticeMail } from "./recoveryMail";
+import { emailChangeConfirmMail, emailChangedMail, emailChangeNoticeMail } from "./recoveryMail";
 import { normaliseEmail } from "./service";
 import type { User } from "./sessions";
 import { assertAccountActionAllowed } from "./throttle";
@@ -116,7 +116,11 @@ export async function requestEmailChange(
  * The link from the new address: the account moves to it, proved. A Google identity linked to
  * the old address no longer signs in; the new address's Google account may link itself.
  */
-export async function confirmEmailChange(deps: Deps, token: string): Promise<User> {
+export async function confirmEmailChange(
+  deps: Deps,
+  token: string,
+  locale: Locale,
+): Promise<{ user: User; later: () => Promise<void> }> {
   const link = await openLink(deps, token, "changeEmail");
   const newEmail = link.newEmail;
   const [user] = await deps.db.select().from(users).where(eq(users.id, link.userId));
@@ -125,7 +129,10 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<Use
   await assertAccountActionAllowed(deps, "emailChanged", { userId: user.id });
   await assertFree(deps, newEmail, user.id);
   const now = deps.now();
-  return deps.db.transaction(async (tx) => {
+  // The old address hears of it too, written with the change.
+  const told = { to: user.email, template: "emailChanged", ...emailChangedMail(locale, newEmail) };
+  const toldRow = outboxRow(deps, told);
+  const updated = await deps.db.transaction(async (tx) => {
     const used = await useLink({ db: tx, now: deps.now }, link);
     if (used.length === 0) {
       throw new ApiError(
@@ -149,6 +156,8 @@ export async function confirmEmailChange(deps: Deps, token: string): Promise<Use
       details: { from: user.email },
       createdAt: now,
     });
+    await tx.insert(outbox).values(toldRow);
     return updated;
   });
+  return { user: updated, later: () => deliverMail(deps, toldRow.id, told) };
 }

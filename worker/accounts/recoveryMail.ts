@@ -116,3 +116,22 @@ export function emailChangeNoticeMail(locale: Locale, newEmail: string): Recover
     ].join("\n"),
   };
 }
+
+export function emailChangedMail(locale: Locale, newEmail: string): RecoveryMail {
+  if (locale === "en") {
+    return {
+      subject: "[Shimebi] Your email address was changed",
+      text: [
+        `Your Shimebi account now uses ${newEmail}; this address no longer signs in.`,
+        "If this was not you, contact your company's Shimebi owner at once.",
+      ].join("\n"),
+    };
+  }
+  return {
+    subject: "[Shimebi] メールアドレスが変更されました",
+    text: [
+      `Shimebi アカウントのメールアドレスは ${newEmail} に変更されました。このアドレスではサインインできません。`,
+      "お心当たりがない場合は、すぐに会社の Shimebi 管理者にご連絡ください。",
+    ].join("\n"),
+  };
+}

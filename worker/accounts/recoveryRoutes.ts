@@ -122,8 +122,9 @@ export function recoveryRoutes() {
       return c.json(change.answer, 202);
     })
     .openapi(confirmChange, async (c) => {
-      const user = await confirmEmailChange(c.var.deps, c.req.valid("json").token);
-      return c.json(serializeUser(user), 200);
+      const changed = await confirmEmailChange(c.var.deps, c.req.valid("json").token, localeOf(c));
+      runAfterAnswer(c, changed.later);
+      return c.json(serializeUser(changed.user), 200);
     })
     .openapi(logoutEverywhere, async (c) => {
       const revokedSessions = await signOutEverywhere(c.var.deps, currentUser(c));
