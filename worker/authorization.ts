@@ -52,6 +52,7 @@ export const rules = {
   "POST /v1/auth/email-change/confirm": { access: "public" },
   "POST /v1/auth/logout-everywhere": { access: "user" },
   "POST /v1/me/email-change": { access: "user" },
+  "GET /v1/me/account-events": { access: "user" },
   "GET /v1/invitations/{token}": { access: "public" },
   "POST /v1/invitations/{token}/accept": { access: "public" },
 

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { accountEvents, outbox } from "../db/schema";
 import { backgroundSettled } from "../http/background";
@@ -81,10 +81,17 @@ describe("change of email address through the outbox", () => {
     expect(changed?.subject).toBe("[Shimebi] メールアドレスが変更されました");
     expect(changed?.text).toContain(`${NEW} に変更されました`);
 
-    const trail = await t.db.select().from(accountEvents).orderBy(sql`rowid`);
-    expect(trail.map((e) => [e.event, e.email, e.details])).toEqual([
-      ["emailChangeRequested", NEW, { from: OLD }],
+    const trail = await t.call("GET", "/v1/me/account-events", { token: session });
+    expect(trail.status).toBe(200);
+    expect(
+      trail.body.map((e: { event: string; email: string; details: unknown }) => [
+        e.event,
+        e.email,
+        e.details,
+      ]),
+    ).toEqual([
       ["emailChanged", NEW, { from: OLD }],
+      ["emailChangeRequested", NEW, { from: OLD }],
     ]);
   });
 

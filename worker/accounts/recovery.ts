@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { accountEvents, authTokens, emailTokens, outbox, users } from "../db/schema";
 import type { Deps } from "../deps";
@@ -149,4 +149,21 @@ export async function signOutEverywhere(deps: Deps, user: User): Promise<number>
     });
     return revoked.length;
   });
+}
+
+/** The user's own audit trail, newest first. */
+export async function listAccountEvents(deps: Pick<Deps, "db">, user: User) {
+  const rows = await deps.db
+    .select()
+    .from(accountEvents)
+    .where(eq(accountEvents.userId, user.id))
+    .orderBy(desc(accountEvents.createdAt), desc(sql`rowid`))
+    .limit(100);
+  return rows.map((row) => ({
+    id: row.id,
+    event: row.event,
+    email: row.email,
+    details: row.details ?? null,
+    createdAt: row.createdAt.toISOString(),
+  }));
 }

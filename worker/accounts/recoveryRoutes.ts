@@ -8,9 +8,15 @@ import { defineRoute } from "../http/route";
 import { type AppEnv, createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { confirmEmailChange, requestEmailChange } from "./emailChange";
-import { requestPasswordReset, resetPassword, signOutEverywhere } from "./recovery";
+import {
+  listAccountEvents,
+  requestPasswordReset,
+  resetPassword,
+  signOutEverywhere,
+} from "./recovery";
 import { mailLocale } from "./recoveryMail";
 import {
+  accountEventSchema,
   emailChangePendingSchema,
   emailChangeSchema,
   emailOnlySchema,
@@ -97,6 +103,16 @@ const logoutEverywhere = defineRoute({
   responses: { 200: ok("Signed out", signedOutSchema), 429: tooMany },
 });
 
+const trail = defineRoute({
+  method: "get",
+  path: "/v1/me/account-events",
+  operationId: "listMyAccountEvents",
+  tags: ["Accounts"],
+  summary:
+    "The signed-in user's account audit trail, newest first (100): resets, changes of address, sign-outs everywhere",
+  responses: { 200: ok("Events", z.array(accountEventSchema)) },
+});
+
 export function recoveryRoutes() {
   return createRouter()
     .openapi(requestReset, async (c) => {
@@ -126,6 +142,7 @@ export function recoveryRoutes() {
       runAfterAnswer(c, changed.later);
       return c.json(serializeUser(changed.user), 200);
     })
+    .openapi(trail, async (c) => c.json(await listAccountEvents(c.var.deps, currentUser(c)), 200))
     .openapi(logoutEverywhere, async (c) => {
       const revokedSessions = await signOutEverywhere(c.var.deps, currentUser(c));
       deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ACCOUNT_EVENTS } from "../db/schema";
 
 export const email = z.email().max(254).openapi({ example: "partner@demo.shimebi.test" });
 
@@ -110,3 +111,13 @@ export const emailChangePendingSchema = z
 export const signedOutSchema = z
   .object({ revokedSessions: z.int().nonnegative() })
   .openapi("SignedOutEverywhere");
+
+export const accountEventSchema = z
+  .object({
+    id: z.string(),
+    event: z.enum(ACCOUNT_EVENTS),
+    email: z.string().openapi({ description: "The address concerned (the new one for a change)" }),
+    details: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("AccountEvent");

@@ -1144,6 +1144,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/account-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's account audit trail, newest first (100): resets, changes of address, sign-outs everywhere */
+        get: operations["listMyAccountEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/api-tokens": {
         parameters: {
             query?: never;
@@ -1547,6 +1564,17 @@ export interface components {
             email: string;
             googleIdToken?: string;
             password?: string;
+        };
+        AccountEvent: {
+            createdAt: string;
+            details: {
+                [key: string]: string | number;
+            } | null;
+            /** @description The address concerned (the new one for a change) */
+            email: string;
+            /** @enum {string} */
+            event: "passwordResetRequested" | "passwordReset" | "emailChangeRequested" | "emailChanged" | "signedOutEverywhere";
+            id: string;
         };
         /** @description Accounts and tax categories of 仕訳 exports; every name is the company's to choose */
         AccountingSettings: {
@@ -8907,6 +8935,44 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    listMyAccountEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEvent"][];
                 };
             };
             /** @description Not signed in */
