@@ -10,8 +10,9 @@ import {
   purchaseOrders,
 } from "../db/schema";
 import { seedDemoContract } from "../db/seedContract";
+import { resolveDeps } from "../deps";
 import { runScheduledJobs } from "../platform/scheduled";
-import { type TestApp, testApp } from "../testing/app";
+import { TEST_HISTORY_KEY, type TestApp, testApp } from "../testing/app";
 import { approvedContract, signIn } from "../testing/contracts";
 
 // The seed's auto-renewal: 2025-07-26..2025-09-25 (closing on the 25th: August and September,
@@ -22,7 +23,9 @@ let t: TestApp;
 let c: Awaited<ReturnType<typeof approvedContract>>;
 /** The job at the clock's time; sessions of two months ago have expired, so sign in again. */
 async function run() {
-  const result = await runScheduledJobs({ db: t.db, now: () => t.clock.now });
+  const result = await runScheduledJobs(
+    resolveDeps({ db: t.db, now: () => t.clock.now, config: { historyKey: TEST_HISTORY_KEY } }),
+  );
   await signInAgain();
   return result;
 }
@@ -265,7 +268,7 @@ describe("automatic renewal by the scheduled job", () => {
   });
 
   it("renews the demo contract of npm start, month-end closing, for its five months", async () => {
-    const demo = await seedDemoContract(t.db);
+    const demo = await seedDemoContract(t.db, { config: { historyKey: TEST_HISTORY_KEY } });
     expect(demo?.autoRenewal).toBe(true);
     const end = demo?.endDate ?? "";
     const [y, m] = end.split("-").map(Number) as [number, number];

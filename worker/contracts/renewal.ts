@@ -18,7 +18,7 @@ import {
 import type { Deps } from "../deps";
 import { notify } from "../notifications/service";
 import { createDraftOrder, sendOrder, supersedeOpenOrders } from "../orders/service";
-import { appendHistory, contentHashOf } from "../platform/history";
+import { appendHistory, contentHashOf, historyKeyOf } from "../platform/history";
 
 // 自動更新: the scheduled job renews a contract with auto-renewal the day after it ends, for
 // the same term, with the base terms of an hour range (shared/renewal.ts). The renewed months
@@ -127,7 +127,7 @@ async function renewOnce(deps: Deps, contract: Contract): Promise<Contract | nul
       conditionVersionId: versionId,
       createdAt: now,
     });
-    await appendHistory(tx, {
+    await appendHistory(tx, historyKeyOf(deps), {
       companyId: contract.companyId,
       documentType: "contract",
       documentId: contract.id,
