@@ -134,12 +134,17 @@ beforeAll(async () => {
     body: form,
   });
   const attachment = (await upload.json()) as { id: string };
-  // Submitted, so that the company may see it (a draft is the partner's alone).
+  // Submitted once the month has closed, so that the company may see it (a draft is the
+  // partner's alone).
+  t.clock.now = new Date("2025-09-01T01:00:00Z");
+  const closedToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
+  ).token;
   fixtures.push(
     entry,
     invoice,
     await t.call("POST", `/v1/invoices/${invoice.body.id}/submit`, {
-      token: partnerToken,
+      token: closedToken,
       body: { confirmMonth: "2025-08" },
     }),
   );
