@@ -1,11 +1,13 @@
 import { html, raw } from "hono/html";
 import {
+  type ApprovalRecord,
   formatDateJa,
   formatHours,
   formatYearMonthJa,
   formatYen,
   invoiceStatusStamp,
 } from "../../shared";
+import { approvalSection } from "../approvals/html";
 import type { InvoiceDocument } from "./document";
 import { markedName, rateMark, reducedRateLegend } from "./reducedRate";
 
@@ -54,7 +56,11 @@ function taxLabel(doc: InvoiceDocument, rate: number) {
   return `消費税 ${rate}%${rateMark(rate)}${advance ? "（立替金）" : ""}${doc.consumptionTaxEnabled ? "" : "（対象外）"}`;
 }
 
-export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string {
+export function renderInvoiceHtml(
+  doc: InvoiceDocument,
+  status?: string,
+  approval?: ApprovalRecord | null,
+): string {
   const f = doc.figures;
   // Payment notices (支払通知書) share the document; the company pays rather than is billed.
   const notice = (doc.kind as string) === "paymentNotice";
@@ -145,6 +151,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
         </table>
         <h2>備考</h2>
         <div class="remarks">${doc.remarks}</div>
+        ${approvalSection(approval)}
       </body>
     </html>`);
 }
