@@ -1,3 +1,4 @@
+import { pruneLoginThrottle } from "../accounts/loginThrottle";
 import type { Deps } from "../deps";
 import { expireOverdueOrders } from "../orders/service";
 import { acceptOverdueNotices } from "../paymentNotices/service";
@@ -12,7 +13,8 @@ export async function runScheduledJobs(
 ) {
   const expiredOrders = await expireOverdueOrders(deps);
   const acceptedNotices = await acceptOverdueNotices(deps);
+  const throttleKeysDropped = await pruneLoginThrottle(deps);
   // Last, so the events the jobs above raised go out in the same run.
   const webhooks = await deliverDueWebhooks({ ...deps, fetch: deps.fetch ?? fetch });
-  return { expiredOrders, acceptedNotices, webhooks };
+  return { expiredOrders, acceptedNotices, throttleKeysDropped, webhooks };
 }
