@@ -121,6 +121,15 @@ export const invoiceSchema = z
     number: z.string().nullable().openapi({ example: "INV-000001" }),
     inputs: json,
     figures: json.nullable().openapi({ description: "The engine's quote (POST /v1/quote)" }),
+    taxByRate: z
+      .array(
+        z.object({
+          rate: z.number().int(),
+          taxableAmount: z.number().int(),
+          consumptionTax: z.number().int(),
+        }),
+      )
+      .openapi({ description: "税率ごとの対価の額と消費税額, as the engine computed them" }),
     total: z.number().int(),
     dueDate: z.string().nullable(),
     document: json.nullable().openapi({ description: "The document as last submitted or sent" }),

@@ -1910,6 +1910,12 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "underReview" | "approved" | "returned";
             submittedAt: string | null;
+            /** @description 税率ごとの対価の額と消費税額, as the engine computed them */
+            taxByRate: {
+                consumptionTax: number;
+                rate: number;
+                taxableAmount: number;
+            }[];
             total: number;
             warnings: unknown[];
         };
