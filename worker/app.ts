@@ -26,6 +26,7 @@ import { notificationRoutes } from "./notifications/routes";
 import { orderPdfRoutes } from "./orders/pdfRoutes";
 import { orderRoutes } from "./orders/routes";
 import { paymentNoticeRoutes } from "./paymentNotices/routes";
+import { annualStatementRoutes } from "./payments/annualStatementRoutes";
 import { paymentRoutes } from "./payments/routes";
 import { profileRoutes } from "./profile/routes";
 import { quoteRoutes } from "./quote/routes";
@@ -77,6 +78,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", approvalRouteRoutes());
   app.route("/", companySettingsRoutes());
   app.route("/", paymentRoutes());
+  app.route("/", annualStatementRoutes());
   app.route("/", exportRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());
   mountDocs(app, VERSION);

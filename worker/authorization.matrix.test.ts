@@ -189,6 +189,7 @@ beforeAll(async () => {
     runId: run.body.id,
     routeId: approvalRoute.body.id,
     itemId: run.body.items?.[0]?.id ?? "missing",
+    year: "2025",
   };
 });
 

@@ -175,6 +175,18 @@ export const rules = {
   "GET /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
   "PUT /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
   "GET /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/annual-statements/{year}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/annual-statements/{year}/statements.pdf": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/annual-statements/{year}/statements.csv": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
   "POST /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
   "GET /v1/companies/{companyId}/payment-runs/{runId}": {
     access: "company",

@@ -531,6 +531,8 @@ export type PayerSettings = {
   /** 区分 and 細目 of the fees, as the statement's columns name them. */
   category: string;
   detail: string;
+  /** 区分 and 細目 of one contract's fees, where they differ from the company's. */
+  contracts?: { contractId: string; category: string; detail: string }[];
 };
 
 /** The accounting software a 仕訳 export is made for. */

@@ -188,6 +188,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/annual-statements/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 報酬、料金、契約金及び賞金の支払調書: one per payee subject to it, the payees left out and why, and what to fill in first */
+        get: operations["getAnnualPaymentStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as CSV (UTF-8 with BOM, a header row), one row per 区分 of each payee, headed by the items of the NTA's 記録要領 for form 309; to check and carry into 法定調書 software, not an e-Tax submission file */
+        get: operations["exportAnnualPaymentStatementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as PDF, one payee a page, in the order of the NTA's form */
+        get: operations["getAnnualPaymentStatementsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/documents": {
         parameters: {
             query?: never;
@@ -1584,6 +1635,74 @@ export interface components {
              */
             withholdingAccount: string;
         };
+        AnnualPaymentStatements: {
+            excluded: {
+                amount: number;
+                documents: number;
+                message: string;
+                name: string;
+                partnerUserId: string;
+                /** @enum {string} */
+                reason: "corporation" | "nonResident" | "noWithholding" | "belowThreshold";
+                withholdingTax: number;
+            }[];
+            payer: components["schemas"]["PayerSettings"];
+            problems: components["schemas"]["Issue"][];
+            statements: {
+                address: string;
+                consumptionTax: number;
+                documents: {
+                    amount: number;
+                    /**
+                     * @description paidOn from the run that paid it, or from its due date
+                     * @enum {string}
+                     */
+                    basis: "paymentRun" | "dueDate";
+                    consumptionTax: number;
+                    invoiceId: string;
+                    month: string;
+                    number: string | null;
+                    /** @description The day it was, or will be, paid */
+                    paidOn: string;
+                    unpaid: boolean;
+                    withholdingTax: number;
+                }[];
+                lines: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /**
+                     * @description 区分
+                     * @example デザイン料
+                     */
+                    category: string;
+                    /** @description 細目 */
+                    detail: string;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                }[];
+                name: string;
+                partnerUserId: string;
+                total: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                };
+            }[];
+            /** @description 提出範囲: more than this a year to one payee */
+            threshold: number;
+            /** @example 令和8年分 報酬、料金、契約金及び賞金の支払調書 */
+            title: string;
+            year: number;
+        };
         ApiToken: {
             createdAt: string;
             id: string;
@@ -2259,14 +2378,27 @@ export interface components {
         };
         PayerSettings: {
             address: string;
-            /** @default 報酬 */
+            /**
+             * @description 区分 on 支払調書, as the NTA names the fee: デザイン料, 原稿料, 翻訳料, 通訳料, 講演料, 教授料 (技芸・知識等の教授・指導料), 税理士報酬…
+             * @default 報酬
+             */
             category: string;
+            /** @description 区分 and 細目 per contract, where they differ from the above */
+            contracts?: {
+                category: string;
+                contractId: string;
+                /** @default  */
+                detail: string;
+            }[];
             /**
              * @description 法人番号 (13 digits); no マイナンバー is stored
              * @default
              */
             corporateNumber: string;
-            /** @default  */
+            /**
+             * @description 細目: what the fee was for, such as ウェブデザイン
+             * @default
+             */
             detail: string;
             name: string;
             /** @default  */
@@ -3606,6 +3738,222 @@ export interface operations {
             };
             /** @description Something went wrong on our side */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualPaymentStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualPaymentStatements"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year the form can be made for */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAnnualPaymentStatementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualPaymentStatementsPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No font configured for PDF documents */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
