@@ -134,12 +134,18 @@ beforeAll(async () => {
     body: form,
   });
   const attachment = (await upload.json()) as { id: string };
+  // A month's invoice is submitted once the month has closed (2025-08-31); sessions renewed.
+  t.clock.now = new Date("2025-08-31T01:00:00Z");
+  const renewed = (userId: string) =>
+    issueToken({ db: t.db, now: () => t.clock.now }, userId, "session").then((s) => s.token);
+  const closedOwner = await renewed(owner?.userId ?? "");
+  const closedPartner = await renewed(partner?.id ?? "");
   // Submitted, so that the company may see it (a draft is the partner's alone).
   fixtures.push(
     entry,
     invoice,
     await t.call("POST", `/v1/invoices/${invoice.body.id}/submit`, {
-      token: partnerToken,
+      token: closedPartner,
       body: { confirmMonth: "2025-08" },
     }),
   );
@@ -147,13 +153,13 @@ beforeAll(async () => {
   // Approved and gathered into a payment run, so that the payment routes have one to act on.
   fixtures.push(
     await t.call("POST", `/v1/invoices/${invoice.body.id}/approve`, {
-      token: ownerToken,
+      token: closedOwner,
       body: {},
     }),
   );
   // A route for payment notices, which no fixture sends, so the routes above stay one-step.
   const approvalRoute = await t.call("POST", `/v1/groups/${group?.id}/approval-routes`, {
-    token: ownerToken,
+    token: closedOwner,
     body: {
       documentType: "paymentNotice",
       name: "支払通知の承認",
@@ -162,7 +168,7 @@ beforeAll(async () => {
   });
   fixtures.push(approvalRoute);
   const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
-    token: ownerToken,
+    token: closedOwner,
     body: { paymentDate: "2025-09-30" },
   });
   fixtures.push(run);
