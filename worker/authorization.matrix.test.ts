@@ -73,7 +73,7 @@ beforeAll(async () => {
     .select()
     .from(memberships)
     .where(and(eq(memberships.companyId, demo?.id ?? ""), isNull(memberships.groupId)));
-  const ownerToken = (
+  let ownerToken = (
     await issueToken({ db: t.db, now: () => t.clock.now }, owner?.userId ?? "", "session")
   ).token;
   const invitation = await t.call("POST", `/v1/groups/${group?.id}/invitations`, {
@@ -111,7 +111,7 @@ beforeAll(async () => {
   // Sent, so that the partner may see it, and approved, so that work can be recorded.
   await t.call("POST", `/v1/orders/${order.body.id}/send`, { token: ownerToken });
   const [delivery] = await t.db.select().from(webhookDeliveries);
-  const partnerToken = (
+  let partnerToken = (
     await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
   ).token;
   const fixtures = [
@@ -134,18 +134,20 @@ beforeAll(async () => {
     body: form,
   });
   const attachment = (await upload.json()) as { id: string };
-  // A month's invoice is submitted once the month has closed (2025-08-31); sessions renewed.
-  t.clock.now = new Date("2025-08-31T01:00:00Z");
-  const renewed = (userId: string) =>
-    issueToken({ db: t.db, now: () => t.clock.now }, userId, "session").then((s) => s.token);
-  const closedOwner = await renewed(owner?.userId ?? "");
-  const closedPartner = await renewed(partner?.id ?? "");
-  // Submitted, so that the company may see it (a draft is the partner's alone).
+  // Submitted, so that the company may see it (a draft is the partner's alone), once its
+  // month has closed (2025-08-31 in Japan), with sessions of that day.
+  t.clock.now = new Date("2025-08-31T03:00:00Z");
+  ownerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, owner?.userId ?? "", "session")
+  ).token;
+  partnerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
+  ).token;
   fixtures.push(
     entry,
     invoice,
     await t.call("POST", `/v1/invoices/${invoice.body.id}/submit`, {
-      token: closedPartner,
+      token: partnerToken,
       body: { confirmMonth: "2025-08" },
     }),
   );
@@ -153,13 +155,13 @@ beforeAll(async () => {
   // Approved and gathered into a payment run, so that the payment routes have one to act on.
   fixtures.push(
     await t.call("POST", `/v1/invoices/${invoice.body.id}/approve`, {
-      token: closedOwner,
+      token: ownerToken,
       body: {},
     }),
   );
   // A route for payment notices, which no fixture sends, so the routes above stay one-step.
   const approvalRoute = await t.call("POST", `/v1/groups/${group?.id}/approval-routes`, {
-    token: closedOwner,
+    token: ownerToken,
     body: {
       documentType: "paymentNotice",
       name: "支払通知の承認",
@@ -168,7 +170,7 @@ beforeAll(async () => {
   });
   fixtures.push(approvalRoute);
   const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
-    token: closedOwner,
+    token: ownerToken,
     body: { paymentDate: "2025-09-30" },
   });
   fixtures.push(run);

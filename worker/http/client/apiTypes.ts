@@ -2030,11 +2030,7 @@ export interface components {
             status: "draft" | "underReview" | "approved" | "returned";
             submittedAt: string | null;
             /** @description 税率ごとの対価の額と消費税額, as the engine computed them */
-            taxByRate: {
-                consumptionTax: number;
-                rate: number;
-                taxableAmount: number;
-            }[];
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             warnings: unknown[];
         };
