@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { loginThrottle } from "../db/schema";
 import { ApiError } from "../http/errors";
@@ -91,4 +91,14 @@ export async function clearLoginFailures(db: Db, email: string, ip: string) {
   await db
     .delete(loginThrottle)
     .where(inArray(loginThrottle.key, [clientKey(email, ip), addressKey(email)]));
+}
+
+/** Keys quiet for a whole window count nothing any more: the scheduled job drops them. */
+export async function pruneLoginThrottle(deps: { db: Db; now: () => Date }): Promise<number> {
+  const now = deps.now().getTime();
+  const dropped = await deps.db
+    .delete(loginThrottle)
+    .where(and(lte(loginThrottle.lastAt, now - THROTTLE_WINDOW_MS), lte(loginThrottle.nextAt, now)))
+    .returning({ key: loginThrottle.key });
+  return dropped.length;
 }

@@ -2,7 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
 import { approvalSchema } from "../approvals/schemas";
 import { yen } from "../http/schemas";
-import { lineTaxRate } from "../quote/schemas";
+import { lineTaxRate, taxByRateSchema } from "../quote/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
 // draft is optional: what is left out keeps its stored value or a default from settings.
@@ -121,6 +121,9 @@ export const invoiceSchema = z
     number: z.string().nullable().openapi({ example: "INV-000001" }),
     inputs: json,
     figures: json.nullable().openapi({ description: "The engine's quote (POST /v1/quote)" }),
+    taxByRate: z.array(taxByRateSchema).openapi({
+      description: "税率ごとの対価の額と消費税額, as the engine computed them",
+    }),
     total: z.number().int(),
     dueDate: z.string().nullable(),
     document: json.nullable().openapi({ description: "The document as last submitted or sent" }),

@@ -1,3 +1,4 @@
+import { pruneLoginThrottle } from "../accounts/loginThrottle";
 import { renewEndedContracts } from "../contracts/renewal";
 import { type Deps, resolveDeps } from "../deps";
 import { expireOverdueOrders } from "../orders/service";
@@ -15,7 +16,8 @@ export async function runScheduledJobs(
   const acceptedNotices = await acceptOverdueNotices(deps);
   // After expiry: an order left unanswered at the end expires before the contract renews.
   const renewedContracts = await renewEndedContracts(resolveDeps(deps));
+  const throttleKeysDropped = await pruneLoginThrottle(deps);
   // Last, so the events the jobs above raised go out in the same run.
   const webhooks = await deliverDueWebhooks({ ...deps, fetch: deps.fetch ?? fetch });
-  return { expiredOrders, acceptedNotices, renewedContracts, webhooks };
+  return { expiredOrders, acceptedNotices, renewedContracts, throttleKeysDropped, webhooks };
 }

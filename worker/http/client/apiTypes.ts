@@ -2157,6 +2157,8 @@ export interface components {
             /** @enum {string} */
             status: "draft" | "underReview" | "approved" | "returned";
             submittedAt: string | null;
+            /** @description 税率ごとの対価の額と消費税額, as the engine computed them */
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             warnings: unknown[];
         };
