@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Gas, installGas } from "../testing";
 import { ApiError, callApi } from "./api";
-import { getSettings, saveSettings } from "./index";
+import { getSettings, saveSettings } from "./settings";
 
 let gas: Gas & { uninstall(): Promise<void> };
 beforeEach(() => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { saveInvoicePdfToDrive } from "./index";
+import { saveInvoicePdfToDrive } from "./drive";
 
 let gas: Gas & { uninstall(): Promise<void> };
 // Not valid UTF-8 on purpose: the bytes must arrive as they left.

@@ -3,8 +3,8 @@ import { quote } from "../../shared";
 import { type Gas, installGas } from "../testing";
 import { API_BASE, CONTRACT_ID, contractApi } from "../testing/fixtures";
 import { getEstimate } from "./estimate";
-import { createTimesheet } from "./index";
 import { COLUMN } from "./layout";
+import { createTimesheet } from "./timesheet";
 
 let gas: Gas & { uninstall(): Promise<void> };
 

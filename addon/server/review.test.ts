@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { menuPullReview, pullCompanyReview } from "./index";
+import { menuPullReview, pullCompanyReview } from "./review";
 
 // The company's review sheets against a stand-in of the API holding `n` contracts in group
 // g-1 (each with one order and one invoice) and one contract in g-2 that must stay out.

@@ -1,4 +1,5 @@
-import { MESSAGES, t, userLang } from "./i18n";
+import { refuse } from "./answer";
+import { MESSAGES } from "./i18n";
 
 // The API base URL: the spreadsheet's own setting (shared by its editors) first, then the
 // user's, then the one built in (SHIMEBI_API_URL at `npm run build`).
@@ -51,7 +52,7 @@ export function saveSettings(input: { apiBaseUrl: string; scope?: SettingsScope 
     return getSettings();
   }
   const url = normaliseApiUrl(input.apiBaseUrl);
-  if (url === null) throw new Error(t(MESSAGES.badApiUrl, userLang()));
+  if (url === null) refuse("bad_api_url", MESSAGES.badApiUrl, "apiBaseUrl");
   store.setProperty(KEY, url);
   return getSettings();
 }

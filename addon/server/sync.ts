@@ -1,5 +1,6 @@
 import type { QuoteResult } from "../../shared";
-import { ApiError, type ApiErrorBody, callApi, errorBody } from "./api";
+import { type Failure, failureOf } from "./answer";
+import { ApiError, callApi } from "./api";
 import { rowMessages } from "./check";
 import { cachedMonthTerms, loadMonthTerms } from "./contracts";
 import { saveServerEstimate } from "./estimate";
@@ -43,15 +44,18 @@ export interface SyncResult {
   /** The API's figures for the month after the sync. */
   estimate: QuoteResult | null;
   /** The API's error object when it refused (its row issues are also on the sheet). */
-  error: ApiErrorBody | null;
+  error: Failure | null;
 }
 
 export function syncPath(contractId: string, month: string): string {
   return `/v1/contracts/${encodeURIComponent(contractId)}/months/${encodeURIComponent(month)}/entries`;
 }
 
+/** The sidebar's and the menu's 同期: a refusal is thrown once its rows are marked on the sheet. */
 export function syncTimesheet(): SyncResult {
-  return syncSheet(requireTimesheet());
+  const result = syncSheet(requireTimesheet());
+  if (result.error) throw new ApiError(result.error.status, result.error);
+  return result;
 }
 
 export function syncSheet(timesheet: Timesheet): SyncResult {
@@ -82,18 +86,17 @@ export function syncSheet(timesheet: Timesheet): SyncResult {
   }));
 
   let estimate: QuoteResult | null = null;
-  let error: ApiErrorBody | null = null;
+  let error: Failure | null = null;
   try {
     const response = callApi<SyncResponse>("put", syncPath(contractId, month), { rows });
     estimate = response.estimate;
     saveServerEstimate(contractId, month, estimate);
     saveSynced(contractId, month, entries.length);
   } catch (thrown) {
-    error = errorBody(thrown);
-    if (!(thrown instanceof ApiError)) error.code = "fetch_failed";
+    error = failureOf(thrown);
     // Refused for the month as a whole (an order approved or an invoice submitted since the
     // rules were cached): fetch them again, so the offline check says what the server says.
-    else if (thrown.status === 409) tryReloadRules(contractId, month);
+    if (thrown instanceof ApiError && thrown.status === 409) tryReloadRules(contractId, month);
   }
 
   const rowIssues = error?.issues ?? [];

@@ -3,8 +3,9 @@ import { type Issue, validateQuoteRequest } from "../../shared";
 import { type Gas, installGas } from "../testing";
 import { API_BASE, CONTRACT_ID, contractApi, rulesResponse } from "../testing/fixtures";
 import type { FakeDataValidation } from "../testing/spreadsheet";
-import { checkTimesheet, createTimesheet, onEdit } from "./index";
+import { checkTimesheet, onEdit } from "./check";
 import { COLUMN } from "./layout";
+import { createTimesheet } from "./timesheet";
 
 let gas: Gas & { uninstall(): Promise<void> };
 

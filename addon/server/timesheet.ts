@@ -1,6 +1,7 @@
 import { parseYearMonth } from "../../shared";
+import { refuse } from "./answer";
 import { type ContractTerms, categoryLabel, loadMonthTerms } from "./contracts";
-import { MESSAGES, t, userLang } from "./i18n";
+import { MESSAGES, userLang } from "./i18n";
 import {
   COLUMN,
   FIRST_DATA_ROW,
@@ -46,7 +47,7 @@ export function activeTimesheet(): Timesheet | null {
 
 export function requireTimesheet(): Timesheet {
   const timesheet = activeTimesheet();
-  if (!timesheet) throw new Error(t(MESSAGES.notTimesheet, userLang()));
+  if (!timesheet) refuse("not_timesheet", MESSAGES.notTimesheet);
   return timesheet;
 }
 
@@ -118,7 +119,7 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string, days: string[
  * terms (cached for offline checks), makes the sheet, or opens it when it exists already.
  */
 export function createTimesheet(contractId: string, month: string): TimesheetInfo {
-  if (!parseYearMonth(month)) throw new Error(t(MESSAGES.badMonth, userLang()));
+  if (!parseYearMonth(month)) refuse("bad_month", MESSAGES.badMonth, "month");
   const { terms, rules } = loadMonthTerms(contractId, month);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   for (const sheet of spreadsheet.getSheets()) {

@@ -1,0 +1,187 @@
+import type { ContractSummary } from "../server/contracts";
+import type { Estimate, EstimateChoices } from "../server/estimate";
+import type { SidebarState } from "../server/sidebar";
+import type { SyncState } from "../server/syncState";
+import { button, el, note, onAction } from "./dom";
+import { clearError, showError } from "./errors";
+import { figures } from "./figures";
+import { serverCalls as server } from "./gas";
+import { lang, w } from "./words";
+
+// The partner's month: make the timesheet of a contract and month; then check it, sync it and
+// see the estimate from the sheet (the bundled engine, offline) beside the server's, and
+// whether the sheet and the server agree, row by row.
+
+function contractStatus(status: ContractSummary["status"]): string {
+  if (typeof status === "string") return status;
+  return lang() === "ja" ? status.labelJa : status.label;
+}
+
+/** Contract and month, and 勤務表を作成; `made` runs once the sheet exists. */
+export function createSection(state: SidebarState, made: () => void): HTMLElement {
+  const select = el("select", { id: "contract" });
+  const month = el("input", {
+    type: "month",
+    value: state.timesheet?.month ?? state.thisMonth,
+    id: "month",
+  });
+  const out = el("div", { id: "create-result" });
+  const fields = { contractId: select, month };
+  const load = () =>
+    server.listContracts().then(
+      (contracts) => {
+        select.replaceChildren(
+          ...contracts.map((c) =>
+            el("option", { value: c.id }, `${c.title}（${contractStatus(c.status)}）`),
+          ),
+        );
+        if (state.timesheet) select.value = state.timesheet.contractId;
+      },
+      (error) => showError(error, out, fields),
+    );
+  const reload = button(w("load"), "contracts-reload", true);
+  onAction(reload, load);
+  const create = button(w("create"), "create");
+  onAction(create, () =>
+    server.createTimesheet(select.value, month.value).then(
+      () => {
+        clearError(out);
+        made();
+      },
+      (error) => showError(error, out, fields),
+    ),
+  );
+  void load();
+  return el(
+    "section",
+    { id: "create-section" },
+    el("h2", {}, w("create")),
+    el("label", { htmlFor: "contract" }, w("contract")),
+    select,
+    el("label", { htmlFor: "month" }, w("month")),
+    month,
+    el("div", { className: "buttons" }, create, reload),
+    out,
+  );
+}
+
+const rowList = (rows: number[]) => rows.map((n) => w("rowName", { n })).join("、");
+
+/** Whether the sheet and the server agree: rows refused, rows not synced, rows deleted. */
+export function syncStateNode(sync: SyncState): HTMLElement {
+  const node = el("div", { id: "sync-state" });
+  if (sync.agrees) {
+    node.appendChild(note(w("agree"), "ok", "agreement"));
+    return node;
+  }
+  const items: HTMLElement[] = [];
+  if (sync.refusal) items.push(el("li", {}, sync.refusal));
+  for (const row of sync.refusedRows) {
+    const name = w("rowName", { n: row.row });
+    const message = row.message.replace(/\n/g, " ");
+    items.push(el("li", {}, message.includes(name) ? message : `${name}: ${message}`));
+  }
+  if (sync.unsyncedRows.length > 0)
+    items.push(el("li", {}, `${w("unsyncedRows")}: ${rowList(sync.unsyncedRows)}`));
+  if (sync.removedRows > 0) items.push(el("li", {}, `${sync.removedRows} ${w("removedRows")}`));
+  node.replaceChildren(
+    note(sync.syncedAt ? w("differ") : w("neverSynced"), "warn", "agreement"),
+    ...(items.length ? [el("ul", { className: "rows" }, ...items)] : []),
+  );
+  return node;
+}
+
+function renderEstimate(estimate: Estimate, into: HTMLElement) {
+  const offline = estimate.offline.ok
+    ? figures(estimate.offline.quote, "offline")
+    : el(
+        "ul",
+        { className: "rows error", id: "offline-issues" },
+        ...estimate.offline.issues.map((i) => el("li", {}, i.message)),
+      );
+  const serverSide = estimate.server?.estimate;
+  into.replaceChildren(
+    el("h2", {}, `${w("estimate")} ${estimate.month}`),
+    syncStateNode(estimate.sync),
+    el("p", { className: "muted" }, w("offline")),
+    offline,
+    el(
+      "details",
+      {},
+      el("summary", {}, w("serverSide")),
+      serverSide ? figures(serverSide, "server") : "-",
+    ),
+  );
+}
+
+export interface MonthSection {
+  node: HTMLElement;
+  /** The estimate and the sync state again (after a save, say). */
+  refresh(): Promise<void>;
+}
+
+/**
+ * Check, sync, the estimate. `choices` gives the invoice's choices (withholding, extra items,
+ * expenses) so the estimate is the invoice's; `synced` runs after every sync.
+ */
+export function monthSection(
+  state: SidebarState,
+  choices: () => EstimateChoices | undefined,
+  synced: () => void,
+): MonthSection {
+  const out = el("div", { id: "timesheet-result" });
+  const estimate = el("div", { id: "estimate" });
+  const refresh = () =>
+    server.getEstimate(choices()).then(
+      (e) => renderEstimate(e, estimate),
+      (error) => showError(error, out),
+    );
+  const check = button(w("check"), "check");
+  onAction(check, () =>
+    server.checkTimesheet().then(
+      (result) => {
+        clearError(out);
+        if (!result) out.appendChild(note(w("noTimesheet"), "warn"));
+        else
+          out.appendChild(
+            note(
+              `✓ ${w("checked", { n: result.rows })}${result.badRows ? `　${w("badRows", { n: result.badRows })}` : ""}`,
+              result.badRows ? "warn" : "ok",
+            ),
+          );
+        return refresh();
+      },
+      (error) => showError(error, out),
+    ),
+  );
+  const sync = button(w("sync"), "sync");
+  onAction(sync, () =>
+    server
+      .syncTimesheet()
+      .then(
+        (result) => {
+          clearError(out);
+          out.appendChild(note(`✓ ${w("synced", { n: result.rows })}`, "ok"));
+        },
+        (error) => showError(error, out),
+      )
+      .then(() => {
+        synced();
+        return refresh();
+      }),
+  );
+  const recalc = button(w("refresh"), "recalculate", true);
+  onAction(recalc, refresh);
+  void refresh();
+  return {
+    node: el(
+      "section",
+      { id: "month-section" },
+      el("h2", { id: "sheet-title" }, state.timesheet?.sheetName ?? ""),
+      el("div", { className: "buttons" }, check, sync, recalc),
+      out,
+      estimate,
+    ),
+    refresh,
+  };
+}
