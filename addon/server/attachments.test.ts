@@ -24,7 +24,7 @@ const ATTACHMENT = {
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 
@@ -63,7 +63,7 @@ describe("attachFile", () => {
   });
 
   it("reports a missing API URL without a request", () => {
-    gas.properties.document.deleteProperty("shimebi.apiBaseUrl");
+    gas.properties.user.deleteProperty("shimebi.apiBaseUrl");
     const result = attachFile("inv-1", "other", "a.png", "image/png", BASE64);
     expect(result).toMatchObject({
       ok: false,

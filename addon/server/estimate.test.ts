@@ -15,7 +15,7 @@ const CATEGORIES = [
 
 beforeEach(() => {
   gas = installGas({ locale: "en", fetch: contractApi(CATEGORIES) });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(() => {
     throw new Error("offline: no network");

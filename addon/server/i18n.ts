@@ -39,6 +39,14 @@ export const MESSAGES = {
     ja: "API の URL は https:// で始まる URL で入力してください",
     en: "The API URL must be an https:// URL",
   },
+  apiUrlBuiltIn: {
+    ja: "この版のアドオンには API の URL が組み込まれているため、変更できません",
+    en: "This build of the add-on has its API URL built in: it cannot be changed",
+  },
+  driveUnavailable: {
+    ja: "Google ドライブに保存できません（Drive API が有効ではありません）",
+    en: "Google Drive is not available to the add-on (the Drive API is not enabled)",
+  },
   badMonth: {
     ja: "稼働月は 2025-08 のように YYYY-MM で指定してください",
     en: "The working month must be YYYY-MM, such as 2025-08",

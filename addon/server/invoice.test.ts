@@ -73,7 +73,7 @@ function invoicesApi(): FetchHandler {
 beforeEach(() => {
   seen = [];
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(invoicesApi());
 });

@@ -17,7 +17,7 @@ const NOTE = {
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 

@@ -38,7 +38,7 @@ function api(answer: (path: string, body: unknown) => FetchReply | undefined) {
 beforeEach(() => {
   seen = [];
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 

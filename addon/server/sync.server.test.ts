@@ -36,7 +36,7 @@ beforeAll(async () => {
     fetch: "http",
   });
   // Set as saveSettings would, but over http: Apps Script itself only ever gets https.
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", server.base);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", server.base);
 }, 60_000);
 
 afterAll(async () => {

@@ -91,7 +91,7 @@ function entriesApi(): FetchHandler {
 beforeEach(() => {
   sent = [];
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(contractApi(undefined, entriesApi()));
 });
@@ -122,7 +122,7 @@ describe("syncTimesheet", () => {
     const ten = syncCounts(10);
     gas.uninstall();
     gas = installGas({ locale: "ja", fetch: contractApi() });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     createTimesheet(CONTRACT_ID, "2025-08");
     gas.setFetch(contractApi(undefined, entriesApi()));
     expect(syncCounts(1000)).toEqual(ten);

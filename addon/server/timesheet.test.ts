@@ -11,7 +11,7 @@ let gas: Gas & { uninstall(): Promise<void> };
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 
