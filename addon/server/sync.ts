@@ -1,10 +1,12 @@
 import type { QuoteResult } from "../../shared";
 import { type Failure, failureOf } from "./answer";
 import { ApiError, callApi } from "./api";
+import { dayOfRow, totalHeader } from "./calendar";
 import { rowMessages } from "./check";
 import { cachedMonthTerms, loadMonthTerms } from "./contracts";
 import { saveServerEstimate } from "./estimate";
-import { at, COLUMN, FIRST_DATA_ROW } from "./layout";
+import { userLang } from "./i18n";
+import { at, COLUMN, FIRST_DATA_ROW, HEADER_ROWS } from "./layout";
 import { rowOfIssuePath, sheetEntries, workedText } from "./rows";
 import { fingerprint, saveSynced } from "./syncState";
 import { readRows, requireTimesheet, type Timesheet } from "./timesheet";
@@ -107,19 +109,22 @@ export function syncSheet(timesheet: Timesheet): SyncResult {
   // rows: their marks stay as they were.
   const keepMarks = error !== null && loose.length === rowIssues.length;
   const byIndex = new Map(entries.map((e) => [e.index, e]));
-  // The add-on's own columns only (errors, worked, row id, synced as): never a typed cell.
+  // The add-on's own columns only (errors, worked, day, row id, synced as): never a typed cell.
+  const lang = userLang();
   const block = values.map((row, index) => {
     const entry = byIndex.get(index);
     return [
       keepMarks ? (row[at(COLUMN.errors)] ?? "") : (messages[index]?.[0] ?? ""),
       entry ? workedText(entry.entry) : "",
+      dayOfRow(row, timeZone, lang),
       entry?.clientRowId ?? row[at(COLUMN.rowId)] ?? "",
       entry && error === null ? fingerprint(entry.entry) : (row[at(COLUMN.synced)] ?? ""),
     ];
   });
   if (block.length > 0) {
-    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 4).setValues(block);
+    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 5).setValues(block);
   }
+  sheet.getRange(HEADER_ROWS, COLUMN.worked).setValue(totalHeader(entries, lang));
   return { ok: error === null, contractId, month, rows: rows.length, badRows, estimate, error };
 }
 

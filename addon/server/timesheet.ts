@@ -1,5 +1,6 @@
 import { parseYearMonth } from "../../shared";
 import { refuse } from "./answer";
+import { dayText, totalHeader } from "./calendar";
 import { type ContractTerms, categoryLabel, loadMonthTerms } from "./contracts";
 import { MESSAGES, userLang } from "./i18n";
 import {
@@ -111,7 +112,11 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string, days: string[
   const prefilled = days.map((date) => [date, only]);
   if (prefilled.length > 0) {
     sheet.getRange(FIRST_DATA_ROW, COLUMN.date, prefilled.length, 2).setValues(prefilled);
+    sheet
+      .getRange(FIRST_DATA_ROW, COLUMN.day, days.length, 1)
+      .setValues(days.map((date) => [dayText(date, lang)]));
   }
+  sheet.getRange(HEADER_ROWS, COLUMN.worked).setValue(totalHeader([], lang));
 }
 
 /**
