@@ -64,7 +64,19 @@ export function attachmentsPart(invoice: Invoice, editable: boolean): HTMLElemen
     el("option", { value: "report" }, w("purposeReport")),
     el("option", { value: "other" }, w("purposeOther")),
   );
-  const input = el("input", { type: "file", id: "attach-file", disabled: !editable });
+  // The file input itself is hidden: its button and "no file chosen" are in the browser's
+  // language, not the sidebar's. A label in the sidebar's words opens it.
+  const input = el("input", {
+    type: "file",
+    id: "attach-file",
+    disabled: !editable,
+    className: "hidden-file",
+  });
+  const choose = el(
+    "label",
+    { htmlFor: "attach-file", className: "file-button", id: "attach-choose" },
+    w("chooseFile"),
+  );
   input.onchange = () => {
     const file = input.files?.[0];
     if (!file) return;
@@ -105,7 +117,8 @@ export function attachmentsPart(invoice: Invoice, editable: boolean): HTMLElemen
       ? [
           el("label", { htmlFor: "attach-purpose" }, w("attachAs")),
           purpose,
-          el("label", { htmlFor: "attach-file" }, w("attachFile")),
+          el("p", { className: "muted" }, w("attachFile")),
+          choose,
           input,
         ]
       : []),

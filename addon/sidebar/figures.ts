@@ -30,7 +30,10 @@ export function figures(result: QuoteResult, id: string): HTMLTableElement {
     const out = [row(line.name, line.amount)];
     if (line.type !== "quantity" && line.minutes > 0) {
       const terms = line.appliedTerms;
-      const range = terms ? `（${w("range")} ${terms.lowerHours}〜${terms.upperHours}h）` : "";
+      const unit = lang() === "ja" ? "時間" : " h";
+      const range = terms
+        ? `（${w("range")} ${terms.lowerHours}〜${terms.upperHours}${unit}）`
+        : "";
       out.push(detail(`${w("hours")} ${hoursText(line.minutes)}${range}`));
     }
     return out;

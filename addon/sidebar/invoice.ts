@@ -142,10 +142,14 @@ function renderInvoice(
   );
   const chosen = inputs.bankAccountId ?? panel.bankAccounts.find((a) => a.isDefault)?.id;
   if (chosen) bank.value = chosen;
+  // Text, not type=date: the browser's date picker speaks the browser's language.
   const due = el("input", {
-    type: "date",
+    type: "text",
     id: "invoice-due",
     value: invoice?.dueDate ?? "",
+    placeholder: w("dateHint"),
+    inputMode: "numeric",
+    maxLength: 10,
     disabled: !editable,
   });
   const remarks = el("textarea", {

@@ -33,8 +33,8 @@ function partnerSections(state: SidebarState, view: string | undefined): HTMLEle
   if (!state.timesheet || view === "create") {
     return [create, note(w("noTimesheet"), "muted")];
   }
-  let month: { refresh(): Promise<void> } | null = null;
-  const invoice = invoiceSection(() => void month?.refresh());
+  let month: { refresh(clear?: boolean): Promise<void> } | null = null;
+  const invoice = invoiceSection(() => void month?.refresh(true));
   const section = monthSection(state, () => invoice.choices(), invoice.reload);
   month = section;
   return [section.node, invoice.node, create];

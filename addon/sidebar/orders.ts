@@ -22,14 +22,20 @@ function documentPart(view: OrderView): HTMLElement {
   const doc = view.document;
   const row = (label: string, value: string) =>
     el("tr", {}, el("th", {}, label), el("td", {}, value));
-  const lines = (doc.lines ?? []).map((line) =>
+  const months = (n: number) => (lang() === "ja" ? `${n}か月` : `${n} months`);
+  const lines = (doc.lines ?? []).flatMap((line) => [
     el(
       "tr",
       {},
       el("td", {}, line.name),
       el("td", { className: "yen" }, line.amount === null ? "—" : formatYen(line.amount)),
     ),
-  );
+    el(
+      "tr",
+      { className: "detail" },
+      el("td", { colSpan: 2 }, `${formatYen(line.unitPrice)} × ${months(line.months)}`),
+    ),
+  ]);
   return el(
     "div",
     { id: "order-document", className: "document" },
@@ -39,7 +45,10 @@ function documentPart(view: OrderView): HTMLElement {
       row(w("orders"), doc.number ?? view.order.number ?? ""),
       row(w("contract"), view.contractTitle),
       row(w("orderPeriod"), `${dateJa(doc.period?.start)}〜${dateJa(doc.period?.end)}`),
-      row(w("orderMonths"), (doc.lines ?? []).map((l) => `${l.name} ${l.months}`).join("、")),
+      row(
+        w("orderMonths"),
+        (doc.lines ?? []).map((l) => `${l.name} ${months(l.months)}`).join("、"),
+      ),
     ),
     el("h3", {}, w("orderAmounts")),
     el(
@@ -171,7 +180,9 @@ export function ordersSection(): HTMLElement {
     open.className = "order-open";
     onAction(open, () =>
       server.getOrder(order.id).then(
-        (view) => openOrder(view, decided),
+        (view) => {
+          void openOrder(view, decided);
+        },
         (error) => showError(error, out),
       ),
     );

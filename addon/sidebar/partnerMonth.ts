@@ -17,14 +17,24 @@ function contractStatus(status: ContractSummary["status"]): string {
   return lang() === "ja" ? status.labelJa : status.label;
 }
 
+/** "2026年12月" / "2026-12": the words of the sidebar, never the browser's month picker. */
+function monthSelect(chosen: string): HTMLSelectElement {
+  const [year = 2000, month = 1] = chosen.split("-").map(Number);
+  const select = el("select", { id: "month" });
+  for (let offset = -12; offset <= 12; offset++) {
+    const day = new Date(Date.UTC(year, month - 1 + offset, 1));
+    const value = day.toISOString().slice(0, 7);
+    const label = lang() === "ja" ? `${day.getUTCFullYear()}年${day.getUTCMonth() + 1}月` : value;
+    select.appendChild(el("option", { value }, label));
+  }
+  select.value = chosen;
+  return select;
+}
+
 /** Contract and month, and 勤務表を作成; `made` runs once the sheet exists. */
 export function createSection(state: SidebarState, made: () => void): HTMLElement {
   const select = el("select", { id: "contract" });
-  const month = el("input", {
-    type: "month",
-    value: state.timesheet?.month ?? state.thisMonth,
-    id: "month",
-  });
+  const month = monthSelect(state.timesheet?.month ?? state.thisMonth);
   const out = el("div", { id: "create-result" });
   const fields = { contractId: select, month };
   const load = () =>
@@ -92,12 +102,22 @@ export function syncStateNode(sync: SyncState): HTMLElement {
 }
 
 function renderEstimate(estimate: Estimate, into: HTMLElement) {
+  // The rows at fault are listed in the sync state above; what belongs to no row, here.
+  const listed = new Set(estimate.sync.refusedRows.map((r) => r.message));
+  const loose = estimate.offline.ok
+    ? []
+    : estimate.offline.issues.filter(
+        (i) => !listed.has(i.message) && i.message !== estimate.sync.refusal,
+      );
   const offline = estimate.offline.ok
     ? figures(estimate.offline.quote, "offline")
     : el(
-        "ul",
-        { className: "rows error", id: "offline-issues" },
-        ...estimate.offline.issues.map((i) => el("li", {}, i.message)),
+        "div",
+        { id: "offline-issues" },
+        note(w("noEstimate"), "warn"),
+        ...(loose.length
+          ? [el("ul", { className: "rows error" }, ...loose.map((i) => el("li", {}, i.message)))]
+          : []),
       );
   const serverSide = estimate.server?.estimate;
   into.replaceChildren(
@@ -116,8 +136,8 @@ function renderEstimate(estimate: Estimate, into: HTMLElement) {
 
 export interface MonthSection {
   node: HTMLElement;
-  /** The estimate and the sync state again (after a save, say). */
-  refresh(): Promise<void>;
+  /** The estimate and the sync state again; `clear` also clears the last check's note. */
+  refresh(clear?: boolean): Promise<void>;
 }
 
 /**
@@ -131,9 +151,12 @@ export function monthSection(
 ): MonthSection {
   const out = el("div", { id: "timesheet-result" });
   const estimate = el("div", { id: "estimate" });
-  const refresh = () =>
+  const refresh = (clear = false) =>
     server.getEstimate(choices()).then(
-      (e) => renderEstimate(e, estimate),
+      (e) => {
+        if (clear) clearError(out);
+        renderEstimate(e, estimate);
+      },
       (error) => showError(error, out),
     );
   const check = button(w("check"), "check");
@@ -171,7 +194,7 @@ export function monthSection(
       }),
   );
   const recalc = button(w("refresh"), "recalculate", true);
-  onAction(recalc, refresh);
+  onAction(recalc, () => refresh(true));
   void refresh();
   return {
     node: el(
