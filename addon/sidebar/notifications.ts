@@ -11,11 +11,7 @@ export function notificationsSection(): HTMLElement {
   const out = el("div");
   const render = (list: NotificationList) =>
     node.replaceChildren(
-      el(
-        "summary",
-        { id: "notifications-count" },
-        `${w("notifications")}（${w("unread")} ${list.unreadCount}）`,
-      ),
+      el("summary", { id: "notifications-count" }, w("unreadCount", { n: list.unreadCount })),
       ...list.items.map((n) => {
         const read = button(w("markRead"), "", true);
         read.disabled = n.readAt !== null;

@@ -42,7 +42,13 @@ export function createSection(state: SidebarState, made: () => void): HTMLElemen
       (contracts) => {
         select.replaceChildren(
           ...contracts.map((c) =>
-            el("option", { value: c.id }, `${c.title}（${contractStatus(c.status)}）`),
+            el(
+              "option",
+              { value: c.id },
+              lang() === "ja"
+                ? `${c.title}（${contractStatus(c.status)}）`
+                : `${c.title} (${contractStatus(c.status)})`,
+            ),
           ),
         );
         if (state.timesheet) select.value = state.timesheet.contractId;
@@ -75,7 +81,8 @@ export function createSection(state: SidebarState, made: () => void): HTMLElemen
   );
 }
 
-const rowList = (rows: number[]) => rows.map((n) => w("rowName", { n })).join("、");
+const rowList = (rows: number[]) =>
+  rows.map((n) => w("rowName", { n })).join(lang() === "ja" ? "、" : ", ");
 
 /** Whether the sheet and the server agree: rows refused, rows not synced, rows deleted. */
 export function syncStateNode(sync: SyncState): HTMLElement {
@@ -89,7 +96,8 @@ export function syncStateNode(sync: SyncState): HTMLElement {
   for (const row of sync.refusedRows) {
     const name = w("rowName", { n: row.row });
     const message = row.message.replace(/\n/g, " ");
-    items.push(el("li", {}, message.includes(name) ? message : `${name}: ${message}`));
+    const named = message.toLowerCase().includes(name.toLowerCase());
+    items.push(el("li", {}, named ? message : `${name}: ${message}`));
   }
   if (sync.unsyncedRows.length > 0)
     items.push(el("li", {}, `${w("unsyncedRows")}: ${rowList(sync.unsyncedRows)}`));

@@ -148,6 +148,7 @@ export const WORDS = {
   orderReason: { ja: "差し戻し理由", en: "Reason to return" },
   notifications: { ja: "お知らせ", en: "Notifications" },
   unread: { ja: "未読", en: "unread" },
+  unreadCount: { ja: "お知らせ（未読 {n}）", en: "Notifications ({n} unread)" },
   markRead: { ja: "既読にする", en: "Mark read" },
   attachments: { ja: "添付ファイル", en: "Attachments" },
   noAttachments: { ja: "添付ファイルはありません", en: "No files attached" },
