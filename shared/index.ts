@@ -122,6 +122,29 @@ export {
   settleMinutes,
 } from "./settlement";
 export {
+  APPROVAL_OUTCOME_LABELS,
+  APPROVAL_OUTCOMES,
+  APPROVER_ROLES,
+  type ApprovalOutcome,
+  type ApprovalRecord,
+  type ApprovalStepDefinition,
+  type ApproverRole,
+  belongsToStep,
+  currentStepOf,
+  DEFAULT_STEP,
+  decideStep,
+  type FrozenStep,
+  type Person,
+  ROLE_LABELS,
+  STEP_RULES,
+  type StepDecision,
+  type StepOutcome,
+  type StepRule,
+  type StepView,
+  stepApprovers,
+  stepViews,
+} from "./status/approval";
+export {
   CONTRACT_STATUS_LABELS,
   CONTRACT_STATUSES,
   type ContractStatus,
@@ -175,6 +198,17 @@ export {
   type WithholdingBase,
   withholdingTax,
 } from "./tax";
+export {
+  includedTax,
+  isLineTaxRate,
+  LINE_TAX_RATES,
+  type LineTaxRate,
+  type RatedAmount,
+  REDUCED_TAX_RATE,
+  sumByRate,
+  type TaxByRate,
+  taxByRate,
+} from "./taxByRate";
 export {
   type DayInterval,
   findOverlaps,

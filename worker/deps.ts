@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Db } from "./db/client";
+import type { ClientIpSource } from "./http/clientAddress";
 import { ApiError } from "./http/errors";
 import { type MailTransport, outboxOnlyTransport } from "./platform/mailTransport";
 import type { FileStorage } from "./platform/storage";
@@ -19,6 +20,15 @@ export type Config = {
   checkResponses: boolean;
   /** Webhook endpoints on this machine (http://127.0.0.1, localhost): never in production. */
   allowLocalWebhooks: boolean;
+  /** Where the caller's IP comes from (`http/clientAddress.ts`): the Worker's edge header, a
+   * proxy's X-Forwarded-For, or Node's socket. */
+  clientIpSource: ClientIpSource;
+  /**
+   * HISTORY_KEY: the secret the history chain is keyed with (platform/history.ts). Outside the
+   * database by design; required in production, `DEV_HISTORY_KEY` under `npm start` otherwise.
+   * Without it history routes answer 503.
+   */
+  historyKey?: string;
 };
 
 /** Everything the app is handed rather than reaching for. */
@@ -49,6 +59,7 @@ export const DEFAULT_CONFIG: Config = {
   devPages: false,
   checkResponses: false,
   allowLocalWebhooks: false,
+  clientIpSource: "socket",
 };
 
 let googleKeys: JWTVerifyGetKey | undefined;

@@ -20,6 +20,8 @@ type Vars = {
   MAIL_PROVIDER?: string;
   RESEND_API_KEY?: string;
   MAIL_FROM?: string;
+  /** The history chain's key (a secret: `wrangler secret put HISTORY_KEY`). */
+  HISTORY_KEY?: string;
 };
 
 export type Bindings = Vars & {
@@ -43,6 +45,8 @@ function depsFor(env: Bindings): AppDeps {
       googleClientIds: (env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
       ntaAppId: env.NTA_APP_ID,
       devPages: false,
+      clientIpSource: "cf-connecting-ip",
+      historyKey: env.HISTORY_KEY,
     },
   };
   return deps;

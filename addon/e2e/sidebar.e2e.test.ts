@@ -25,12 +25,14 @@ const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
 const tokyo = (date: Date, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", ...options }).format(date);
 const today = tokyo(new Date(), { year: "numeric", month: "2-digit", day: "2-digit" });
-const month = today.slice(0, 7);
-const [year, mm] = month.split("-").map(Number) as [number, number];
 const isoDay = (y: number, m: number, d: number) =>
   new Date(Date.UTC(y, m - 1, d)).toISOString().slice(0, 10);
+const [thisYear, thisMonth] = today.split("-").map(Number) as [number, number];
+/** Last month: closed, so its invoice can be submitted (the demo contract began then). */
+const month = isoDay(thisYear, thisMonth - 1, 1).slice(0, 7);
+const [year, mm] = month.split("-").map(Number) as [number, number];
 /** The last day of next month: a due date never in the past. */
-const dueDate = isoDay(year, mm + 2, 0);
+const dueDate = isoDay(thisYear, thisMonth + 2, 0);
 /** Before the contract began (it runs from last month): outside its period. */
 const outside = isoDay(year, mm - 3, 10);
 
@@ -200,7 +202,7 @@ async function sendOrder(base: string) {
     scope: "本番環境の保守運用",
     workPlace: "リモート",
     startDate: today,
-    endDate: isoDay(year, mm + 3, 0),
+    endDate: isoDay(thisYear, thisMonth + 3, 0),
     closingDay: 31,
     paymentTerms: { monthsAfter: 1, day: 31 },
     billingMode: "invoice",
@@ -279,7 +281,8 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
       options.find((o) => o.textContent?.includes("Shimebi 開発支援"))?.getAttribute("value"),
     );
     await sidebar.selectOption("#contract", demo ?? "");
-    expect(await sidebar.inputValue("#month")).toBe(month);
+    expect(await sidebar.inputValue("#month")).toBe(today.slice(0, 7));
+    await sidebar.selectOption("#month", month);
     await shot(page, lang, "partner-create");
     await sidebar.click("#create");
     await cellValue(page, 2, 1, `${month}-01`);

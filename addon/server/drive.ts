@@ -21,20 +21,28 @@ export function invoicePdfName(invoice: Pick<Invoice, "id" | "number" | "month">
   return `請求書_${invoice.number ?? invoice.id}_${invoice.month}.pdf`;
 }
 
-export function saveInvoicePdfToDrive(invoiceId: string): SavedFile {
+/** Bytes as they came from the API into a new file of the user's Drive (drive.file scope). */
+export function saveToDrive(
+  source: GoogleAppsScript.Base.Blob,
+  type: string,
+  name: string,
+): SavedFile {
   const files = typeof Drive === "undefined" ? undefined : Drive?.Files;
   if (!files) refuse("drive_unavailable", MESSAGES.driveUnavailable);
-  const invoice = callApi<Invoice>("get", `/v1/invoices/${enc(invoiceId)}`);
-  const pdf = fetchApiBlob(`/v1/invoices/${enc(invoiceId)}/document.pdf`, "application/pdf");
-  const name = invoicePdfName(invoice);
-  const blob = Utilities.newBlob(pdf.getBytes(), "application/pdf", name);
-  const file = files.create({ name, mimeType: "application/pdf" }, blob, {
-    fields: "id,name,webViewLink",
-  });
+  const blob = Utilities.newBlob(source.getBytes(), type, name);
+  const file = files.create({ name, mimeType: type }, blob, { fields: "id,name,webViewLink" });
   const id = file.id ?? "";
   return {
     id,
     name: file.name ?? name,
     url: file.webViewLink ?? `https://drive.google.com/file/d/${enc(id)}/view`,
   };
+}
+
+export function saveInvoicePdfToDrive(invoiceId: string): SavedFile {
+  if (typeof Drive === "undefined" || !Drive?.Files)
+    refuse("drive_unavailable", MESSAGES.driveUnavailable);
+  const invoice = callApi<Invoice>("get", `/v1/invoices/${enc(invoiceId)}`);
+  const pdf = fetchApiBlob(`/v1/invoices/${enc(invoiceId)}/document.pdf`, "application/pdf");
+  return saveToDrive(pdf, "application/pdf", invoicePdfName(invoice));
 }

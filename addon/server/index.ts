@@ -57,3 +57,14 @@ export const getInvoiceDetail = answering(invoice.getInvoiceDetail);
 export const approveInvoice = answering(invoice.approveInvoice);
 export const returnInvoice = answering(invoice.returnInvoice);
 export const pullCompanyReview = answering(review.pullCompanyReview);
+
+// The company's tools (payment runs, journal export, annual statements): menu items, and the
+// calls of their own dialogs, which handle a thrown error themselves.
+export { menuAnnualStatements, pullAnnualStatements } from "./annualStatements";
+export { exportJournal, menuJournalExport } from "./journalExport";
+export {
+  markPaymentRunPaid,
+  menuMarkPaymentRunPaid,
+  menuPaymentRun,
+  preparePaymentRun,
+} from "./paymentRun";

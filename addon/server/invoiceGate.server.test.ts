@@ -23,14 +23,16 @@ import { createTimesheet } from "./timesheet";
 let server: RunningServer;
 let gas: Gas & { uninstall(): Promise<void> };
 let ownerToken = "";
-const month = new Intl.DateTimeFormat("en-CA", {
+const thisMonth = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
   month: "2-digit",
 })
   .format(new Date())
   .slice(0, 7);
-const [year, mm] = month.split("-").map(Number) as [number, number];
+const [year, mm] = thisMonth.split("-").map(Number) as [number, number];
+/** Last month: closed, so its invoice can be submitted (the demo contract began then). */
+const month = new Date(Date.UTC(year, mm - 2, 1)).toISOString().slice(0, 7);
 /** The last day of next month: a due date never in the past. */
 const dueDate = new Date(Date.UTC(year, mm + 1, 0)).toISOString().slice(0, 10);
 /** Before the contract began (it runs from last month): a row the server refuses. */

@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { users } from "../db/schema";
 import { currentUser, SESSION_COOKIE } from "../http/auth";
+import { clientAddress } from "../http/clientAddress";
 import { ApiError } from "../http/errors";
 import { json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
@@ -114,7 +115,8 @@ const logout = defineRoute({
   path: "/v1/auth/logout",
   operationId: "logOut",
   tags: ["Accounts"],
-  summary: "Sign out: revokes the session token",
+  summary:
+    "Sign out: revokes the token the request carries (the session, or an API token, which then stops working for good); a Google identity token cannot be revoked here and simply expires within the hour",
   responses: { 204: { description: "Signed out" } },
 });
 
@@ -147,7 +149,7 @@ export function authRoutes() {
     })
     .openapi(loginRoute, async (c) => {
       const { email, password } = c.req.valid("json");
-      const session = await login(c.var.deps, email, password);
+      const session = await login(c.var.deps, email, password, clientAddress(c));
       startSession(c, session.token);
       return c.json(
         {
@@ -183,8 +185,7 @@ export function authRoutes() {
     })
     .openapi(logout, async (c) => {
       const auth = c.var.auth;
-      if (auth?.tokenId && auth.via === "session")
-        await revokeToken(c.var.deps, auth.user.id, auth.tokenId);
+      if (auth?.tokenId) await revokeToken(c.var.deps, auth.user.id, auth.tokenId);
       deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
       return c.body(null, 204);
     })

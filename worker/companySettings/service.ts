@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { asciiDigits, toZenginName } from "../banks/kana";
 import { findBank, findBranch } from "../banks/service";
 import {
   type AccountingSettings,
   companySettings,
+  contracts,
   type PayerSettings,
   type TransferSettings,
 } from "../db/schema";
@@ -22,11 +23,32 @@ export const DEFAULT_ACCOUNTING: AccountingSettings = {
   expenseAccount: "旅費交通費",
   payableAccount: "未払金",
   withholdingAccount: "預り金",
-  taxCategoryStandard: "課税仕入10%",
-  taxCategoryReduced: "課税仕入8%（軽）",
-  taxCategoryNone: "対象外",
   department: "",
+  // Each vendor's own spelling of its default 税区分 (弥生's 請求書区分 is appended on export).
+  taxCategories: {
+    freee: { standard: "課対仕入10%", reduced: "課対仕入8%（軽）", outOfScope: "対象外" },
+    moneyforward: { standard: "課税仕入 10%", reduced: "課税仕入 (軽)8%", outOfScope: "対象外" },
+    yayoi: { standard: "課対仕入込10%", reduced: "課対仕入込軽減8%", outOfScope: "対象外" },
+  },
 };
+
+/** Stored settings over the defaults: a section saved before a field existed gets its default. */
+function accountingOf(stored: Partial<AccountingSettings> | null | undefined) {
+  if (!stored) return DEFAULT_ACCOUNTING;
+  const names = stored.taxCategories;
+  return {
+    feeAccount: stored.feeAccount ?? DEFAULT_ACCOUNTING.feeAccount,
+    expenseAccount: stored.expenseAccount ?? DEFAULT_ACCOUNTING.expenseAccount,
+    payableAccount: stored.payableAccount ?? DEFAULT_ACCOUNTING.payableAccount,
+    withholdingAccount: stored.withholdingAccount ?? DEFAULT_ACCOUNTING.withholdingAccount,
+    department: stored.department ?? DEFAULT_ACCOUNTING.department,
+    taxCategories: {
+      freee: names?.freee ?? DEFAULT_ACCOUNTING.taxCategories.freee,
+      moneyforward: names?.moneyforward ?? DEFAULT_ACCOUNTING.taxCategories.moneyforward,
+      yayoi: names?.yayoi ?? DEFAULT_ACCOUNTING.taxCategories.yayoi,
+    },
+  } satisfies AccountingSettings;
+}
 
 export type CompanySettings = {
   transfer: TransferSettings | null;
@@ -46,7 +68,7 @@ export async function getSettings(
   return {
     transfer: row?.transfer ?? null,
     payer: row?.payer ?? null,
-    accounting: row?.accounting ?? DEFAULT_ACCOUNTING,
+    accounting: accountingOf(row?.accounting),
     accountingIsDefault: !row?.accounting,
   };
 }
@@ -120,6 +142,33 @@ function payerOf(input: NonNullable<SettingsUpdate["payer"]>, say: Say, issues: 
   return { ...input, corporateNumber };
 }
 
+/** Per-contract 区分 name the company's own contracts only. */
+async function checkContracts(
+  deps: Pick<Deps, "db">,
+  companyId: string,
+  chosen: { contractId: string }[],
+  say: Say,
+  issues: IssueBody[],
+) {
+  if (chosen.length === 0) return;
+  const ids = chosen.map((c) => c.contractId);
+  const found = await deps.db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.companyId, companyId), inArray(contracts.id, ids)));
+  const known = new Set(found.map((c) => c.id));
+  chosen.forEach((c, i) => {
+    if (known.has(c.contractId)) return;
+    issues.push({
+      path: `payer.contracts.${i}.contractId`,
+      message: say(
+        `契約 ${c.contractId} はこの会社の契約ではありません`,
+        `Contract ${c.contractId} is not one of this company's`,
+      ),
+    });
+  });
+}
+
 /** Replaces the sections given; a section with any problem changes nothing (422). */
 export async function updateSettings(
   deps: Pick<Deps, "db" | "now">,
@@ -130,7 +179,10 @@ export async function updateSettings(
   const issues: IssueBody[] = [];
   const values: Partial<typeof companySettings.$inferInsert> = {};
   if (body.transfer) values.transfer = await transferOf(body.transfer, say, issues);
-  if (body.payer) values.payer = payerOf(body.payer, say, issues);
+  if (body.payer) {
+    values.payer = payerOf(body.payer, say, issues);
+    await checkContracts(deps, companyId, body.payer.contracts ?? [], say, issues);
+  }
   if (body.accounting) values.accounting = body.accounting;
   if (issues.length > 0) {
     throw new ApiError(

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ApprovalRecord, ApprovalStepDefinition } from "../../shared";
 
 // Every table of the product, one module (drizzle-kit reads it to generate migrations/).
 // Ids are random UUIDs; times are Unix milliseconds; emails are stored lower-cased.
@@ -149,16 +150,19 @@ export const authTokens = sqliteTable(
   (t) => [index("auth_tokens_user").on(t.userId)],
 );
 
-export const loginAttempts = sqliteTable(
-  "login_attempts",
-  {
-    id: id(),
-    email: text("email").notNull(),
-    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("login_attempts_email_time").on(t.email, t.createdAt)],
-);
+/**
+ * Sign-in throttling: one row per key ("address:<email>" and "client:<email>|<ip>"). Each
+ * attempt claims the key in one conditional upsert, counting itself a failure in advance, so
+ * parallel attempts cannot all pass a check made before any of them is counted. Times in ms.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  /** When the last attempt claimed the key; a quiet window starts the count again. */
+  lastAt: integer("last_at").notNull(),
+  /** No attempt is checked before this instant; attempts before it are answered 429. */
+  nextAt: integer("next_at").notNull(),
+});
 
 export const bankAccounts = sqliteTable(
   "bank_accounts",
@@ -320,6 +324,10 @@ export const purchaseOrders = sqliteTable(
     returnReason: text("return_reason"),
     /** 発注請書: the partner's details as approved. */
     confirmation: text("confirmation", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The approval route frozen when the order entered it, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -358,6 +366,13 @@ export const historyEvents = sqliteTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * How `hash` was made: "hmac-sha256" with HISTORY_KEY for every row written since the
+     * chain was keyed; "sha256" (unkeyed) only for rows written before (migration 0008).
+     */
+    hashAlgorithm: text("hash_algorithm", { enum: ["sha256", "hmac-sha256"] })
+      .notNull()
+      .default("sha256"),
   },
   (t) => [
     index("history_company_seq").on(t.companyId, t.seq),
@@ -440,6 +455,10 @@ export const invoices = sqliteTable(
     autoAccepted: integer("auto_accepted", { mode: "boolean" }).notNull().default(false),
     returnReason: text("return_reason"),
     revision: integer("revision").notNull().default(0),
+    /** The approval route frozen at submission, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -512,18 +531,25 @@ export type PayerSettings = {
   /** 区分 and 細目 of the fees, as the statement's columns name them. */
   category: string;
   detail: string;
+  /** 区分 and 細目 of one contract's fees, where they differ from the company's. */
+  contracts?: { contractId: string; category: string; detail: string }[];
 };
 
-/** Accounts (勘定科目), tax categories (税区分) and department for 仕訳 exports. */
+/** The accounting software a 仕訳 export is made for. */
+export const ACCOUNTING_VENDORS = ["freee", "moneyforward", "yayoi"] as const;
+export type AccountingVendor = (typeof ACCOUNTING_VENDORS)[number];
+
+/** 税区分 as one vendor names them: each vendor spells them its own way. */
+export type TaxCategoryNames = { standard: string; reduced: string; outOfScope: string };
+
+/** Accounts (勘定科目), tax categories (税区分) per vendor and department for 仕訳 exports. */
 export type AccountingSettings = {
   feeAccount: string;
   expenseAccount: string;
   payableAccount: string;
   withholdingAccount: string;
-  taxCategoryStandard: string;
-  taxCategoryReduced: string;
-  taxCategoryNone: string;
   department: string;
+  taxCategories: Record<AccountingVendor, TaxCategoryNames>;
 };
 
 export const companySettings = sqliteTable("company_settings", {
@@ -652,4 +678,35 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attemptedAt)],
+);
+
+// ── Approval routes (issue 15) ───────────────────────────────────────────────────────────
+
+export const APPROVAL_DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice"] as const;
+export type ApprovalDocumentType = (typeof APPROVAL_DOCUMENT_TYPES)[number];
+
+/**
+ * A group's approval route (承認経路) for one kind of document: ordered steps, each a role or
+ * named people, any one or all of them. At most one per group and kind: the route in force.
+ */
+export const approvalRoutes = sqliteTable(
+  "approval_routes",
+  {
+    id: id(),
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    documentType: text("document_type", { enum: APPROVAL_DOCUMENT_TYPES }).notNull(),
+    name: text("name").notNull(),
+    steps: text("steps", { mode: "json" }).$type<ApprovalStepDefinition[]>().notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: time("updated_at"),
+  },
+  (t) => [uniqueIndex("approval_routes_group_type").on(t.groupId, t.documentType)],
 );

@@ -1,12 +1,15 @@
 import { html, raw } from "hono/html";
 import {
+  type ApprovalRecord,
   formatDateJa,
   formatHours,
   formatYearMonthJa,
   formatYen,
   invoiceStatusStamp,
 } from "../../shared";
+import { approvalSection } from "../approvals/html";
 import type { InvoiceDocument } from "./document";
+import { markedName, rateMark, reducedRateLegend } from "./reducedRate";
 
 // The qualified invoice (適格請求書) as a printable A4 page, from the document JSON alone, so
 // the PDF renderer prints the very same page. The items インボイス制度 requires: issuer and
@@ -50,10 +53,14 @@ function taxLabel(doc: InvoiceDocument, rate: number) {
   const w = doc.withholding;
   const advance =
     w.enabled && w.base === "excludingTax" && w.excludedTaxTreatment === "advancePayment";
-  return `消費税 ${rate}%${advance ? "（立替金）" : ""}${doc.consumptionTaxEnabled ? "" : "（対象外）"}`;
+  return `消費税 ${rate}%${rateMark(rate)}${advance ? "（立替金）" : ""}${doc.consumptionTaxEnabled ? "" : "（対象外）"}`;
 }
 
-export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string {
+export function renderInvoiceHtml(
+  doc: InvoiceDocument,
+  status?: string,
+  approval?: ApprovalRecord | null,
+): string {
   const f = doc.figures;
   // Payment notices (支払通知書) share the document; the company pays rather than is billed.
   const notice = (doc.kind as string) === "paymentNotice";
@@ -112,7 +119,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
           )}
           ${doc.extraItems.map(
             (e) =>
-              html`<tr><td>${e.name}（追加項目）</td><td></td><td></td><td class="num">${formatYen(e.amount)}</td></tr>`,
+              html`<tr><td>${markedName(`${e.name}（追加項目）`, e.taxRate)}</td><td></td><td></td><td class="num">${formatYen(e.amount)}</td></tr>`,
           )}
         </table>
         <h2>合計</h2>
@@ -120,7 +127,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
           ${doc.taxByRate.map(
             (
               t,
-            ) => html`<tr><th>${t.rate}%対象（税抜）</th><td class="num">${formatYen(t.taxableAmount)}</td></tr>
+            ) => html`<tr><th>${t.rate}%対象（税抜）${rateMark(t.rate)}</th><td class="num">${formatYen(t.taxableAmount)}</td></tr>
               <tr><th>${taxLabel(doc, t.rate)}</th><td class="num">${formatYen(t.consumptionTax)}</td></tr>`,
           )}
           <tr><th>小計（税抜）</th><td class="num">${formatYen(f.subtotal)}</td></tr>
@@ -128,11 +135,12 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
           ${withholdingRows(doc)}
           ${doc.expenses.map(
             (e) =>
-              html`<tr><th>立替経費: ${e.name}</th><td class="num">${formatYen(e.amount)}</td></tr>`,
+              html`<tr><th>立替経費: ${markedName(e.name, e.taxRate)}</th><td class="num">${formatYen(e.amount)}</td></tr>`,
           )}
           <tr><th>立替経費 計</th><td class="num">${formatYen(f.expensesTotal)}</td></tr>
           <tr><th>お支払金額</th><td class="num total">${formatYen(f.payable)}</td></tr>
         </table>
+        ${reducedRateLegend(doc) ? html`<p>${reducedRateLegend(doc)}</p>` : ""}
         <h2>お振込先</h2>
         <table>
           ${
@@ -143,6 +151,7 @@ export function renderInvoiceHtml(doc: InvoiceDocument, status?: string): string
         </table>
         <h2>備考</h2>
         <div class="remarks">${doc.remarks}</div>
+        ${approvalSection(approval)}
       </body>
     </html>`);
 }

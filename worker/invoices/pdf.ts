@@ -7,6 +7,7 @@ import {
 } from "../../shared";
 import type { PdfBlock, PdfLayout } from "../platform/pdf";
 import type { InvoiceDocument } from "./document";
+import { markedName, rateMark, reducedRateLegend } from "./reducedRate";
 
 // The qualified invoice (適格請求書) as a PDF layout, from the invoice's document JSON alone:
 // the same items, in the same order, as the HTML page (invoiceHtml.ts). Every yen is the
@@ -40,7 +41,9 @@ function lineRows(doc: InvoiceDocument): string[][] {
       formatYen(a.amount),
     ]);
   }
-  for (const e of doc.extraItems) rows.push([`${e.name}（追加項目）`, "", "", formatYen(e.amount)]);
+  for (const e of doc.extraItems) {
+    rows.push([markedName(`${e.name}（追加項目）`, e.taxRate), "", "", formatYen(e.amount)]);
+  }
   return rows;
 }
 
@@ -50,9 +53,13 @@ function totalRows(doc: InvoiceDocument) {
   const advance =
     w.enabled && w.base === "excludingTax" && w.excludedTaxTreatment === "advancePayment";
   const rows = doc.taxByRate.flatMap((t) => [
-    { label: `${t.rate}%対象（税抜）`, value: formatYen(t.taxableAmount), align: right },
     {
-      label: `消費税(${t.rate}%)${advance ? "（立替金）" : ""}${doc.consumptionTaxEnabled ? "" : "（対象外）"}`,
+      label: `${t.rate}%対象（税抜）${rateMark(t.rate)}`,
+      value: formatYen(t.taxableAmount),
+      align: right,
+    },
+    {
+      label: `消費税(${t.rate}%)${rateMark(t.rate)}${advance ? "（立替金）" : ""}${doc.consumptionTaxEnabled ? "" : "（対象外）"}`,
       value: formatYen(t.consumptionTax),
       align: right,
     },
@@ -70,7 +77,11 @@ function totalRows(doc: InvoiceDocument) {
     });
   }
   for (const e of doc.expenses) {
-    rows.push({ label: `立替経費: ${e.name}`, value: formatYen(e.amount), align: right });
+    rows.push({
+      label: `立替経費: ${markedName(e.name, e.taxRate)}`,
+      value: formatYen(e.amount),
+      align: right,
+    });
   }
   rows.push(
     { label: "立替経費 計", value: formatYen(f.expensesTotal), align: right },
@@ -139,6 +150,9 @@ export function invoicePdfLayout(doc: InvoiceDocument, status?: string): PdfLayo
     },
     { type: "heading", text: "合計" },
     { type: "fields", rows: totalRows(doc) },
+    ...(reducedRateLegend(doc)
+      ? [{ type: "text" as const, text: reducedRateLegend(doc) ?? "" }]
+      : []),
     { type: "heading", text: "お振込先" },
     { type: "box", text: bankLine(doc) },
     { type: "heading", text: "備考" },

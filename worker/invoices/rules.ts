@@ -1,12 +1,16 @@
 import {
   bankHolidayPredicate,
+  closingDateOf,
   daysAfterClosing,
   dueDateFor,
   FREELANCE_ACT_LIMIT_DAYS,
+  formatDateJa,
+  formatYearMonthJa,
   type InvoiceEvent,
   type Issue,
   invoiceEditIssue,
   jstDateOf,
+  type LineTaxRate,
   parseIsoDate,
   parseRegistrationNumber,
   transitionInvoice,
@@ -35,10 +39,22 @@ export type Withholding = {
 
 export type Issuer = { name: string; address: string; phone: string; registrationNumber: string };
 
+/** An extra item (追加項目) or expense (立替経費) as stored: its rate always written. */
+export type RatedItem = { name: string; amount: number; taxRate: LineTaxRate };
+
+/** Invoices are at 10 %: a line without its own rate is at 10 (8 is 軽減税率). */
+export const STANDARD_LINE_RATE: LineTaxRate = 10;
+
+export function withRates(
+  items: readonly { name: string; amount: number; taxRate?: LineTaxRate }[],
+): RatedItem[] {
+  return items.map((item) => ({ ...item, taxRate: item.taxRate ?? STANDARD_LINE_RATE }));
+}
+
 /** What is stored in `invoices.inputs`: every choice resolved, nothing left to guess. */
 export type InvoiceInputs = {
-  extraItems: { name: string; amount: number }[];
-  expenses: { name: string; amount: number }[];
+  extraItems: RatedItem[];
+  expenses: RatedItem[];
   consumptionTax: { enabled: boolean };
   withholding: Withholding;
   issuer: Issuer;
@@ -63,6 +79,25 @@ export function assertEditable(status: InvoiceStatus) {
 }
 
 export const todayJst = (now: Date) => jstDateOf(now.getTime());
+
+/**
+ * A month is invoiced once its work is done: from its closing date (締め日) on, in Japan
+ * time. Before it the hours are not final, so submitting is refused with a 422.
+ */
+export function assertMonthClosed(month: string, closingDay: number, now: Date) {
+  const closing = closingDateOf(month, closingDay);
+  const today = todayJst(now);
+  if (today >= closing) return;
+  const en = `The working month ${month} closes on ${closing}: submit its invoice from that day on`;
+  const ja = `${formatYearMonthJa(month)}の稼働月は${formatDateJa(closing)}に締まります。請求書はその日から提出できます`;
+  throw new ApiError(
+    422,
+    "month_not_closed",
+    en,
+    [{ path: "workingMonth", message: en, messageJa: ja }],
+    ja,
+  );
+}
 
 /** 支払期日 by the contract's payment terms, moved to the previous bank business day. */
 export function termsDueDate(contract: Contract, month: string): string {
@@ -185,8 +220,8 @@ export function mergeInputs(body: InvoiceInput, context: MergeContext): InvoiceI
   const stored = context.stored;
   const taxEnabled = body.consumptionTax?.enabled ?? stored?.consumptionTax.enabled ?? true;
   const inputs: InvoiceInputs = {
-    extraItems: body.extraItems ?? stored?.extraItems ?? [],
-    expenses: body.expenses ?? stored?.expenses ?? [],
+    extraItems: withRates(body.extraItems ?? stored?.extraItems ?? []),
+    expenses: withRates(body.expenses ?? stored?.expenses ?? []),
     // A non-resident providing services from abroad charges no consumption tax: shown as 0.
     consumptionTax: { enabled: context.partner.nonResident ? false : taxEnabled },
     withholding: withholdingOf(body, context, issues),
@@ -206,7 +241,11 @@ export function choicesOf(inputs: InvoiceInputs): InvoiceChoices {
   return {
     extraItems: inputs.extraItems,
     expenses: inputs.expenses,
-    consumptionTax: { enabled: inputs.consumptionTax.enabled, rate: 10, rounding: "floor" },
+    consumptionTax: {
+      enabled: inputs.consumptionTax.enabled,
+      rate: STANDARD_LINE_RATE,
+      rounding: "floor",
+    },
     withholding: { enabled: inputs.withholding.enabled, base: inputs.withholding.base },
   };
 }
@@ -218,8 +257,8 @@ export function choicesOf(inputs: InvoiceInputs): InvoiceChoices {
 export function normaliseInputs(raw: Record<string, unknown>, partner: Partner): InvoiceInputs {
   const stored = raw as Partial<InvoiceInputs>;
   return {
-    extraItems: stored.extraItems ?? [],
-    expenses: stored.expenses ?? [],
+    extraItems: withRates(stored.extraItems ?? []),
+    expenses: withRates(stored.expenses ?? []),
     consumptionTax: {
       enabled: partner.nonResident ? false : (stored.consumptionTax?.enabled ?? true),
     },

@@ -1,11 +1,17 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { type QuoteResult, quote, workingMonthsOf } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { ApiError } from "../http/errors";
-import { appendHistory, contentHashOf } from "../platform/history";
+import {
+  appendHistory,
+  contentHashOf,
+  type HistoryKeyHolder,
+  historyKeyOf,
+} from "../platform/history";
 import { buildInvoiceDocument, type InvoiceDocument } from "./document";
 import {
   assertEditable,
@@ -198,9 +204,16 @@ export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Pro
   return row;
 }
 
-/** A draft is the partner's workspace: the company sees an invoice once it is submitted. */
+/**
+ * A draft invoice is the partner's workspace: the company sees it once it is submitted. A
+ * draft payment notice is the company's, held in its approval route: the partner sees it
+ * once it is sent.
+ */
 export function visibleTo(invoice: Invoice, roles: string[]): boolean {
-  return invoice.status !== "draft" || roles.includes("partner");
+  if (invoice.status !== "draft") return true;
+  return invoice.kind === "invoice"
+    ? roles.includes("partner")
+    : roles.some((role) => role !== "partner");
 }
 
 /** The document as submitted, or as it would be submitted now for a draft or returned one. */
@@ -257,14 +270,14 @@ export function actorName(user: User | null) {
 /** The history row's search fields: the closing date, the total, the partner. */
 export async function recordInvoiceEvent(
   tx: Tx,
-  deps: Pick<Deps, "now">,
+  deps: Pick<Deps, "now"> & HistoryKeyHolder,
   invoice: Invoice,
   event: string,
   actor: User | null,
   details: Record<string, unknown> = {},
 ) {
   const document = (invoice.document ?? {}) as Partial<InvoiceDocument>;
-  await appendHistory(tx, {
+  await appendHistory(tx, historyKeyOf(deps), {
     companyId: invoice.companyId,
     documentType: invoice.kind,
     documentId: invoice.id,
@@ -294,6 +307,8 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     number: invoice.number,
     inputs,
     figures: (invoice.figures as QuoteResult | null) ?? null,
+    /** 税率ごとの対価の額と消費税額, as the engine computed them. */
+    taxByRate: (invoice.figures as QuoteResult | null)?.taxByRate ?? [],
     total: invoice.total,
     dueDate: invoice.dueDate,
     document: invoice.document ?? null,
@@ -302,6 +317,7 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),
   };

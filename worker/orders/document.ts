@@ -1,5 +1,6 @@
 import { html, raw } from "hono/html";
 import { formatDateJa, formatInstantJa } from "../../shared";
+import { approvalSection } from "../approvals/html";
 import { type OrderDocument, statusJa } from "./pdf";
 import type { PurchaseOrder } from "./service";
 
@@ -74,6 +75,7 @@ export function renderOrderHtml(document: Record<string, unknown>, order: Purcha
                 </table>`
             : ""
         }
+        ${approvalSection(order.approval)}
       </body>
     </html>`;
 }

@@ -25,6 +25,25 @@ export async function sha256Hex(text: string): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+const hmacKeys = new Map<string, Promise<CryptoKey>>();
+
+/** HMAC-SHA256 of `text` under `secret`, hex (the key is imported once per secret). */
+export async function hmacSha256Hex(secret: string, text: string): Promise<string> {
+  let key = hmacKeys.get(secret);
+  if (!key) {
+    key = crypto.subtle.importKey(
+      "raw",
+      encoder.encode(secret),
+      { name: "HMAC", hash: "SHA-256" },
+      false,
+      ["sign"],
+    );
+    hmacKeys.set(secret, key);
+  }
+  const mac = await crypto.subtle.sign("HMAC", await key, encoder.encode(text));
+  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
 /** Workers refuse PBKDF2 above 100,000 iterations; the most they allow is what we use. */
 export const PBKDF2_ITERATIONS = 100_000;
 
@@ -50,6 +69,13 @@ export async function hashPassword(password: string): Promise<string> {
   const hash = await pbkdf2(password, salt, PBKDF2_ITERATIONS);
   return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${base64url(salt)}$${base64url(hash)}`;
 }
+
+/**
+ * Checked instead of a real hash when the address has no password (unknown, or Google only),
+ * so those answers cost the same PBKDF2 as a wrong password for a real account. Its bytes
+ * are arbitrary: no password is known to produce them.
+ */
+export const DUMMY_PASSWORD_HASH = `pbkdf2-sha256$${PBKDF2_ITERATIONS}$c2hpbWViaS1kdW1teS1zYQ$${"A".repeat(43)}`;
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iterations, salt, hash] = stored.split("$");

@@ -77,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revokes the session token */
+        /** Sign out: revokes the token the request carries (the session, or an API token, which then stops working for good); a Google identity token cannot be revoked here and simply expires within the hour */
         post: operations["logOut"];
         delete?: never;
         options?: never;
@@ -188,6 +188,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/annual-statements/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 報酬、料金、契約金及び賞金の支払調書: one per payee subject to it, the payees left out and why, and what to fill in first */
+        get: operations["getAnnualPaymentStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as CSV (UTF-8 with BOM, a header row), one row per 区分 of each payee, headed by the items of the NTA's 記録要領 for form 309; to check and carry into 法定調書 software, not an e-Tax submission file */
+        get: operations["exportAnnualPaymentStatementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as PDF, one payee a page, in the order of the NTA's form */
+        get: operations["getAnnualPaymentStatementsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/documents": {
         parameters: {
             query?: never;
@@ -214,6 +265,23 @@ export interface paths {
         };
         /** Every document the same filters match, as CSV (UTF-8 with BOM) */
         get: operations["exportCompanyDocumentsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/exports/journal.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 仕訳 of the approved invoices and accepted payment notices whose transaction date is in the range, in the vendor's import layout (Shift_JIS, CRLF), with the accounts of the company's settings */
+        get: operations["exportCompanyJournalCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -257,6 +325,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/history/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's head signed as a receipt: keep it outside Shimebi, give it to verify later to prove no row was removed or rewritten since */
+        get: operations["getCompanyHistoryHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/history/verify": {
         parameters: {
             query?: never;
@@ -264,7 +349,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the hash chain of the company's history; names every row that does not hold */
+        /** Check the keyed hash chain of the company's history, and that it still reaches a receipt the company kept; names every row that does not hold */
         get: operations["verifyCompanyHistory"];
         put?: never;
         post?: never;
@@ -648,7 +733,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build the month's payment notice from the entries and send it (or resend it after a return) */
+        /** Build the month's payment notice from the entries and send it (or resend it after a return); with an approval route for the group's notices, it is held as a draft in the route and sent by its last step */
         post: operations["sendPaymentNotice"];
         delete?: never;
         options?: never;
@@ -705,6 +790,42 @@ export interface paths {
         /** Create the purchase order (a draft) from the current working conditions */
         post: operations["createOrder"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{groupId}/approval-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's approval routes; a kind without one is approved in one step */
+        get: operations["listApprovalRoutes"];
+        put?: never;
+        /** Define the group's approval route (承認経路) for purchase orders or invoices: ordered steps, each a role or named people, any one or all of them */
+        post: operations["createApprovalRoute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{groupId}/approval-routes/{routeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename the route or replace its steps; documents already in it keep their steps */
+        put: operations["updateApprovalRoute"];
+        post?: never;
+        /** Remove the route: the kind goes back to one step; documents in it keep their steps */
+        delete: operations["deleteApprovalRoute"];
         options?: never;
         head?: never;
         patch?: never;
@@ -874,7 +995,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the invoice (company or group owner) */
+        /** Approve the current step of the approval route: the last step approves the invoice (default: one step, any company or group owner), or sends a payment notice the route held */
         post: operations["approveInvoice"];
         delete?: never;
         options?: never;
@@ -1017,7 +1138,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return the invoice to the partner with a reason */
+        /** Return with a reason at the current step of the approval route: an invoice to the partner, a held payment notice to its author */
         post: operations["returnInvoice"];
         delete?: never;
         options?: never;
@@ -1286,6 +1407,40 @@ export interface paths {
         patch: operations["updateOrder"];
         trace?: never;
     };
+    "/v1/orders/{orderId}/approval/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the current step of the order's approval route (before sending); the last step sends the order to the partner */
+        post: operations["approveOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}/approval/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the order to its author with a reason, at the current step of its approval route: it stays unsent */
+        post: operations["returnOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{orderId}/approve": {
         parameters: {
             query?: never;
@@ -1366,7 +1521,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the order to the partner, or resend it after a return */
+        /** Send the order to the partner, or resend it after a return; with an approval route for the group's orders, the order enters the route instead and is sent by its last step */
         post: operations["sendOrder"];
         delete?: never;
         options?: never;
@@ -1446,16 +1601,107 @@ export interface components {
             googleIdToken?: string;
             password?: string;
         };
+        /** @description Accounts and tax categories of 仕訳 exports; every name is the company's to choose */
         AccountingSettings: {
-            /** @default  */
+            /**
+             * @description 部門, optional
+             * @default
+             * @example
+             */
             department: string;
+            /**
+             * @description 立替経費 reimbursed
+             * @example 旅費交通費
+             */
             expenseAccount: string;
+            /**
+             * @description the fee's debit account: 外注費, or 支払手数料
+             * @example 外注費
+             */
             feeAccount: string;
+            /**
+             * @description the credit
+             * @example 未払金
+             */
             payableAccount: string;
-            taxCategoryNone: string;
-            taxCategoryReduced: string;
-            taxCategoryStandard: string;
+            taxCategories: {
+                freee: components["schemas"]["TaxCategoryNames"];
+                moneyforward: components["schemas"]["TaxCategoryNames"];
+                yayoi: components["schemas"]["TaxCategoryNames"] & unknown;
+            };
+            /**
+             * @description 源泉徴収 withheld
+             * @example 預り金
+             */
             withholdingAccount: string;
+        };
+        AnnualPaymentStatements: {
+            excluded: {
+                amount: number;
+                documents: number;
+                message: string;
+                name: string;
+                partnerUserId: string;
+                /** @enum {string} */
+                reason: "corporation" | "nonResident" | "noWithholding" | "belowThreshold";
+                withholdingTax: number;
+            }[];
+            payer: components["schemas"]["PayerSettings"];
+            problems: components["schemas"]["Issue"][];
+            statements: {
+                address: string;
+                consumptionTax: number;
+                documents: {
+                    amount: number;
+                    /**
+                     * @description paidOn from the run that paid it, or from its due date
+                     * @enum {string}
+                     */
+                    basis: "paymentRun" | "dueDate";
+                    consumptionTax: number;
+                    invoiceId: string;
+                    month: string;
+                    number: string | null;
+                    /** @description The day it was, or will be, paid */
+                    paidOn: string;
+                    unpaid: boolean;
+                    withholdingTax: number;
+                }[];
+                lines: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /**
+                     * @description 区分
+                     * @example デザイン料
+                     */
+                    category: string;
+                    /** @description 細目 */
+                    detail: string;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                }[];
+                name: string;
+                partnerUserId: string;
+                total: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                };
+            }[];
+            /** @description 提出範囲: more than this a year to one payee */
+            threshold: number;
+            /** @example 令和8年分 報酬、料金、契約金及び賞金の支払調書 */
+            title: string;
+            year: number;
         };
         ApiToken: {
             createdAt: string;
@@ -1477,6 +1723,80 @@ export interface components {
             /** @enum {string} */
             source: "base" | "month";
             upperHours: number;
+        };
+        /** @description The approval route frozen on the document when it entered it, and each step's decision */
+        Approval: {
+            /** @description 1-based; null once approved or returned */
+            currentStep: number | null;
+            requestedAt: string;
+            requestedBy: components["schemas"]["Person"];
+            route: {
+                /** @description null: the default single step */
+                id: string | null;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "returned";
+            steps: {
+                approvals: {
+                    decidedAt: string;
+                    name: string;
+                    userId: string;
+                }[];
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @enum {string|null} */
+                decision: "approved" | "returned" | null;
+                name: string;
+                number: number;
+                people: components["schemas"]["Person"][];
+                reason: string | null;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+            }[];
+        } | null;
+        ApprovalRoute: {
+            createdAt: string;
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            groupId: string;
+            id: string;
+            name: string;
+            steps: {
+                name: string;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+                userIds: string[];
+            }[];
+            updatedAt: string | null;
+        };
+        /** @description Documents already in the route keep the steps they entered with */
+        ApprovalRoutePatch: {
+            name?: string;
+            steps?: components["schemas"]["ApprovalStepInput"][];
+        };
+        /** @description Give roles or userIds, not both */
+        ApprovalStepInput: {
+            /** @example 経理確認 */
+            name: string;
+            /** @description The step is decided by holders of these roles in the group */
+            roles?: ("companyOwner" | "groupOwner")[];
+            /**
+             * @description any: one approval completes the step; all: every approver must approve
+             * @default any
+             * @enum {string}
+             */
+            rule: "any" | "all";
+            /** @description Or by these people (company owners, group owners or members of the group) */
+            userIds?: string[];
+        };
+        ApprovalStepReturn: {
+            reason: string;
         };
         Attachment: {
             /** @example application/pdf */
@@ -1630,6 +1950,34 @@ export interface components {
             status: "ok";
             version: string;
         };
+        /** @description The current head: the receipt to keep next */
+        HistoryReceipt: {
+            /** @description How many events lead to it */
+            events: number;
+            /** @description The last row's hash */
+            hash: string;
+            /** @description The last row's sequence number */
+            sequence: number;
+            /** @description HMAC-SHA256 under HISTORY_KEY over the company, sequence, events and hash */
+            signature: string;
+        };
+        HistoryVerdict: {
+            breaks: {
+                documentNumber: string;
+                event: string;
+                reason: string;
+                seq: number;
+            }[];
+            events: number;
+            head: components["schemas"]["HistoryReceipt"];
+            /** @description The check against the receipt given, if one was */
+            receipt: {
+                matches: boolean;
+                reason: string | null;
+                sequence: number;
+            } | null;
+            valid: boolean;
+        };
         Invitation: {
             acceptedAt: string | null;
             email: string;
@@ -1650,7 +1998,41 @@ export interface components {
             role: string;
         };
         Invoice: {
-            [key: string]: unknown;
+            approval: components["schemas"]["Approval"];
+            companyId: string;
+            contentHash: string | null;
+            contractId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            /** @description The document as last submitted or sent */
+            document: {
+                [key: string]: unknown;
+            } | null;
+            dueDate: string | null;
+            /** @description The engine's quote (POST /v1/quote) */
+            figures: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            inputs: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            /** @example 2025-08 */
+            month: string;
+            /** @example INV-000001 */
+            number: string | null;
+            partnerUserId: string;
+            returnReason: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned";
+            submittedAt: string | null;
+            /** @description 税率ごとの対価の額と消費税額, as the engine computed them */
+            taxByRate: components["schemas"]["TaxByRate"][];
+            total: number;
+            warnings: unknown[];
         };
         /** @description 請求書: what the partner chooses beside the work */
         InvoiceInput: {
@@ -1664,11 +2046,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             issuer?: {
                 address?: string;
@@ -1794,6 +2186,16 @@ export interface components {
              * @example Accounting export
              */
             name: string;
+        };
+        NewApprovalRoute: {
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            /** @example 請求書の3段階承認 */
+            name: string;
+            steps: components["schemas"]["ApprovalStepInput"][];
         };
         NewBankAccount: components["schemas"]["NewDomesticBankAccount"] | components["schemas"]["NewOverseasBankAccount"];
         NewCompany: {
@@ -1972,14 +2374,27 @@ export interface components {
         };
         PayerSettings: {
             address: string;
-            /** @default 報酬 */
+            /**
+             * @description 区分 on 支払調書, as the NTA names the fee: デザイン料, 原稿料, 翻訳料, 通訳料, 講演料, 教授料 (技芸・知識等の教授・指導料), 税理士報酬…
+             * @default 報酬
+             */
             category: string;
+            /** @description 区分 and 細目 per contract, where they differ from the above */
+            contracts?: {
+                category: string;
+                contractId: string;
+                /** @default  */
+                detail: string;
+            }[];
             /**
              * @description 法人番号 (13 digits); no マイナンバー is stored
              * @default
              */
             corporateNumber: string;
-            /** @default  */
+            /**
+             * @description 細目: what the fee was for, such as ウェブデザイン
+             * @default
+             */
             detail: string;
             name: string;
             /** @default  */
@@ -1999,11 +2414,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 備考, up to 2,000 characters */
             remarks?: string;
@@ -2094,6 +2519,31 @@ export interface components {
              */
             monthsAfter: number;
         };
+        Person: {
+            name: string;
+            userId: string;
+        };
+        PurchaseOrder: {
+            approval: components["schemas"]["Approval"];
+            confirmation: {
+                [key: string]: unknown;
+            } | null;
+            contentHash: string | null;
+            contractId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            hideRangeTerms: boolean;
+            id: string;
+            /** @example PO-000001 */
+            number: string;
+            remarks: string;
+            returnReason: string | null;
+            revision: number;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned" | "expired" | "superseded";
+            subject: string;
+        };
         Quote: {
             adjustments: {
                 /** @description negative for a deduction */
@@ -2106,7 +2556,10 @@ export interface components {
                 minutes: number;
                 rate: number;
             }[];
+            /** @description the sum of taxByRate's consumptionTax */
             consumptionTax: number;
+            /** @description expenses (tax-inclusive) per rate, for the books */
+            expensesByRate: components["schemas"]["RatedAmount"][];
             expensesTotal: number;
             /** @description 追加項目, part of subtotal */
             extraItemsTotal: number;
@@ -2141,6 +2594,8 @@ export interface components {
                 to: string;
             };
             subtotal: number;
+            /** @description per rate, highest first; one row (the invoice's rate) unless a line is at 8 % */
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             withholdingTax: number;
         };
@@ -2162,10 +2617,20 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @example 2025-08 */
             month: string;
@@ -2184,6 +2649,10 @@ export interface components {
                 base?: "includingTax" | "excludingTax";
                 enabled?: boolean;
             };
+        };
+        RatedAmount: {
+            amount: number;
+            rate: number;
         };
         RegistrationLookup: {
             checkedAt: string;
@@ -2233,6 +2702,32 @@ export interface components {
             total: number;
             transactionDate: string;
             workingMonth: string;
+        };
+        /** @description 税率ごとに区分した対価の額と消費税額 */
+        TaxByRate: {
+            /** @description taxableAmount x rate / 100, rounded once for the invoice */
+            consumptionTax: number;
+            rate: number;
+            /** @description the amounts at this rate, before tax */
+            taxableAmount: number;
+        };
+        /** @description 税区分 as the vendor names them */
+        TaxCategoryNames: {
+            /**
+             * @description withholding, payables, untaxed invoices
+             * @example 対象外
+             */
+            outOfScope: string;
+            /**
+             * @description 8 % (軽減税率)
+             * @example 課対仕入8%（軽）
+             */
+            reduced: string;
+            /**
+             * @description 10 %
+             * @example 課対仕入10%
+             */
+            standard: string;
         };
         TransferSettings: {
             /** @example 7654321 */
@@ -3248,6 +3743,222 @@ export interface operations {
             };
         };
     };
+    getAnnualPaymentStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualPaymentStatements"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year the form can be made for */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAnnualPaymentStatementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualPaymentStatementsPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No font configured for PDF documents */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     searchCompanyDocuments: {
         parameters: {
             query?: {
@@ -3394,6 +4105,80 @@ export interface operations {
                 };
             };
             /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCompanyJournalCsv: {
+        parameters: {
+            query: {
+                /** @description first transaction date (取引年月日), YYYY-MM-DD */
+                from: string;
+                /** @description last transaction date, YYYY-MM-DD */
+                to: string;
+                /** @description freee (会計freee 取引インポート), moneyforward (マネーフォワード クラウド会計 仕訳帳インポート) or yayoi (弥生インポート形式) */
+                vendor: "freee" | "moneyforward" | "yayoi";
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shift_JIS CSV; X-Journal-Entries says how many documents it holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unknown vendor, a date that is not one, or a range ending before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -3663,7 +4448,7 @@ export interface operations {
             };
         };
     };
-    verifyCompanyHistory: {
+    getCompanyHistoryHead: {
         parameters: {
             query?: never;
             header?: never;
@@ -3674,15 +4459,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The verdict */
+            /** @description The signed head */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HistoryReceipt"];
                 };
             };
             /** @description Not signed in */
@@ -3712,6 +4495,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The chain does not hold: no head is signed for it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Every field at fault */
             422: {
                 headers: {
@@ -3723,6 +4515,96 @@ export interface operations {
             };
             /** @description Something went wrong on our side */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No HISTORY_KEY configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyCompanyHistory: {
+        parameters: {
+            query?: {
+                events?: number | null;
+                hash?: string;
+                sequence?: number | null;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict, and the current head to keep as the next receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryVerdict"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A receipt whose signature does not hold */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No HISTORY_KEY configured */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6356,6 +7238,347 @@ export interface operations {
             };
         };
     };
+    listApprovalRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Routes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApprovalRoute"];
+            };
+        };
+        responses: {
+            /** @description Defined: documents entering approval from now on follow it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The group already has a route for this kind of document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRoutePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listGroupContracts: {
         parameters: {
             query?: never;
@@ -7284,7 +8507,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Approved */
+            /** @description Approved, or the step approved and the invoice still under review */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7302,7 +8525,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8070,7 +9293,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9331,6 +10554,207 @@ export interface operations {
             };
         };
     };
+    approveOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step approved, or the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    returnOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalStepReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned to the author */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     approveOrder: {
         parameters: {
             query?: never;
@@ -9703,15 +11127,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sent */
+            /** @description Sent, or in the approval route (status unchanged, approval pending) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description Not signed in */
