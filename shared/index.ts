@@ -103,6 +103,7 @@ export {
   type RegistrationNumberResult,
   registrationCheckDigit,
 } from "./registrationNumber";
+export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   type RangeInput,
   type RateConvention,

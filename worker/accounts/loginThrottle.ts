@@ -29,8 +29,11 @@ function delaySql(failures: ReturnType<typeof sql>, policy: ThrottlePolicy) {
   return sql`(case when ${failures} < ${policy.free} then 0 else min(${policy.firstDelayMs} << min(${failures} - ${policy.free}, 30), ${policy.maxDelayMs}) end)`;
 }
 
-/** Claims one attempt on `key`: true if it may be checked now, else the ms to wait. */
-async function claim(db: Db, key: string, policy: ThrottlePolicy, now: number) {
+/**
+ * Claims one attempt on `key`: a wait of 0 if it may go ahead now, else the ms to wait. Other
+ * account actions throttle through it too, under keys of their own (`throttle.ts`).
+ */
+export async function claim(db: Db, key: string, policy: ThrottlePolicy, now: number) {
   const quiet = now - THROTTLE_WINDOW_MS;
   const next = sql`(case when ${loginThrottle.lastAt} <= ${quiet} then 1 else ${loginThrottle.failures} + 1 end)`;
   const rows = await db

@@ -5,6 +5,7 @@ import type { User } from "../accounts/sessions";
 import { bankAccounts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
+import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
@@ -24,7 +25,6 @@ import {
   asNoticeDocument,
   assertAnswerable,
   assertNoticeMode,
-  assertNoticeMonth,
   assertSendable,
   defaultWithholding,
   formatJst,
@@ -65,7 +65,7 @@ export async function prepareNotice(
   const parts = await loadParts(deps, contractId);
   const { contract, partner } = parts;
   assertNoticeMode(contract);
-  assertNoticeMonth(contract, month);
+  checkContractMonth(contract, month);
   const existing = await noticeFor(deps, contractId, month);
   const pending = existing?.approval?.outcome === "pending";
   if (pending && !options.lastStep) throw noticeInApproval();
