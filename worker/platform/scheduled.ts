@@ -14,10 +14,10 @@ export async function runScheduledJobs(
 ) {
   const expiredOrders = await expireOverdueOrders(deps);
   const acceptedNotices = await acceptOverdueNotices(deps);
+  const throttleKeysDropped = await pruneLoginThrottle(deps);
   // After expiry: an order left unanswered at the end expires before the contract renews.
   const renewedContracts = await renewEndedContracts(resolveDeps(deps));
-  const throttleKeysDropped = await pruneLoginThrottle(deps);
   // Last, so the events the jobs above raised go out in the same run.
   const webhooks = await deliverDueWebhooks({ ...deps, fetch: deps.fetch ?? fetch });
-  return { expiredOrders, acceptedNotices, renewedContracts, throttleKeysDropped, webhooks };
+  return { expiredOrders, acceptedNotices, throttleKeysDropped, renewedContracts, webhooks };
 }
