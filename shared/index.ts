@@ -71,7 +71,7 @@ export {
   monthEntryIssues,
   relabelEntries,
 } from "./monthEntries";
-export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
+export { type OrderLine, type OrderTerm, orderFixedTotal, orderLines } from "./orderLines";
 export {
   deemedAcceptanceSentence,
   type MonthTermsRow,

@@ -2,10 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { renderPdf } from "../platform/pdf";
-import { fontsOf } from "../platform/pdfFont";
+import { renderDocumentPdf } from "../platform/documentPdf";
 import { BOTH_KINDS, invoiceOf } from "./access";
-import { invoicePdfLayout } from "./pdf";
+import { documentFileName, documentLayoutOf } from "./layoutOf";
 import { invoiceIdParam } from "./schemas";
 import { documentOf } from "./service";
 
@@ -37,11 +36,8 @@ export function documentPdfRoutes() {
     const deps = c.var.deps;
     const invoice = await invoiceOf(c, BOTH_KINDS);
     const document = await documentOf(deps, invoice);
-    const bytes = await renderPdf(invoicePdfLayout(document, invoice.status), {
-      font: await fontsOf(deps)(),
-      now: deps.now(),
-    });
-    const name = `請求書_${document.number ?? `${document.month}_下書き`}.pdf`;
+    const bytes = await renderDocumentPdf(deps, documentLayoutOf(invoice, document));
+    const name = documentFileName(invoice, document);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,

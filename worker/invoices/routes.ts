@@ -7,10 +7,10 @@ import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { renderDocumentHtml } from "../platform/documentHtml";
 import { withIdempotency } from "../platform/idempotency";
 import { BOTH_KINDS, invoiceOf } from "./access";
-import { renderBusinessReportHtml } from "./businessReport";
-import { renderInvoiceHtml } from "./html";
+import { documentLayoutOf, reportLayoutOf } from "./layoutOf";
 import { listCompanyInvoices, listMyInvoices } from "./list";
 import {
   contractMonthParams,
@@ -194,12 +194,13 @@ export function invoiceRoutes() {
     })
     .openapi(document, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
-      return c.html(renderInvoiceHtml(await documentOf(c.var.deps, invoice), invoice.status), 200);
+      const layout = documentLayoutOf(invoice, await documentOf(c.var.deps, invoice));
+      return c.html(renderDocumentHtml(layout), 200);
     })
     .openapi(report, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
-      const page = renderBusinessReportHtml(await documentOf(c.var.deps, invoice), invoice.status);
-      return c.html(page, 200);
+      const layout = reportLayoutOf(invoice, await documentOf(c.var.deps, invoice));
+      return c.html(renderDocumentHtml(layout), 200);
     })
     .openapi(companyList, async (c) => {
       const access = accessOf(c);

@@ -302,6 +302,9 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    /** A payment notice's confirmation deadline (確認期限); null for an invoice. */
+    acceptBy: invoice.acceptBy?.toISOString() ?? null,
+    autoAccepted: invoice.autoAccepted,
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),
   };

@@ -15,7 +15,8 @@ import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { renderOrderHtml } from "./document";
+import { renderDocumentHtml } from "../platform/documentHtml";
+import { type OrderDocument, orderLayout } from "./layout";
 import {
   approveOrder,
   documentFor,
@@ -141,10 +142,11 @@ export function orderRoutes() {
     })
     .openapi(document, async (c) => {
       const order = await orderOf(c);
-      const document = await documentFor(c.var.deps, order);
-      return c.html(
-        renderOrderHtml({ ...document, confirmation: order.confirmation ?? undefined }, order),
-        200,
+      const document = (await documentFor(c.var.deps, order)) as OrderDocument;
+      const layout = orderLayout(
+        { ...document, confirmation: order.confirmation ?? undefined },
+        order,
       );
+      return c.html(renderDocumentHtml(layout), 200);
     });
 }

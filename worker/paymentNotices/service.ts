@@ -1,6 +1,7 @@
 import { and, eq, lte } from "drizzle-orm";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { getSettings } from "../companySettings/service";
 import { bankAccounts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
@@ -81,6 +82,7 @@ export async function sendPaymentNotice(
   });
   const { rows, request, figures } = await figuresFor(deps, contract, month, inputs);
   const acceptBy = acceptByOf(contract, deps.now());
+  const { payer } = await getSettings(deps, contract.companyId);
   const event = existing ? "resent" : "sent";
   const notice = await deps.db.transaction(async (tx) => {
     const number = existing?.number ?? (await nextNumber(tx, contract.companyId, "paymentNotice"));
@@ -96,6 +98,7 @@ export async function sendPaymentNotice(
         figures,
         entries: rows,
       }),
+      payer,
     );
     const values = {
       status: "underReview" as const,
