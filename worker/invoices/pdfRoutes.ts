@@ -15,7 +15,8 @@ const invoicePdf = defineRoute({
   path: "/v1/invoices/{invoiceId}/document.pdf",
   operationId: "getInvoicePdf",
   tags: ["Invoices"],
-  summary: "The invoice as a qualified invoice (適格請求書), PDF",
+  summary:
+    "The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書), PDF",
   description:
     "Drawn from the document as submitted, or, for a draft or returned invoice, as it would be submitted now.",
   request: { params: invoiceIdParam },

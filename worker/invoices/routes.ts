@@ -57,7 +57,8 @@ const show = defineRoute({
   path: "/v1/invoices/{invoiceId}",
   operationId: "getInvoice",
   tags: TAGS,
-  summary: "An invoice: status, number, inputs, figures, document",
+  summary:
+    "An invoice or a payment notice: status, number, inputs, figures, document; a notice's confirmation deadline in acceptBy",
   request: { params: invoiceIdParam },
   responses: { 200: ok("The invoice", invoiceSchema), ...denied },
 });
@@ -101,7 +102,8 @@ const document = defineRoute({
   path: "/v1/invoices/{invoiceId}/document",
   operationId: "getInvoiceDocument",
   tags: TAGS,
-  summary: "The invoice as a qualified invoice (適格請求書), HTML",
+  summary:
+    "The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書, with the partner's registration number and the confirmation deadline), HTML",
   request: { params: invoiceIdParam },
   responses: { 200: htmlPage, ...denied, ...refused },
 });
@@ -136,7 +138,8 @@ const myList = defineRoute({
   path: "/v1/me/invoices",
   operationId: "listMyInvoices",
   tags: TAGS,
-  summary: "The caller's own invoices across companies, newest first",
+  summary:
+    "The caller's documents across companies, newest first: their invoices (請求書) and the payment notices (支払通知書) sent to them",
   request: { query: invoiceListQuery },
   responses: {
     200: ok("A page of invoices", invoiceListSchema),
@@ -177,7 +180,7 @@ export function invoiceRoutes() {
           return { status: 200, body: await present(c, submitted) };
         },
       );
-      return c.json(answer.body as Record<string, unknown>, 200);
+      return c.json(answer.body as ReturnType<typeof serializeInvoice>, 200);
     })
     .openapi(approve, async (c) => {
       const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {

@@ -97,15 +97,16 @@ export const idempotencyHeader = z.object({
 });
 
 export const invoiceListQuery = z.object({
+  kind: z.enum(["invoice", "paymentNotice"]).optional().openapi({
+    description:
+      "invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices",
+  }),
   status: z.enum(INVOICE_STATUSES).optional(),
   month: yearMonth.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
 
-export const invoiceSchema = z.record(z.string(), z.unknown()).openapi("Invoice");
-export const invoiceListSchema = z
-  .object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() })
-  .openapi("InvoiceList");
+export { invoiceListSchema, invoiceSchema } from "./responseSchemas";
 
 export type InvoiceInput = z.infer<typeof invoiceInputSchema>;

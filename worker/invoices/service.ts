@@ -296,7 +296,7 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     figures: (invoice.figures as QuoteResult | null) ?? null,
     total: invoice.total,
     dueDate: invoice.dueDate,
-    document: invoice.document ?? null,
+    document: (invoice.document as InvoiceDocument | null) ?? null,
     contentHash: invoice.contentHash,
     revision: invoice.revision,
     submittedAt: invoice.submittedAt?.toISOString() ?? null,

@@ -81,6 +81,33 @@ describe("the payment notice document", () => {
     }
   });
 
+  it("are listed among the partner's documents with their deadline", async () => {
+    const sent = await t.call(
+      "POST",
+      `/v1/contracts/${c.contractId}/months/2025-08/payment-notice`,
+      { token: c.owner, body: {} },
+    );
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    const mine = await t.call("GET", "/v1/me/invoices", { token: c.partner });
+    expect(mine.status).toBe(200);
+    expect(mine.body.items).toEqual([
+      expect.objectContaining({
+        id: sent.body.id,
+        kind: "paymentNotice",
+        number: "PN-000001",
+        status: "underReview",
+        acceptBy: "2025-07-27T01:00:00.000Z",
+      }),
+    ]);
+    const onlyInvoices = await t.call("GET", "/v1/me/invoices?kind=invoice", { token: c.partner });
+    expect(onlyInvoices.body.items).toEqual([]);
+    // The company's list stays its review queue of partners' invoices unless it asks.
+    const company = `/v1/companies/${c.companyId}/invoices`;
+    expect((await t.call("GET", company, { token: c.owner })).body.items).toEqual([]);
+    const notices = await t.call("GET", `${company}?kind=paymentNotice`, { token: c.owner });
+    expect(notices.body.items.map((i: { id: string }) => i.id)).toEqual([sent.body.id]);
+  });
+
   it("addresses a corporation 御中", () => {
     const doc = {
       issuer: { name: "伊藤 商事株式会社", kind: "corporation", registrationNumber: "" },

@@ -838,7 +838,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An invoice: status, number, inputs, figures, document */
+        /** An invoice or a payment notice: status, number, inputs, figures, document; a notice's confirmation deadline in acceptBy */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -927,7 +927,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as a qualified invoice (適格請求書), HTML */
+        /** The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書, with the partner's registration number and the confirmation deadline), HTML */
         get: operations["getInvoiceDocument"];
         put?: never;
         post?: never;
@@ -945,7 +945,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invoice as a qualified invoice (適格請求書), PDF
+         * The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書), PDF
          * @description Drawn from the document as submitted, or, for a draft or returned invoice, as it would be submitted now.
          */
         get: operations["getInvoicePdf"];
@@ -1187,7 +1187,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own invoices across companies, newest first */
+        /** The caller's documents across companies, newest first: their invoices (請求書) and the payment notices (支払通知書) sent to them */
         get: operations["listMyInvoices"];
         put?: never;
         post?: never;
@@ -1649,9 +1649,176 @@ export interface components {
             groupName: string;
             role: string;
         };
+        /** @description A 請求書 or a 支払通知書 */
         Invoice: {
-            [key: string]: unknown;
+            /**
+             * Format: date-time
+             * @description A payment notice's confirmation deadline (確認期限): unanswered by then, it counts as accepted. Null for an invoice
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            acceptBy: string | null;
+            /** @description accepted by the deadline passing */
+            autoAccepted: boolean;
+            companyId: string;
+            contentHash: string | null;
+            contractId: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            decidedAt: string | null;
+            document: components["schemas"]["InvoiceDocument"];
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            dueDate: string | null;
+            figures: components["schemas"]["Quote"] & (Record<string, never> | null);
+            id: string;
+            inputs: components["schemas"]["InvoiceInputs"];
+            /**
+             * @description invoice: the partner's 請求書; paymentNotice: the company's 支払通知書
+             * @enum {string}
+             */
+            kind: "invoice" | "paymentNotice";
+            /**
+             * @description the working month (稼働月)
+             * @example 2025-08
+             */
+            month: string;
+            /** @example INV-000001 */
+            number: string | null;
+            partnerUserId: string;
+            returnReason: string | null;
+            revision: number;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned";
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            submittedAt: string | null;
+            total: number;
+            warnings: {
+                message: string;
+                path: string;
+            }[];
         };
+        /** @description What the 請求書 (or 支払通知書) and the 業務報告書 print, frozen when submitted */
+        InvoiceDocument: {
+            bankAccount: {
+                accountNumber: string;
+                accountType: string | null;
+                bankName: string;
+                branchName: string;
+                holderName: string;
+                kind: string;
+                swiftCode: string | null;
+            } | null;
+            consumptionTaxEnabled: boolean;
+            contract: {
+                contractType: string;
+                id: string;
+                title: string;
+            };
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            dueDate: string | null;
+            entries: {
+                breakMinutes: number;
+                category: string;
+                costCategoryId: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                date: string;
+                details: string;
+                /** @example 18:00 */
+                end: string | null;
+                quantity: number | null;
+                skipHours: boolean;
+                /** @example 09:00 */
+                start: string | null;
+                workedMinutes: number | null;
+            }[];
+            expenses: {
+                amount: number;
+                name: string;
+            }[];
+            extraItems: {
+                amount: number;
+                name: string;
+            }[];
+            figures: components["schemas"]["Quote"];
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            issuedOn: string;
+            /** @description The partner: the seller, with the registration number */
+            issuer: {
+                address: string;
+                /** @enum {string} */
+                kind: "individual" | "corporation";
+                name: string;
+                nonResident: boolean;
+                phone: string;
+                /** @description T + 13 digits, or empty */
+                registrationNumber: string;
+            };
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            month: string;
+            number: string | null;
+            period: {
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                to: string;
+            };
+            /** @description The company (on a notice, its issuer, with its address) */
+            recipient: {
+                address?: string;
+                name: string;
+                phone?: string;
+            };
+            remarks: string;
+            taxByRate: {
+                consumptionTax: number;
+                rate: number;
+                taxableAmount: number;
+            }[];
+            /** @enum {string} */
+            title: "請求書" | "支払通知書";
+            /**
+             * Format: date
+             * @description 取引年月日: the closing date
+             * @example 2025-09-30
+             */
+            transactionDate: string;
+            withholding: {
+                amount: number;
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        } | null;
         /** @description 請求書: what the partner chooses beside the work */
         InvoiceInput: {
             bankAccountId?: string;
@@ -1698,9 +1865,77 @@ export interface components {
                 excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
             };
         };
+        /** @description Every choice of the invoice, resolved */
+        InvoiceInputs: {
+            bankAccountId: string | null;
+            consumptionTax: {
+                enabled: boolean;
+            };
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            dueDate: string | null;
+            expenses: {
+                amount: number;
+                name: string;
+            }[];
+            extraItems: {
+                amount: number;
+                name: string;
+            }[];
+            issuer: {
+                address: string;
+                name: string;
+                phone: string;
+                /** @description T + 13 digits, or empty */
+                registrationNumber: string;
+            };
+            remarks: string;
+            withholding: {
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        };
         InvoiceList: {
             items: {
-                [key: string]: unknown;
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                acceptBy: string | null;
+                companyId: string;
+                companyName: string;
+                contractId: string;
+                contractTitle: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                dueDate: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "invoice" | "paymentNotice";
+                month: string;
+                number: string | null;
+                partnerName: string;
+                partnerUserId: string;
+                /** @enum {string} */
+                status: "draft" | "underReview" | "approved" | "returned";
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                submittedAt: string | null;
+                total: number;
             }[];
             nextCursor: string | null;
         };
@@ -3736,6 +3971,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";
@@ -5999,7 +6236,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Sent: under review until the partner answers or the deadline passes */
+            /** @description Sent: under review until the partner answers or the confirmation deadline (acceptBy) passes */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8843,6 +9080,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";
