@@ -83,7 +83,8 @@ export async function figuresFor(
   return { rows, request, figures: outcome.quote };
 }
 
-async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
+/** The withholding of the partner's latest approved invoice: a new draft starts with it. */
+export async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
   const [last] = await deps.db
     .select({ inputs: invoices.inputs })
     .from(invoices)

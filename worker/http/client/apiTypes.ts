@@ -1525,7 +1525,7 @@ export interface components {
         };
         BusinessReport: {
             entries: components["schemas"]["WorkEntry"][];
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             invoiceId: string | null;
             label: {
                 en: string;
@@ -1612,6 +1612,14 @@ export interface components {
                 message: string;
             };
         };
+        /** @description 概算請求額: the month's invoice as it stands */
+        Estimate: components["schemas"]["Quote"] & ({
+            /**
+             * @description Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)
+             * @enum {string}
+             */
+            choicesFrom: "monthDocument" | "lastInvoice" | "defaults";
+        } | null);
         FailedTransfer: {
             /** @example 口座なし */
             reason: string;
@@ -2017,7 +2025,7 @@ export interface components {
             }[];
         };
         MonthSyncResult: {
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             rows: {
                 clientRowId: string;
                 id: string;
@@ -6044,7 +6052,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Quote"];
+                    "application/json": components["schemas"]["Estimate"];
                 };
             };
             /** @description Not signed in */
