@@ -93,6 +93,24 @@ export function contractStatusOf(latestOrderStatus: string | null, contract: Con
   return { code, label: label.en, labelJa: label.ja };
 }
 
+/**
+ * A contract whose whole period is already over is created (for the record), but it can
+ * never have an order approved, work or an invoice: say so in the answer's `warnings`.
+ */
+export function createdContractWarnings(contract: Contract, now: Date, ja: boolean): IssueBody[] {
+  if (contractStatusOf(null, contract, now).code !== "ended") return [];
+  const end = formatDateJa(contract.endDate);
+  return [
+    {
+      path: "endDate",
+      code: "contract_in_the_past",
+      message: ja
+        ? `契約期間は ${end} に終了しています。この契約では発注書の承認、業務登録、請求ができません。期間を確認してください`
+        : `The contract's period ended on ${contract.endDate}: no order can be approved and no work registered or invoiced under it. Check the dates`,
+    },
+  ];
+}
+
 /** Per-month hour-range terms must name the contract's working months (checked at send). */
 export function rangeMonthIssues(
   costCategories: unknown[],

@@ -720,7 +720,10 @@ export interface paths {
         /** The group's contracts with their status */
         get: operations["listGroupContracts"];
         put?: never;
-        /** Create a contract with its working conditions (稼働条件) */
+        /**
+         * Create a contract with its working conditions (稼働条件)
+         * @description The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).
+         */
         post: operations["createContract"];
         delete?: never;
         options?: never;
