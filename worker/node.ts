@@ -50,7 +50,8 @@ const deps = {
 if (!production) {
   const seeded = await seedDemo(db, process.env.SHIMEBI_DEMO_PASSWORD || "shimebi-demo");
   if (seeded) {
-    await seedDemoContract(db);
+    // Its mails link to this server, on whatever PORT it runs.
+    await seedDemoContract(db, { config: { appUrl } });
     console.log("Seeded the demo companies and contract (see README: Demo data)");
   }
 }
