@@ -176,6 +176,17 @@ export {
   withholdingTax,
 } from "./tax";
 export {
+  includedTax,
+  isLineTaxRate,
+  LINE_TAX_RATES,
+  type LineTaxRate,
+  type RatedAmount,
+  REDUCED_TAX_RATE,
+  sumByRate,
+  type TaxByRate,
+  taxByRate,
+} from "./taxByRate";
+export {
   type DayInterval,
   findOverlaps,
   formatTime,

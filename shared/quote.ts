@@ -4,7 +4,8 @@
 import { IssueCode, IssueList } from "./issues";
 import { buildLines } from "./lines";
 import { add, subtract, sum } from "./money";
-import { consumptionTax, withholdingTax } from "./tax";
+import { DEFAULT_CONSUMPTION_TAX_RATE, withholdingTax } from "./tax";
+import { sumByRate, taxByRate } from "./taxByRate";
 import type { QuoteOutcome, QuoteRequest } from "./types";
 import { validateQuoteRequest } from "./validate";
 
@@ -28,19 +29,40 @@ export function quote(request: QuoteRequest | Readonly<Record<string, unknown>>)
   );
   if (!issues.isEmpty) return { ok: false, issues: issues.items };
   try {
-    const extraItemsTotal = sum(settings.extraItemAmounts);
-    const subtotal = add(
-      add(sum(lines.map((line) => line.amount)), sum(adjustments.map((a) => a.amount))),
-      extraItemsTotal,
+    const extraItemsTotal = sum(settings.extraItems.map((item) => item.amount));
+    const workTotal = add(
+      sum(lines.map((line) => line.amount)),
+      sum(adjustments.map((a) => a.amount)),
+    );
+    const subtotal = add(workTotal, extraItemsTotal);
+    // Work is at the invoice's rate; an extra item without its own rate is too, so an
+    // invoice at one rate is taxed exactly as before rates per line existed.
+    const bases = sumByRate(
+      [
+        { rate: settings.taxRate, amount: workTotal },
+        ...settings.extraItems.map((item) => ({
+          rate: item.taxRate ?? settings.taxRate,
+          amount: item.amount,
+        })),
+      ],
+      settings.taxRate,
     );
     const taxed = settings.taxEnabled && !settings.nonResident;
-    const tax = taxed ? consumptionTax(subtotal, settings.taxRate, settings.taxRounding) : 0;
+    const byRate = taxByRate(bases, settings.taxRounding, taxed);
+    const tax = sum(byRate.map((row) => row.consumptionTax));
     const total = add(subtotal, tax);
     const withheld =
       settings.withholdingEnabled && settings.partnerKind === "individual"
         ? withholdingTax(settings.withholdingBase === "includingTax" ? total : subtotal)
         : 0;
-    const expensesTotal = sum(settings.expenseAmounts);
+    const expensesTotal = sum(settings.expenses.map((item) => item.amount));
+    // Expenses are tax-inclusive actual costs: their rate matters to the company's books only.
+    const expensesByRate = sumByRate(
+      settings.expenses.map((item) => ({
+        rate: item.taxRate ?? DEFAULT_CONSUMPTION_TAX_RATE,
+        amount: item.amount,
+      })),
+    );
     const payable = add(subtract(total, withheld), expensesTotal);
     return {
       ok: true,
@@ -52,9 +74,11 @@ export function quote(request: QuoteRequest | Readonly<Record<string, unknown>>)
         extraItemsTotal,
         subtotal,
         consumptionTax: tax,
+        taxByRate: byRate,
         total,
         withholdingTax: withheld,
         expensesTotal,
+        expensesByRate,
         payable,
       },
     };

@@ -4,6 +4,7 @@ import type { Issue } from "./issues";
 import type { RoundingMode } from "./money";
 import type { SettlementUnit } from "./settlement";
 import type { WithholdingBase } from "./tax";
+import type { LineTaxRate, RatedAmount, TaxByRate } from "./taxByRate";
 
 export type CostCategoryType = "hourly" | "quantity" | "monthly" | "monthlyRange";
 export type PartnerKind = "individual" | "corporation";
@@ -77,6 +78,11 @@ export interface WorkEntry {
 export interface NamedAmount {
   name: string;
   amount: number;
+  /**
+   * 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at the invoice's
+   * consumptionTax.rate, an expense at 10.
+   */
+  taxRate?: LineTaxRate;
 }
 
 /** Optional fields may also be null, read as left out. */
@@ -142,9 +148,13 @@ export interface QuoteResult {
   extraItemsTotal: number;
   subtotal: number;
   consumptionTax: number;
+  /** Extra: subtotal and tax per rate, highest first; consumptionTax is their tax summed. */
+  taxByRate: TaxByRate[];
   total: number;
   withholdingTax: number;
   expensesTotal: number;
+  /** Extra: expenses (tax-inclusive) summed per rate, highest first. */
+  expensesByRate: RatedAmount[];
   payable: number;
 }
 

@@ -6,6 +6,7 @@ import {
   type Fields,
   field,
   isRecord,
+  type Label,
   readBoolean,
   readChoice,
   readList,
@@ -24,6 +25,7 @@ import {
   WITHHOLDING_BASES,
   type WithholdingBase,
 } from "./tax";
+import { isLineTaxRate, LINE_TAX_RATES, type LineTaxRate } from "./taxByRate";
 import type { PartnerKind } from "./types";
 import { DEFAULT_CLOSING_DAY, isClosingDay } from "./workingMonth";
 
@@ -40,8 +42,14 @@ export interface Settings {
   taxRounding: RoundingMode;
   withholdingEnabled: boolean;
   withholdingBase: WithholdingBase;
-  extraItemAmounts: number[];
-  expenseAmounts: number[];
+  extraItems: SettingsItem[];
+  expenses: SettingsItem[];
+}
+
+/** An extra item or expense: its amount and the rate it carries (null: left out). */
+export interface SettingsItem {
+  amount: number;
+  taxRate: LineTaxRate | null;
 }
 
 function readMonth(value: unknown, issues: IssueList): YearMonth | null {
@@ -102,16 +110,32 @@ function readTaxRate(value: unknown, issues: IssueList): number {
   return DEFAULT_CONSUMPTION_TAX_RATE;
 }
 
-/** Amounts of extraItems or expenses: each { name, amount } with whole yen, 0 or more. */
+function readLineTaxRate(value: unknown, path: string, label: Label, issues: IssueList) {
+  if (value === undefined) return null;
+  if (isLineTaxRate(value)) return value;
+  const list = LINE_TAX_RATES.join(" or ");
+  issues.add(
+    path,
+    IssueCode.INVALID_TAX_RATE,
+    `${label.en}: tax rate ${quoteValue(value)} is not allowed: use ${list} (8 is the reduced rate)`,
+    `${label.ja}の税率 ${quoteValue(value)} は指定できません。10 または 8（軽減税率）を指定してください`,
+  );
+  return null;
+}
+
+/**
+ * extraItems or expenses: each { name, amount, taxRate? } with whole yen, 0 or more, and
+ * 10 or 8 (軽減税率) as the rate when given.
+ */
 function readNamedAmounts(
   value: unknown,
   key: "extraItems" | "expenses",
   issues: IssueList,
-): number[] {
+): SettingsItem[] {
   const what =
     key === "extraItems" ? { en: "extra item", ja: "追加項目" } : { en: "expense", ja: "立替経費" };
   const list = readList(value, false, key, { en: key, ja: what.ja }, issues) ?? [];
-  const amounts: number[] = [];
+  const amounts: SettingsItem[] = [];
   list.forEach((item, index) => {
     const path = `${key}.${index}`;
     const label = { en: `${what.en} ${index + 1}`, ja: `${what.ja} ${index + 1}件目` };
@@ -136,7 +160,8 @@ function readNamedAmounts(
       { en: `${label.en}: amount`, ja: `${label.ja}の金額` },
       issues,
     );
-    if (amount !== null) amounts.push(amount);
+    const taxRate = readLineTaxRate(field(item, "taxRate"), `${path}.taxRate`, label, issues);
+    if (amount !== null) amounts.push({ amount, taxRate });
   });
   return amounts;
 }
@@ -219,7 +244,7 @@ export function validateSettings(request: Fields, issues: IssueList): Settings {
         { en: "withholding base", ja: "源泉徴収の計算対象" },
         issues,
       ) ?? DEFAULT_WITHHOLDING_BASE,
-    extraItemAmounts: readNamedAmounts(field(request, "extraItems"), "extraItems", issues),
-    expenseAmounts: readNamedAmounts(field(request, "expenses"), "expenses", issues),
+    extraItems: readNamedAmounts(field(request, "extraItems"), "extraItems", issues),
+    expenses: readNamedAmounts(field(request, "expenses"), "expenses", issues),
   };
 }

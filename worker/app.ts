@@ -12,10 +12,12 @@ import { sesRateRoutes } from "./contracts/sesRateRoutes";
 import { type AppDeps, resolveDeps } from "./deps";
 import { devRoutes } from "./dev/routes";
 import { entryRoutes } from "./entries/routes";
+import { exportRoutes } from "./exports/routes";
 import { mountDocs } from "./http/docs";
 import { notFound, onError, requireJsonBody } from "./http/errorHandler";
 import { healthRoutes } from "./http/health";
 import { createRouter } from "./http/router";
+import { securityHeaders } from "./http/securityHeaders";
 import { businessReportPdfRoutes } from "./invoices/businessReportRoutes";
 import { documentPdfRoutes } from "./invoices/pdfRoutes";
 import { invoiceRoutes } from "./invoices/routes";
@@ -44,6 +46,7 @@ export function createApp(appDeps: AppDeps = {}) {
     c.set("deps", deps);
     await next();
   });
+  app.use("*", securityHeaders(deps.config.appUrl));
   app.use("*", requireJsonBody);
   app.use("/v1/*", sendQueuedWebhooksAfterResponse());
   app.route("/", healthRoutes(VERSION));
@@ -72,6 +75,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", webhookRoutes());
   app.route("/", companySettingsRoutes());
   app.route("/", paymentRoutes());
+  app.route("/", exportRoutes());
   if (deps.config.devPages) app.route("/", devRoutes());
   mountDocs(app, VERSION);
   return app;

@@ -173,6 +173,10 @@ export const rules = {
     access: "company",
     roles: ["companyOwner"],
   },
+  "GET /v1/companies/{companyId}/exports/journal.csv": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
 } as const satisfies Record<string, Rule>;
 
 export type RouteKey = keyof typeof rules;

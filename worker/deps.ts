@@ -1,5 +1,6 @@
 import { createRemoteJWKSet, type JWTVerifyGetKey } from "jose";
 import type { Db } from "./db/client";
+import type { ClientIpSource } from "./http/clientAddress";
 import { ApiError } from "./http/errors";
 import { type MailTransport, outboxOnlyTransport } from "./platform/mailTransport";
 import type { FontLoader } from "./platform/pdfFont";
@@ -20,6 +21,9 @@ export type Config = {
   checkResponses: boolean;
   /** Webhook endpoints on this machine (http://127.0.0.1, localhost): never in production. */
   allowLocalWebhooks: boolean;
+  /** Where the caller's IP comes from (`http/clientAddress.ts`): the Worker's edge header, a
+   * proxy's X-Forwarded-For, or Node's socket. */
+  clientIpSource: ClientIpSource;
 };
 
 /** Everything the app is handed rather than reaching for. */
@@ -50,6 +54,7 @@ export const DEFAULT_CONFIG: Config = {
   devPages: false,
   checkResponses: false,
   allowLocalWebhooks: false,
+  clientIpSource: "socket",
 };
 
 let googleKeys: JWTVerifyGetKey | undefined;

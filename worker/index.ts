@@ -43,6 +43,7 @@ function depsFor(env: Bindings): AppDeps {
       googleClientIds: (env.GOOGLE_CLIENT_IDS ?? "").split(",").filter(Boolean),
       ntaAppId: env.NTA_APP_ID,
       devPages: false,
+      clientIpSource: "cf-connecting-ip",
     },
   };
   return deps;

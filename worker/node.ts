@@ -45,6 +45,11 @@ const deps = {
     devPages: !production,
     checkResponses: process.env.SHIMEBI_CHECK_RESPONSES === "1",
     allowLocalWebhooks: !production,
+    // Behind a proxy that appends the client's address: SHIMEBI_CLIENT_IP=x-forwarded-for.
+    clientIpSource:
+      process.env.SHIMEBI_CLIENT_IP === "x-forwarded-for"
+        ? ("x-forwarded-for" as const)
+        : ("socket" as const),
   },
 };
 if (!production) {

@@ -8,7 +8,7 @@ const STYLE = raw(
   "body{font-family:system-ui,'Hiragino Sans','Noto Sans JP',sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#222}label{display:block;margin:1rem 0 .25rem}input[type=email],input[type=password]{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}.error{color:#b00020;white-space:pre-line}.ok{color:#0a6b2d}",
 );
 
-function page(title: string, body: ReturnType<typeof html>, script: string) {
+function page(title: string, body: ReturnType<typeof html>, script: string, nonce = "") {
   return html`<!doctype html>
     <html lang="ja">
       <head>
@@ -19,7 +19,7 @@ function page(title: string, body: ReturnType<typeof html>, script: string) {
       </head>
       <body>
         ${body}
-        <script>${raw(script)}</script>
+        <script nonce="${nonce}">${raw(script)}</script>
       </body>
     </html>`;
 }
@@ -78,6 +78,7 @@ export function pageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           REGISTER_SCRIPT,
+          c.var.secureHeadersNonce,
         ),
       ),
     )
@@ -89,6 +90,7 @@ export function pageRoutes() {
             <button id="verify" type="button">確認する / Verify</button>
             <p id="msg" class="error" role="alert"></p>`,
           VERIFY_SCRIPT,
+          c.var.secureHeadersNonce,
         ),
       ),
     );

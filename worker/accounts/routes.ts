@@ -4,6 +4,7 @@ import type { Context } from "hono";
 import { deleteCookie, setCookie } from "hono/cookie";
 import { users } from "../db/schema";
 import { currentUser, SESSION_COOKIE } from "../http/auth";
+import { clientAddress } from "../http/clientAddress";
 import { ApiError } from "../http/errors";
 import { json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
@@ -147,7 +148,7 @@ export function authRoutes() {
     })
     .openapi(loginRoute, async (c) => {
       const { email, password } = c.req.valid("json");
-      const session = await login(c.var.deps, email, password);
+      const session = await login(c.var.deps, email, password, clientAddress(c));
       startSession(c, session.token);
       return c.json(
         {

@@ -1,18 +1,22 @@
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { isUniqueViolation } from "../db/failures";
-import { authTokens, emailTokens, loginAttempts, users } from "../db/schema";
+import { authTokens, emailTokens, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
-import { hashPassword, randomToken, sha256Hex, verifyPassword } from "../platform/crypto";
+import {
+  DUMMY_PASSWORD_HASH,
+  hashPassword,
+  randomToken,
+  sha256Hex,
+  verifyPassword,
+} from "../platform/crypto";
 import { sendMail } from "../platform/mail";
+import { claimLoginAttempt, clearLoginFailures } from "./loginThrottle";
 import { passwordProblems } from "./passwordPolicy";
 import { issueToken, type User } from "./sessions";
 
 const HOUR_MS = 3_600_000;
 export const VERIFY_EMAIL_HOURS = 24;
-/** Failed sign-ins allowed per address in the window before it is throttled. */
-export const LOGIN_FAILURE_LIMIT = 5;
-export const LOGIN_WINDOW_MS = 15 * 60_000;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -116,38 +120,31 @@ export async function verifyEmail(deps: Deps, token: string): Promise<User> {
   return updated;
 }
 
-/** Email and password to a session; failures are counted and throttled per address. */
+/**
+ * Email and password to a session. Attempts are throttled per address and per address and
+ * client (`loginThrottle.ts`); an unknown address is answered after the same work as a known
+ * one, so the time does not tell which addresses have accounts.
+ */
 export async function login(
   deps: Deps,
   emailInput: string,
   password: string,
+  clientIp: string,
 ): Promise<{ user: User; token: string; expiresAt: Date | null }> {
   const email = normaliseEmail(emailInput);
-  const now = deps.now();
-  const since = new Date(now.getTime() - LOGIN_WINDOW_MS);
-  const failures = await deps.db
-    .select({ id: loginAttempts.id })
-    .from(loginAttempts)
-    .where(
-      and(
-        eq(loginAttempts.email, email),
-        eq(loginAttempts.succeeded, false),
-        gt(loginAttempts.createdAt, since),
-      ),
-    );
-  if (failures.length >= LOGIN_FAILURE_LIMIT) {
-    throw new ApiError(
-      429,
-      "too_many_attempts",
-      `Too many failed sign-ins for ${email}: wait ${LOGIN_WINDOW_MS / 60_000} minutes and try again`,
-    );
-  }
+  await claimLoginAttempt(deps.db, email, clientIp, deps.now());
   const [user] = await deps.db.select().from(users).where(eq(users.email, email));
-  const ok = user?.passwordHash ? await verifyPassword(password, user.passwordHash) : false;
-  await deps.db.insert(loginAttempts).values({ email, succeeded: ok && !!user, createdAt: now });
-  if (!user || !ok) {
-    throw new ApiError(401, "invalid_credentials", "The email address or password is not correct");
+  const matches = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!user?.passwordHash || !matches) {
+    throw new ApiError(
+      401,
+      "invalid_credentials",
+      "The email address or password is not correct",
+      [],
+      "メールアドレスまたはパスワードが正しくありません",
+    );
   }
+  await clearLoginFailures(deps.db, email, clientIp);
   if (!user.emailVerifiedAt) {
     throw new ApiError(
       403,

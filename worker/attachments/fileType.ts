@@ -21,6 +21,14 @@ const XLS: Allowed = { ext: "xls", mime: "application/vnd.ms-excel", label: "Exc
 /** The content types an attachment can be served with. */
 export const ATTACHMENT_MIME_TYPES = [...Object.values(ALLOWED), XLS].map((a) => a.mime);
 
+/** The allowed type served as `mime`: what a stored attachment was recognised as. */
+export function allowedOfMime(mime: string): Allowed {
+  const found = [...Object.values(ALLOWED), XLS].find((a) => a.mime === mime);
+  // Rows are written only after detection, so every stored type is one of these.
+  if (!found) throw new Error(`attachment stored with a type never allowed: ${mime}`);
+  return found;
+}
+
 export type Detected = { allowed: Allowed } | { allowed: null; described: string };
 
 /** The allowed type of these bytes, or how to describe what they are instead. */

@@ -227,4 +227,41 @@ describe("invoice attachments", () => {
     // An attachment id under another invoice's path is not found either.
     expect((await download(ctx.partner, crypto.randomUUID())).status).toBe(404);
   });
+
+  it("names a file by its detected type, without control, bidi or NUL tricks", async () => {
+    // A PNG that is also an HTML page: its name must not make it one on the user's disk.
+    const polyglot = new Uint8Array([
+      ...PNG_1X1,
+      ...new TextEncoder().encode("<html><script>alert(1)</script></html>"),
+    ]);
+    const cases = [
+      { bytes: polyglot, name: "poly.html", stored: "poly.png" },
+      { bytes: PNG_1X1, name: "report\u202Egnp.exe", stored: "reportgnp.png" },
+      { bytes: PNG_1X1, name: "a.png\u0000.html", stored: "a.png" },
+      { bytes: PNG_1X1, name: "写真\u200F\u2066 8月\u2069.JPEG", stored: "写真 8月.png" },
+      { bytes: await pdfBytes(), name: "\u0007見積書", stored: "見積書.pdf" },
+      { bytes: PNG_1X1, name: "photo.PNG", stored: "photo.PNG" },
+    ];
+    for (const { bytes, name, stored } of cases) {
+      const res = await upload(ctx.partner, bytes, name);
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      expect(res.body.filename, JSON.stringify(name)).toBe(stored);
+      const file = await download(ctx.partner, res.body.id);
+      expect(file.headers.get("content-disposition")).toBe(
+        `attachment; filename="${stored.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(stored)}`,
+      );
+    }
+  });
+
+  it("cleans the download name of a row stored before names were cleaned", async () => {
+    const created = await upload(ctx.partner, PNG_1X1, "ok.png");
+    await t.db
+      .update(attachments)
+      .set({ filename: "invoice\u202Efdp.html" })
+      .where(eq(attachments.id, created.body.id));
+    const file = await download(ctx.partner, created.body.id);
+    const header = file.headers.get("content-disposition") ?? "";
+    expect(header).toBe(`attachment; filename="invoicefdp.png"; filename*=UTF-8''invoicefdp.png`);
+    expect(header).not.toMatch(/%E2%80%AE|html/);
+  });
 });

@@ -6,14 +6,9 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { invoiceOf } from "../invoices/access";
 import { invoiceIdParam } from "../invoices/schemas";
-import { ATTACHMENT_MIME_TYPES } from "./fileType";
-import {
-  addAttachment,
-  attachmentFile,
-  contentDisposition,
-  listAttachments,
-  serializeAttachment,
-} from "./service";
+import { attachmentFilename, contentDisposition } from "./filename";
+import { ATTACHMENT_MIME_TYPES, allowedOfMime } from "./fileType";
+import { addAttachment, attachmentFile, listAttachments, serializeAttachment } from "./service";
 
 // Files attached to an invoice (業務報告書 and others), uploaded as multipart/form-data.
 
@@ -132,7 +127,10 @@ export function attachmentRoutes() {
       );
       return c.body(bytes, 200, {
         "content-type": row.contentType,
-        "content-disposition": contentDisposition(row.filename),
+        // Rows stored before names were cleaned are cleaned on the way out.
+        "content-disposition": contentDisposition(
+          attachmentFilename(row.filename, allowedOfMime(row.contentType)),
+        ),
         "content-length": String(bytes.byteLength),
         "x-content-type-options": "nosniff",
         "cache-control": "private, no-store",

@@ -5,6 +5,7 @@ import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import { assertEditable, type Invoice } from "../invoices/rules";
 import { storageOf } from "../platform/storage";
+import { attachmentFilename } from "./filename";
 import { detectFileType } from "./fileType";
 
 // Files the partner attaches to an invoice: the business report (業務報告書) and others. The
@@ -15,36 +16,8 @@ type AttachmentDeps = Pick<Deps, "db" | "storage">;
 
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_INVOICE = 20;
-const MAX_FILENAME_LENGTH = 200;
 
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
-
-/**
- * A name safe to store and to send back in a header: no folders, no control characters, no
- * quotes; Japanese names stay as they are. The extension survives shortening.
- */
-export function sanitizeFilename(name: string): string {
-  const base = name.split(/[/\\]/).pop() ?? "";
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it removes
-  let clean = base.replace(/[\u0000-\u001f\u007f"<>|:*?]/g, "").replace(/\s+/g, " ");
-  clean = clean.trim().replace(/^\.+/, "");
-  if (clean.length > MAX_FILENAME_LENGTH) {
-    const dot = clean.lastIndexOf(".");
-    const ext = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : "";
-    clean = clean.slice(0, MAX_FILENAME_LENGTH - ext.length) + ext;
-  }
-  return clean || "attachment";
-}
-
-/** RFC 6266 with RFC 5987's UTF-8 form, and a plain fallback for old clients. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
-  const encoded = encodeURIComponent(filename).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
-}
 
 export function serializeAttachment(row: Attachment) {
   return {
@@ -118,7 +91,7 @@ export async function addAttachment(
         id,
         invoiceId: invoice.id,
         purpose: upload.purpose,
-        filename: sanitizeFilename(file.name),
+        filename: attachmentFilename(file.name, detected.allowed),
         contentType: detected.allowed.mime,
         size: bytes.byteLength,
         sha256,

@@ -27,18 +27,45 @@ export const payerSettingsSchema = z
   })
   .openapi("PayerSettings");
 
+const taxCategoryNamesSchema = z
+  .strictObject({
+    standard: line(30).min(1).openapi({ description: "10 %", example: "課対仕入10%" }),
+    reduced: line(30)
+      .min(1)
+      .openapi({ description: "8 % (軽減税率)", example: "課対仕入8%（軽）" }),
+    outOfScope: line(30)
+      .min(1)
+      .openapi({ description: "withholding, payables, untaxed invoices", example: "対象外" }),
+  })
+  .openapi("TaxCategoryNames", { description: "税区分 as the vendor names them" });
+
 export const accountingSettingsSchema = z
   .strictObject({
-    feeAccount: line(30).min(1),
-    expenseAccount: line(30).min(1),
-    payableAccount: line(30).min(1),
-    withholdingAccount: line(30).min(1),
-    taxCategoryStandard: line(30).min(1),
-    taxCategoryReduced: line(30).min(1),
-    taxCategoryNone: line(30).min(1),
-    department: line(30).default(""),
+    feeAccount: line(30).min(1).openapi({
+      description: "the fee's debit account: 外注費, or 支払手数料",
+      example: "外注費",
+    }),
+    expenseAccount: line(30)
+      .min(1)
+      .openapi({ description: "立替経費 reimbursed", example: "旅費交通費" }),
+    payableAccount: line(30).min(1).openapi({ description: "the credit", example: "未払金" }),
+    withholdingAccount: line(30)
+      .min(1)
+      .openapi({ description: "源泉徴収 withheld", example: "預り金" }),
+    department: line(30).default("").openapi({ description: "部門, optional", example: "" }),
+    taxCategories: z.strictObject({
+      freee: taxCategoryNamesSchema,
+      moneyforward: taxCategoryNamesSchema,
+      yayoi: taxCategoryNamesSchema.openapi({
+        description:
+          "弥生: 適格 (registered issuer) or 区分80% / 区分70% (the transitional deduction) is appended, as 弥生's 税区分 combines the 請求書区分",
+      }),
+    }),
   })
-  .openapi("AccountingSettings");
+  .openapi("AccountingSettings", {
+    description:
+      "Accounts and tax categories of 仕訳 exports; every name is the company's to choose",
+  });
 
 export const settingsUpdateSchema = z
   .strictObject({

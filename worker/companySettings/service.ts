@@ -22,11 +22,32 @@ export const DEFAULT_ACCOUNTING: AccountingSettings = {
   expenseAccount: "旅費交通費",
   payableAccount: "未払金",
   withholdingAccount: "預り金",
-  taxCategoryStandard: "課税仕入10%",
-  taxCategoryReduced: "課税仕入8%（軽）",
-  taxCategoryNone: "対象外",
   department: "",
+  // Each vendor's own spelling of its default 税区分 (弥生's 請求書区分 is appended on export).
+  taxCategories: {
+    freee: { standard: "課対仕入10%", reduced: "課対仕入8%（軽）", outOfScope: "対象外" },
+    moneyforward: { standard: "課税仕入 10%", reduced: "課税仕入 (軽)8%", outOfScope: "対象外" },
+    yayoi: { standard: "課対仕入込10%", reduced: "課対仕入込軽減8%", outOfScope: "対象外" },
+  },
 };
+
+/** Stored settings over the defaults: a section saved before a field existed gets its default. */
+function accountingOf(stored: Partial<AccountingSettings> | null | undefined) {
+  if (!stored) return DEFAULT_ACCOUNTING;
+  const names = stored.taxCategories;
+  return {
+    feeAccount: stored.feeAccount ?? DEFAULT_ACCOUNTING.feeAccount,
+    expenseAccount: stored.expenseAccount ?? DEFAULT_ACCOUNTING.expenseAccount,
+    payableAccount: stored.payableAccount ?? DEFAULT_ACCOUNTING.payableAccount,
+    withholdingAccount: stored.withholdingAccount ?? DEFAULT_ACCOUNTING.withholdingAccount,
+    department: stored.department ?? DEFAULT_ACCOUNTING.department,
+    taxCategories: {
+      freee: names?.freee ?? DEFAULT_ACCOUNTING.taxCategories.freee,
+      moneyforward: names?.moneyforward ?? DEFAULT_ACCOUNTING.taxCategories.moneyforward,
+      yayoi: names?.yayoi ?? DEFAULT_ACCOUNTING.taxCategories.yayoi,
+    },
+  } satisfies AccountingSettings;
+}
 
 export type CompanySettings = {
   transfer: TransferSettings | null;
@@ -46,7 +67,7 @@ export async function getSettings(
   return {
     transfer: row?.transfer ?? null,
     payer: row?.payer ?? null,
-    accounting: row?.accounting ?? DEFAULT_ACCOUNTING,
+    accounting: accountingOf(row?.accounting),
     accountingIsDefault: !row?.accounting,
   };
 }

@@ -149,16 +149,19 @@ export const authTokens = sqliteTable(
   (t) => [index("auth_tokens_user").on(t.userId)],
 );
 
-export const loginAttempts = sqliteTable(
-  "login_attempts",
-  {
-    id: id(),
-    email: text("email").notNull(),
-    succeeded: integer("succeeded", { mode: "boolean" }).notNull(),
-    createdAt: createdAt(),
-  },
-  (t) => [index("login_attempts_email_time").on(t.email, t.createdAt)],
-);
+/**
+ * Sign-in throttling: one row per key ("address:<email>" and "client:<email>|<ip>"). Each
+ * attempt claims the key in one conditional upsert, counting itself a failure in advance, so
+ * parallel attempts cannot all pass a check made before any of them is counted. Times in ms.
+ */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  /** When the last attempt claimed the key; a quiet window starts the count again. */
+  lastAt: integer("last_at").notNull(),
+  /** No attempt is checked before this instant; attempts before it are answered 429. */
+  nextAt: integer("next_at").notNull(),
+});
 
 export const bankAccounts = sqliteTable(
   "bank_accounts",
@@ -514,16 +517,21 @@ export type PayerSettings = {
   detail: string;
 };
 
-/** Accounts (勘定科目), tax categories (税区分) and department for 仕訳 exports. */
+/** The accounting software a 仕訳 export is made for. */
+export const ACCOUNTING_VENDORS = ["freee", "moneyforward", "yayoi"] as const;
+export type AccountingVendor = (typeof ACCOUNTING_VENDORS)[number];
+
+/** 税区分 as one vendor names them: each vendor spells them its own way. */
+export type TaxCategoryNames = { standard: string; reduced: string; outOfScope: string };
+
+/** Accounts (勘定科目), tax categories (税区分) per vendor and department for 仕訳 exports. */
 export type AccountingSettings = {
   feeAccount: string;
   expenseAccount: string;
   payableAccount: string;
   withholdingAccount: string;
-  taxCategoryStandard: string;
-  taxCategoryReduced: string;
-  taxCategoryNone: string;
   department: string;
+  taxCategories: Record<AccountingVendor, TaxCategoryNames>;
 };
 
 export const companySettings = sqliteTable("company_settings", {

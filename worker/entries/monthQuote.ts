@@ -1,5 +1,11 @@
 import { and, asc, desc, eq, lte } from "drizzle-orm";
-import { type QuoteOutcome, type QuoteRequest, quote, type WorkEntry } from "../../shared";
+import {
+  type NamedAmount,
+  type QuoteOutcome,
+  type QuoteRequest,
+  quote,
+  type WorkEntry,
+} from "../../shared";
 import type { Db } from "../db/client";
 import {
   conditionVersions,
@@ -19,8 +25,8 @@ type EntryRow = typeof workEntries.$inferSelect;
 
 /** What the partner chooses on the invoice (請求書) beside the work itself. */
 export type InvoiceChoices = {
-  extraItems?: { name: string; amount: number }[];
-  expenses?: { name: string; amount: number }[];
+  extraItems?: NamedAmount[];
+  expenses?: NamedAmount[];
   consumptionTax?: { enabled?: boolean; rate?: number; rounding?: "floor" | "round" | "ceil" };
   withholding?: { enabled?: boolean; base?: "includingTax" | "excludingTax" };
 };

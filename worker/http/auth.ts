@@ -8,6 +8,7 @@ import { contracts, groups, invoices, memberships, purchaseOrders, users } from 
 import { looksLikeJwt, verifyGoogleIdToken } from "../platform/google";
 import { ApiError } from "./errors";
 import type { AppEnv } from "./router";
+import { fromSameOrigin, WRITE_METHODS } from "./sameOrigin";
 
 export const SESSION_COOKIE = "shimebi_session";
 
@@ -37,6 +38,21 @@ async function authenticate(c: Context<AppEnv>): Promise<Auth> {
     token = match[1];
   } else {
     token = getCookie(c, SESSION_COOKIE);
+    // A bearer token is never sent by a browser on its own; the cookie is, so a write carried
+    // by the cookie must come from this server's own pages.
+    if (
+      token &&
+      WRITE_METHODS.has(c.req.method) &&
+      !fromSameOrigin(c.req.raw, deps.config.appUrl)
+    ) {
+      throw new ApiError(
+        403,
+        "cross_site_request",
+        "A change sent with the session cookie must come from this site's own pages: send a bearer token from other origins",
+        [],
+        "セッション Cookie による変更は、このサイトのページからのみ受け付けます。他のオリジンからはベアラートークンを送ってください",
+      );
+    }
   }
   if (!token) throw unauthenticated();
   if (looksLikeJwt(token)) {

@@ -15,7 +15,7 @@ export function problemsMessage(count: number, ja: boolean): string {
 /** The one place an error becomes a response. */
 export const onError: ErrorHandler = (err, c) => {
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
-  if (err instanceof ApiError) return c.json(err.toBody(ja), err.status as 400);
+  if (err instanceof ApiError) return c.json(err.toBody(ja), err.status as 400, err.headers);
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       const message = ja

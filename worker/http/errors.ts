@@ -20,6 +20,8 @@ export class ApiError extends Error {
   readonly issues: IssueInput[];
   /** The message in Japanese, answered to `Accept-Language: ja`. */
   readonly messageJa?: string;
+  /** Headers the answer carries, such as Retry-After on a 429. */
+  headers?: Record<string, string>;
 
   constructor(
     status: number,

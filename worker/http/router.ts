@@ -10,6 +10,8 @@ export type AppEnv = {
     auth: Auth | undefined;
     /** What the caller may do where the route points (company or group), once authorized. */
     access: Access | undefined;
+    /** The nonce this answer's Content-Security-Policy allows inline scripts with. */
+    secureHeadersNonce?: string;
   };
 };
 

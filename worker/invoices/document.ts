@@ -46,12 +46,13 @@ export type InvoiceDocument = {
   issuer: Issuer & { kind: "individual" | "corporation"; nonResident: boolean };
   /** The engine's quote: every yen on the document comes from here. */
   figures: QuoteResult;
-  /** 税率ごとに区分した対価の額と消費税額 (one rate: 10 %). */
+  /** 税率ごとに区分した対価の額と消費税額, highest rate first (the engine's). */
   taxByRate: { rate: number; taxableAmount: number; consumptionTax: number }[];
   consumptionTaxEnabled: boolean;
   withholding: Withholding & { amount: number };
-  extraItems: { name: string; amount: number }[];
-  expenses: { name: string; amount: number }[];
+  /** taxRate 8 marks 軽減税率 (※); documents frozen before rates per line have none (10). */
+  extraItems: { name: string; amount: number; taxRate?: number }[];
+  expenses: { name: string; amount: number; taxRate?: number }[];
   dueDate: string | null;
   bankAccount: {
     kind: string;
@@ -119,9 +120,7 @@ export function buildInvoiceDocument(parts: DocumentParts): InvoiceDocument {
       nonResident: parts.partner.nonResident,
     },
     figures,
-    taxByRate: [
-      { rate: 10, taxableAmount: figures.subtotal, consumptionTax: figures.consumptionTax },
-    ],
+    taxByRate: figures.taxByRate,
     consumptionTaxEnabled: inputs.consumptionTax.enabled,
     withholding: { ...inputs.withholding, amount: figures.withholdingTax },
     extraItems: inputs.extraItems,

@@ -13,6 +13,7 @@ import {
   right,
 } from "../platform/documentLayout";
 import type { InvoiceDocument } from "./document";
+import { markedName, rateMark, reducedRateLegend } from "./reducedRate";
 import type { InvoiceStatus } from "./rules";
 
 // The qualified invoice (適格請求書) as a document layout, from the invoice's document JSON
@@ -44,7 +45,7 @@ export function lineTable(doc: InvoiceDocument): LayoutBlock {
     rows.push([what, formatHours(a.hours), formatYen(a.rate), formatYen(a.amount)]);
   }
   for (const e of doc.extraItems) {
-    rows.push([e.name, "1", formatYen(e.amount), formatYen(e.amount)]);
+    rows.push([markedName(e.name, e.taxRate), "1", formatYen(e.amount), formatYen(e.amount)]);
   }
   return {
     type: "table",
@@ -59,8 +60,8 @@ export function lineTable(doc: InvoiceDocument): LayoutBlock {
 }
 
 /**
- * 税率ごとに区分した消費税額: one row per rate, with the amount it applies to. Kept as one
- * block of rows so a rate added (8 % reduced) changes only this function.
+ * 税率ごとに区分した消費税額: one row per rate (10 %, and 8 % marked ※ as 軽減税率), with the
+ * amount it applies to.
  */
 export function taxRows(doc: InvoiceDocument): LayoutRow[] {
   const w = doc.withholding;
@@ -68,7 +69,7 @@ export function taxRows(doc: InvoiceDocument): LayoutRow[] {
     w.enabled && w.base === "excludingTax" && w.excludedTaxTreatment === "advancePayment";
   return doc.taxByRate.map((t) => ({
     label: doc.consumptionTaxEnabled
-      ? `消費税（${t.rate}%対象 ${formatYen(t.taxableAmount)}）${advance ? "（立替金）" : ""}`
+      ? `消費税（${t.rate}%${rateMark(t.rate)}対象 ${formatYen(t.taxableAmount)}）${advance ? "（立替金）" : ""}`
       : "消費税（対象外）",
     value: formatYen(t.consumptionTax),
     align: right,
@@ -101,7 +102,11 @@ export function totalRows(doc: InvoiceDocument, payableLabel: string): LayoutRow
     });
   }
   for (const e of doc.expenses) {
-    rows.push({ label: `立替経費（${e.name}）`, value: formatYen(e.amount), align: right });
+    rows.push({
+      label: `立替経費（${markedName(e.name, e.taxRate)}）`,
+      value: formatYen(e.amount),
+      align: right,
+    });
   }
   rows.push({ label: payableLabel, value: formatYen(f.payable), align: right, emphasis: true });
   return rows;
@@ -122,6 +127,12 @@ export function bankBlocks(doc: InvoiceDocument): LayoutBlock[] {
     { type: "heading", text: "お振込先" },
     { type: "fields", rows },
   ];
+}
+
+/** 「※は軽減税率対象」 when anything is at the reduced rate. */
+export function legendBlocks(doc: InvoiceDocument): LayoutBlock[] {
+  const legend = reducedRateLegend(doc);
+  return legend ? [{ type: "text", text: legend }] : [];
 }
 
 export const remarksBlocks = (remarks: string): LayoutBlock[] =>
@@ -176,6 +187,7 @@ export function invoiceLayout(doc: InvoiceDocument, status?: InvoiceStatus): Doc
     { type: "heading", text: "明細" },
     lineTable(doc),
     { type: "fields", rows: totalRows(doc, "ご請求金額") },
+    ...legendBlocks(doc),
     ...bankBlocks(doc),
     ...remarksBlocks(doc.remarks),
   ];

@@ -1,6 +1,7 @@
-import { and, desc, eq, inArray, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, ne, or, type SQL } from "drizzle-orm";
 import type { InvoiceStatus } from "../../shared";
-import { companies, contracts, invoices, memberships, users } from "../db/schema";
+import { type Caller, inCallerGroups } from "../companies/groupScope";
+import { companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 
@@ -104,25 +105,14 @@ function select(deps: Pick<Deps, "db">, where: SQL[], limit: number) {
  */
 export async function listCompanyInvoices(
   deps: Pick<Deps, "db">,
-  caller: { userId: string; companyId: string; roles: string[] },
+  caller: Caller,
   query: ListQuery,
 ) {
   // The company's review queue: its partners' invoices unless it asks for its own notices.
   const where = pageConditions({ ...query, kind: query.kind ?? "invoice" });
   where.push(eq(invoices.companyId, caller.companyId), ne(invoices.status, "draft"));
-  if (!caller.roles.includes("companyOwner")) {
-    const myGroups = deps.db
-      .select({ groupId: memberships.groupId })
-      .from(memberships)
-      .where(
-        and(
-          eq(memberships.userId, caller.userId),
-          eq(memberships.companyId, caller.companyId),
-          inArray(memberships.role, ["groupOwner", "member"]),
-        ),
-      );
-    where.push(inArray(contracts.groupId, myGroups));
-  }
+  const groups = inCallerGroups(caller, contracts.groupId);
+  if (groups) where.push(groups);
   return page(await select(deps, where, query.limit), query.limit);
 }
 

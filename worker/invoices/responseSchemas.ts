@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
-import { quoteResponseSchema } from "../quote/schemas";
+import { quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
 
 // What the invoice and payment-notice routes answer: one row of the invoices table (a
 // partner's 請求書 or the company's 支払通知書), its inputs, the engine's figures and the
@@ -8,7 +8,11 @@ import { quoteResponseSchema } from "../quote/schemas";
 
 const isoDate = z.string().openapi({ example: "2025-09-30", format: "date" });
 const instant = z.string().openapi({ example: "2025-08-26T01:00:00.000Z", format: "date-time" });
-const named = z.object({ name: z.string(), amount: z.number().int() });
+const named = z.object({
+  name: z.string(),
+  amount: z.number().int(),
+  taxRate: z.number().int().optional().openapi({ description: "10, or 8 (軽減税率)" }),
+});
 const withholding = z.object({
   enabled: z.boolean(),
   base: z.enum(["includingTax", "excludingTax"]),
@@ -68,13 +72,7 @@ export const invoiceDocumentSchema = z
       .extend({ kind: z.enum(["individual", "corporation"]), nonResident: z.boolean() })
       .openapi({ description: "The partner: the seller, with the registration number" }),
     figures: quoteResponseSchema,
-    taxByRate: z.array(
-      z.object({
-        rate: z.number().int(),
-        taxableAmount: z.number().int(),
-        consumptionTax: z.number().int(),
-      }),
-    ),
+    taxByRate: z.array(taxByRateSchema),
     consumptionTaxEnabled: z.boolean(),
     withholding: withholding.extend({ amount: z.number().int() }),
     extraItems: z.array(named),
@@ -113,6 +111,9 @@ export const invoiceSchema = z
     inputs: inputsSchema,
     figures: quoteResponseSchema.nullable(),
     total: z.number().int(),
+    taxByRate: z.array(taxByRateSchema).openapi({
+      description: "税率ごとの対価と消費税: the figures' per-rate totals, empty before any",
+    }),
     dueDate: isoDate.nullable(),
     document: invoiceDocumentSchema.nullable(),
     contentHash: z.string().nullable(),

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser } from "../http/auth";
 import { denied, json, ok } from "../http/openapi";
@@ -206,13 +207,7 @@ export function invoiceRoutes() {
       return c.html(renderDocumentHtml(layout), 200);
     })
     .openapi(companyList, async (c) => {
-      const access = accessOf(c);
-      const caller = {
-        userId: currentUser(c).id,
-        companyId: access.companyId,
-        roles: access.roles,
-      };
-      return c.json(await listCompanyInvoices(c.var.deps, caller, c.req.valid("query")), 200);
+      return c.json(await listCompanyInvoices(c.var.deps, callerOf(c), c.req.valid("query")), 200);
     })
     .openapi(myList, async (c) =>
       c.json(await listMyInvoices(c.var.deps, currentUser(c).id, c.req.valid("query")), 200),

@@ -7,6 +7,7 @@ import {
   type Issue,
   invoiceEditIssue,
   jstDateOf,
+  type LineTaxRate,
   parseIsoDate,
   parseRegistrationNumber,
   transitionInvoice,
@@ -35,10 +36,22 @@ export type Withholding = {
 
 export type Issuer = { name: string; address: string; phone: string; registrationNumber: string };
 
+/** An extra item (追加項目) or expense (立替経費) as stored: its rate always written. */
+export type RatedItem = { name: string; amount: number; taxRate: LineTaxRate };
+
+/** Invoices are at 10 %: a line without its own rate is at 10 (8 is 軽減税率). */
+export const STANDARD_LINE_RATE: LineTaxRate = 10;
+
+export function withRates(
+  items: readonly { name: string; amount: number; taxRate?: LineTaxRate }[],
+): RatedItem[] {
+  return items.map((item) => ({ ...item, taxRate: item.taxRate ?? STANDARD_LINE_RATE }));
+}
+
 /** What is stored in `invoices.inputs`: every choice resolved, nothing left to guess. */
 export type InvoiceInputs = {
-  extraItems: { name: string; amount: number }[];
-  expenses: { name: string; amount: number }[];
+  extraItems: RatedItem[];
+  expenses: RatedItem[];
   consumptionTax: { enabled: boolean };
   withholding: Withholding;
   issuer: Issuer;
@@ -185,8 +198,8 @@ export function mergeInputs(body: InvoiceInput, context: MergeContext): InvoiceI
   const stored = context.stored;
   const taxEnabled = body.consumptionTax?.enabled ?? stored?.consumptionTax.enabled ?? true;
   const inputs: InvoiceInputs = {
-    extraItems: body.extraItems ?? stored?.extraItems ?? [],
-    expenses: body.expenses ?? stored?.expenses ?? [],
+    extraItems: withRates(body.extraItems ?? stored?.extraItems ?? []),
+    expenses: withRates(body.expenses ?? stored?.expenses ?? []),
     // A non-resident providing services from abroad charges no consumption tax: shown as 0.
     consumptionTax: { enabled: context.partner.nonResident ? false : taxEnabled },
     withholding: withholdingOf(body, context, issues),
@@ -206,7 +219,11 @@ export function choicesOf(inputs: InvoiceInputs): InvoiceChoices {
   return {
     extraItems: inputs.extraItems,
     expenses: inputs.expenses,
-    consumptionTax: { enabled: inputs.consumptionTax.enabled, rate: 10, rounding: "floor" },
+    consumptionTax: {
+      enabled: inputs.consumptionTax.enabled,
+      rate: STANDARD_LINE_RATE,
+      rounding: "floor",
+    },
     withholding: { enabled: inputs.withholding.enabled, base: inputs.withholding.base },
   };
 }
@@ -218,8 +235,8 @@ export function choicesOf(inputs: InvoiceInputs): InvoiceChoices {
 export function normaliseInputs(raw: Record<string, unknown>, partner: Partner): InvoiceInputs {
   const stored = raw as Partial<InvoiceInputs>;
   return {
-    extraItems: stored.extraItems ?? [],
-    expenses: stored.expenses ?? [],
+    extraItems: withRates(stored.extraItems ?? []),
+    expenses: withRates(stored.expenses ?? []),
     consumptionTax: {
       enabled: partner.nonResident ? false : (stored.consumptionTax?.enabled ?? true),
     },

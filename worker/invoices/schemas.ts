@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
 import { yen } from "../http/schemas";
+import { lineTaxRate } from "../quote/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
 // draft is optional: what is left out keeps its stored value or a default from settings.
@@ -25,6 +26,7 @@ const yearMonth = z
 const namedAmount = z.strictObject({
   name: z.string().trim().min(1).max(100),
   amount: yen,
+  taxRate: lineTaxRate.optional(),
 });
 
 export const invoiceInputSchema = z

@@ -295,6 +295,8 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     number: invoice.number,
     inputs,
     figures: (invoice.figures as QuoteResult | null) ?? null,
+    /** 税率ごとの対価の額と消費税額, as the engine computed them. */
+    taxByRate: (invoice.figures as QuoteResult | null)?.taxByRate ?? [],
     total: invoice.total,
     dueDate: invoice.dueDate,
     document: (invoice.document as InvoiceDocument | null) ?? null,

@@ -9,6 +9,7 @@ import type { InvoiceDocument } from "../invoices/document";
 import {
   bankBlocks,
   isDraft,
+  legendBlocks,
   lineTable,
   periodText,
   remarksBlocks,
@@ -70,6 +71,7 @@ export function paymentNoticeLayout(
       { type: "heading", text: "明細" },
       lineTable(doc),
       { type: "fields", rows: totalRows(doc, "お支払金額") },
+      ...legendBlocks(doc),
       ...bankBlocks(doc),
       ...remarksBlocks(doc.remarks),
     ],

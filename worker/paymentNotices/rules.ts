@@ -1,4 +1,4 @@
-import { transitionPaymentNotice, workingMonthsOf } from "../../shared";
+import { type NamedAmount, transitionPaymentNotice, workingMonthsOf } from "../../shared";
 import type { contracts, users } from "../db/schema";
 import { ApiError, refusedBy } from "../http/errors";
 import type { InvoiceDocument } from "../invoices/document";
@@ -12,8 +12,8 @@ type Partner = typeof users.$inferSelect;
 
 /** What the company may say beside the work; the rest comes from the partner's settings. */
 export type NoticeInput = {
-  extraItems?: { name: string; amount: number }[];
-  expenses?: { name: string; amount: number }[];
+  extraItems?: NamedAmount[];
+  expenses?: NamedAmount[];
   withholding?: { enabled: boolean; base: "includingTax" | "excludingTax" };
   dueDate?: string;
   remarks?: string;

@@ -51,6 +51,13 @@ export async function hashPassword(password: string): Promise<string> {
   return `pbkdf2-sha256$${PBKDF2_ITERATIONS}$${base64url(salt)}$${base64url(hash)}`;
 }
 
+/**
+ * Checked instead of a real hash when the address has no password (unknown, or Google only),
+ * so those answers cost the same PBKDF2 as a wrong password for a real account. Its bytes
+ * are arbitrary: no password is known to produce them.
+ */
+export const DUMMY_PASSWORD_HASH = `pbkdf2-sha256$${PBKDF2_ITERATIONS}$c2hpbWViaS1kdW1teS1zYQ$${"A".repeat(43)}`;
+
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, iterations, salt, hash] = stored.split("$");
   if (scheme !== "pbkdf2-sha256" || !iterations || !salt || !hash) return false;

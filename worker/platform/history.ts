@@ -1,5 +1,5 @@
 import canonicalize from "canonicalize";
-import { and, asc, desc, eq, gte, lte, type SQL, sql } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { historyEvents } from "../db/schema";
 import { enqueueWebhooks } from "../webhooks/service";
@@ -116,36 +116,4 @@ export async function verifyHistory(db: Db, companyId: string) {
     previous = row.hash;
   }
   return { valid: breaks.length === 0, events: rows.length, breaks };
-}
-
-export type HistoryQuery = {
-  documentType?: HistoryEventInput["documentType"];
-  documentId?: string;
-  from?: string;
-  to?: string;
-  minAmount?: number;
-  maxAmount?: number;
-  counterparty?: string;
-  limit?: number;
-};
-
-/** Search by transaction date range, amount range and counterparty, in any combination. */
-export async function searchHistory(db: Db, companyId: string, query: HistoryQuery) {
-  const where: SQL[] = [eq(historyEvents.companyId, companyId)];
-  if (query.documentType) where.push(eq(historyEvents.documentType, query.documentType));
-  if (query.documentId) where.push(eq(historyEvents.documentId, query.documentId));
-  if (query.from) where.push(gte(historyEvents.transactionDate, query.from));
-  if (query.to) where.push(lte(historyEvents.transactionDate, query.to));
-  if (query.minAmount !== undefined) where.push(gte(historyEvents.amount, query.minAmount));
-  if (query.maxAmount !== undefined) where.push(lte(historyEvents.amount, query.maxAmount));
-  if (query.counterparty) {
-    const pattern = `%${query.counterparty.replace(/[\\%_]/g, "\\$&")}%`;
-    where.push(sql`${historyEvents.counterparty} like ${pattern} escape '\\'`);
-  }
-  return db
-    .select()
-    .from(historyEvents)
-    .where(and(...where))
-    .orderBy(asc(historyEvents.seq))
-    .limit(query.limit ?? 500);
 }

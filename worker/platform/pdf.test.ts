@@ -25,6 +25,12 @@ async function subsetBytes(text: string): Promise<Uint8Array> {
   return Uint8Array.from(parts.flatMap((p) => [...p]));
 }
 
+const subsetPdf = async (text: string) =>
+  renderPdf(
+    { title: text, blocks: [{ type: "title", text }] },
+    { font: await nodeFonts(), now: new Date("2025-08-26T01:00:00Z") },
+  );
+
 describe("the embedded font subset", () => {
   it("keeps every glyph's outline", async () => {
     const full = fontkit.create(await nodeFonts());
@@ -40,6 +46,18 @@ describe("the embedded font subset", () => {
       expect(commands(subset.getGlyph(i + 1)), label).toBe(commands(glyph));
       expect(commands(glyph), label).toBeGreaterThan(0);
     });
+  });
+});
+
+describe("the parsed font", () => {
+  it("is parsed once per process and still subsets each document apart", async () => {
+    const bytes = await nodeFonts();
+    expect(evenGlyphFontkit.create(bytes)).toBe(evenGlyphFontkit.create(bytes));
+    const first = await pdfText(await subsetPdf("請求書"));
+    const second = await pdfText(await subsetPdf("支払通知書"));
+    expect(first).toContain("請求書");
+    expect(second).toContain("支払通知書");
+    expect(second).not.toContain("請求書");
   });
 });
 

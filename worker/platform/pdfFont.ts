@@ -30,8 +30,14 @@ type SubsetInternals = { glyf: Uint8Array[]; offset: number; _addGlyph(gid: numb
  * in fontkit 1.8, foliojs/fontkit#191, never in this fork). Padding each glyph as it is added
  * keeps every offset even, which is what the short format requires.
  */
+type Font = ReturnType<Fontkit["create"]>;
+/** Parsed fonts by their bytes: an isolate (or process) parses the 5.5 MB font once. */
+const parsedFonts = new WeakMap<Uint8Array, Font>();
+
 export const evenGlyphFontkit: Fontkit = {
   create(buffer, postscriptName) {
+    const cached = postscriptName === undefined ? parsedFonts.get(buffer) : undefined;
+    if (cached) return cached;
     const font = fontkit.create(buffer, postscriptName);
     const createSubset = font.createSubset.bind(font);
     font.createSubset = () => {
@@ -52,6 +58,7 @@ export const evenGlyphFontkit: Fontkit = {
       };
       return subset as unknown as ReturnType<typeof createSubset>;
     };
+    if (postscriptName === undefined) parsedFonts.set(buffer, font);
     return font;
   },
 };

@@ -103,6 +103,29 @@ describe("POST /v1/quote", () => {
     );
   });
 
+  it("refuses an entry with an unknown field, and checks the entries' fields by the engine", async () => {
+    const body = specHourRangeExample();
+    body.entries[1] = { ...body.entries[1], breakMinute: 60 } as (typeof body.entries)[number];
+    body.entries[2] = {
+      ...body.entries[2],
+      start: true,
+    } as unknown as (typeof body.entries)[number];
+    const unknownKey = await postQuote(body);
+    expect(unknownKey.status).toBe(422);
+    expect(((await unknownKey.json()) as ErrorJson).error.issues).toEqual([
+      expect.objectContaining({
+        path: "entries.1",
+        message: 'entries.1 has unknown field "breakMinute"',
+      }),
+    ]);
+    delete (body.entries[1] as unknown as Record<string, unknown>).breakMinute;
+    const wrongType = await postQuote(body, { "accept-language": "ja" });
+    expect(wrongType.status).toBe(422);
+    const issues = ((await wrongType.json()) as ErrorJson).error.issues;
+    expect(issues.map((i) => i.path)).toEqual(["entries.2.start"]);
+    expect(issues[0]?.message).toMatch(/開始/);
+  });
+
   it("reports a missing field as required", async () => {
     const res = await postQuote({ costCategories: [{ id: "a", type: "hourly", unitPrice: 1 }] });
     const body = (await res.json()) as ErrorJson;

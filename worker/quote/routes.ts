@@ -1,11 +1,14 @@
+import { HTTPException } from "hono/http-exception";
 import { type QuoteRequest, quote } from "../../shared";
-import { problemsMessage } from "../http/errorHandler";
+import { problemsMessage, validationHook } from "../http/errorHandler";
 import { ApiError } from "../http/errors";
 import { localeFrom } from "../http/locale";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { quoteRequestSchema, quoteResponseSchema } from "./schemas";
+import { quoteRequestBody, quoteRequestSchema, quoteResponseSchema } from "./schemas";
+
+const QUOTE_REQUEST_REF = { $ref: "#/components/schemas/QuoteRequest" };
 
 const quoteRoute = defineRoute({
   bodyLimit: "month",
@@ -17,7 +20,8 @@ const quoteRoute = defineRoute({
   description:
     "Stateless: applies the working month, time parsing, settlement unit, hour range, consumption tax and withholding rules to the entries and answers the invoice's figures. No authentication, nothing stored.",
   request: {
-    body: { required: true, content: { "application/json": { schema: quoteRequestSchema } } },
+    // Documented by reference, so the route's validator is `quoteRequestBody` (see schemas.ts).
+    body: { required: true, content: { "application/json": { schema: QUOTE_REQUEST_REF } } },
   },
   responses: {
     200: {
@@ -31,10 +35,23 @@ const quoteRoute = defineRoute({
 });
 
 export function quoteRoutes() {
-  return createRouter().openapi(quoteRoute, (c) => {
-    // zod has checked structure and types; the engine checks every rule again itself (the
-    // add-on calls it without zod), so the narrower union type is safe to assume here.
-    const outcome = quote(c.req.valid("json") as QuoteRequest);
+  const router = createRouter();
+  router.openAPIRegistry.register("QuoteRequest", quoteRequestSchema);
+  return router.openapi(quoteRoute, async (c) => {
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      throw new HTTPException(400, { message: "Malformed JSON in request body" });
+    }
+    const checked = quoteRequestBody.safeParse(body);
+    if (!checked.success) {
+      validationHook({ success: false, error: checked.error, data: body }, c);
+      throw checked.error;
+    }
+    // zod has checked structure and keys; the engine checks every rule itself (the add-on calls
+    // it without zod), so the narrower union type is safe to assume here.
+    const outcome = quote(checked.data as QuoteRequest);
     if (!outcome.ok) {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";
       const issues = outcome.issues.map((issue) => ({

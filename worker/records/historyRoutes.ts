@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { companyIdParam } from "../companies/schemas";
 import { anyObject, historyQuery } from "../contracts/schemas";
@@ -6,7 +7,8 @@ import { denied, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { searchHistory, verifyHistory } from "../platform/history";
+import { verifyHistory } from "../platform/history";
+import { searchHistory } from "./historySearch";
 
 const search = defineRoute({
   method: "get",
@@ -36,7 +38,7 @@ const verify = defineRoute({
 export function historyRoutes() {
   return createRouter()
     .openapi(search, async (c) => {
-      const rows = await searchHistory(c.var.deps.db, accessOf(c).companyId, c.req.valid("query"));
+      const rows = await searchHistory(c.var.deps.db, callerOf(c), c.req.valid("query"));
       return c.json(
         rows.map((row) => ({
           ...row,

@@ -1,6 +1,7 @@
-import { and, desc, eq, gte, inArray, lte, ne, or, type SQL, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lte, ne, or, type SQL, sql } from "drizzle-orm";
 import { invoiceStatusStamp, type SENT_INVOICE_STATUSES } from "../../shared";
-import { contracts, invoices, memberships, users } from "../db/schema";
+import { type Caller, inCallerGroups } from "../companies/groupScope";
+import { contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { toCsv } from "../entries/estimate";
 import { ApiError, type IssueBody } from "../http/errors";
@@ -20,8 +21,6 @@ export type DocumentQuery = {
   limit: number;
   cursor?: string;
 };
-
-export type Caller = { userId: string; companyId: string; roles: string[] };
 
 /**
  * The transaction date (取引年月日) is the closing date of the working month: the day the
@@ -93,15 +92,8 @@ function conditions(caller: Caller, query: DocumentQuery): SQL[] {
     );
     if (after) where.push(after);
   }
-  // Group owners and members search their groups' contracts, as in the invoice list.
-  if (!caller.roles.includes("companyOwner")) {
-    const myGroups = sql`(select ${memberships.groupId} from ${memberships} where ${and(
-      eq(memberships.userId, caller.userId),
-      eq(memberships.companyId, caller.companyId),
-      inArray(memberships.role, ["groupOwner", "member"]),
-    )})`;
-    where.push(sql`${contracts.groupId} in ${myGroups}`);
-  }
+  const groups = inCallerGroups(caller, contracts.groupId);
+  if (groups) where.push(groups);
   return where;
 }
 

@@ -1,11 +1,8 @@
 import { z } from "@hono/zod-openapi";
-import type { Context } from "hono";
 import { SENT_INVOICE_STATUSES } from "../../shared";
-import { accessOf } from "../companies/routes";
+import { callerOf } from "../companies/groupScope";
 import { companyIdParam } from "../companies/schemas";
-import { currentUser } from "../http/auth";
 import { defineRoute } from "../http/route";
-import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { documentsCsv, searchDocuments } from "./search";
@@ -98,11 +95,6 @@ const csv = defineRoute({
     ...denied,
   },
 });
-
-function callerOf(c: Context<AppEnv>) {
-  const access = accessOf(c);
-  return { userId: currentUser(c).id, companyId: access.companyId, roles: access.roles };
-}
 
 // An export is the whole result, not a page; still one query.
 const EXPORT_LIMIT = 1_000_000;

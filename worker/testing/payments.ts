@@ -17,8 +17,8 @@ export async function approvedInvoicesFor(
     hours?: (month: number) => number;
     /** A due date the partner chooses instead of the terms' one. */
     dueDate?: (month: number) => string | undefined;
-    extraItems?: { name: string; amount: number }[];
-    expenses?: { name: string; amount: number }[];
+    extraItems?: { name: string; amount: number; taxRate?: 10 | 8 }[];
+    expenses?: { name: string; amount: number; taxRate?: 10 | 8 }[];
     seeded?: boolean;
   },
 ) {

@@ -222,6 +222,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/exports/journal.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 仕訳 of the approved invoices and accepted payment notices whose transaction date is in the range, in the vendor's import layout (Shift_JIS, CRLF), with the accounts of the company's settings */
+        get: operations["exportCompanyJournalCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/groups": {
         parameters: {
             query?: never;
@@ -1449,15 +1466,38 @@ export interface components {
             googleIdToken?: string;
             password?: string;
         };
+        /** @description Accounts and tax categories of 仕訳 exports; every name is the company's to choose */
         AccountingSettings: {
-            /** @default  */
+            /**
+             * @description 部門, optional
+             * @default
+             * @example
+             */
             department: string;
+            /**
+             * @description 立替経費 reimbursed
+             * @example 旅費交通費
+             */
             expenseAccount: string;
+            /**
+             * @description the fee's debit account: 外注費, or 支払手数料
+             * @example 外注費
+             */
             feeAccount: string;
+            /**
+             * @description the credit
+             * @example 未払金
+             */
             payableAccount: string;
-            taxCategoryNone: string;
-            taxCategoryReduced: string;
-            taxCategoryStandard: string;
+            taxCategories: {
+                freee: components["schemas"]["TaxCategoryNames"];
+                moneyforward: components["schemas"]["TaxCategoryNames"];
+                yayoi: components["schemas"]["TaxCategoryNames"] & unknown;
+            };
+            /**
+             * @description 源泉徴収 withheld
+             * @example 預り金
+             */
             withholdingAccount: string;
         };
         ApiToken: {
@@ -1714,6 +1754,8 @@ export interface components {
              * @example 2025-08-26T01:00:00.000Z
              */
             submittedAt: string | null;
+            /** @description 税率ごとの対価と消費税: the figures' per-rate totals, empty before any */
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             warnings: {
                 message: string;
@@ -1763,10 +1805,14 @@ export interface components {
             expenses: {
                 amount: number;
                 name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
             }[];
             extraItems: {
                 amount: number;
                 name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
             }[];
             figures: components["schemas"]["Quote"];
             /**
@@ -1808,11 +1854,7 @@ export interface components {
                 phone?: string;
             };
             remarks: string;
-            taxByRate: {
-                consumptionTax: number;
-                rate: number;
-                taxableAmount: number;
-            }[];
+            taxByRate: components["schemas"]["TaxByRate"][];
             /** @enum {string} */
             title: "請求書" | "支払通知書";
             /**
@@ -1842,11 +1884,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             issuer?: {
                 address?: string;
@@ -1890,10 +1942,14 @@ export interface components {
             expenses: {
                 amount: number;
                 name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
             }[];
             extraItems: {
                 amount: number;
                 name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
             }[];
             issuer: {
                 address: string;
@@ -2245,11 +2301,21 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 追加項目 */
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @description 備考, up to 2,000 characters */
             remarks?: string;
@@ -2352,7 +2418,10 @@ export interface components {
                 minutes: number;
                 rate: number;
             }[];
+            /** @description the sum of taxByRate's consumptionTax */
             consumptionTax: number;
+            /** @description expenses (tax-inclusive) per rate, for the books */
+            expensesByRate: components["schemas"]["RatedAmount"][];
             expensesTotal: number;
             /** @description 追加項目, part of subtotal */
             extraItemsTotal: number;
@@ -2387,6 +2456,8 @@ export interface components {
                 to: string;
             };
             subtotal: number;
+            /** @description per rate, highest first; one row (the invoice's rate) unless a line is at 8 % */
+            taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             withholdingTax: number;
         };
@@ -2408,10 +2479,20 @@ export interface components {
             expenses?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             extraItems?: {
                 amount: number;
                 name: string;
+                /**
+                 * @description 10, or 8 for the reduced rate (軽減税率). Left out: an extra item is at consumptionTax.rate, an expense at 10
+                 * @example 8
+                 */
+                taxRate?: 10 | 8;
             }[];
             /** @example 2025-08 */
             month: string;
@@ -2430,6 +2511,10 @@ export interface components {
                 base?: "includingTax" | "excludingTax";
                 enabled?: boolean;
             };
+        };
+        RatedAmount: {
+            amount: number;
+            rate: number;
         };
         RegistrationLookup: {
             checkedAt: string;
@@ -2479,6 +2564,32 @@ export interface components {
             total: number;
             transactionDate: string;
             workingMonth: string;
+        };
+        /** @description 税率ごとに区分した対価の額と消費税額 */
+        TaxByRate: {
+            /** @description taxableAmount x rate / 100, rounded once for the invoice */
+            consumptionTax: number;
+            rate: number;
+            /** @description the amounts at this rate, before tax */
+            taxableAmount: number;
+        };
+        /** @description 税区分 as the vendor names them */
+        TaxCategoryNames: {
+            /**
+             * @description withholding, payables, untaxed invoices
+             * @example 対象外
+             */
+            outOfScope: string;
+            /**
+             * @description 8 % (軽減税率)
+             * @example 課対仕入8%（軽）
+             */
+            reduced: string;
+            /**
+             * @description 10 %
+             * @example 課対仕入10%
+             */
+            standard: string;
         };
         TransferSettings: {
             /** @example 7654321 */
@@ -3640,6 +3751,80 @@ export interface operations {
                 };
             };
             /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportCompanyJournalCsv: {
+        parameters: {
+            query: {
+                /** @description first transaction date (取引年月日), YYYY-MM-DD */
+                from: string;
+                /** @description last transaction date, YYYY-MM-DD */
+                to: string;
+                /** @description freee (会計freee 取引インポート), moneyforward (マネーフォワード クラウド会計 仕訳帳インポート) or yayoi (弥生インポート形式) */
+                vendor: "freee" | "moneyforward" | "yayoi";
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Shift_JIS CSV; X-Journal-Entries says how many documents it holds */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An unknown vendor, a date that is not one, or a range ending before it starts */
             422: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,138 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { seedDemo } from "../db/seed";
+import { type TestApp, testApp } from "../testing/app";
+import { DEMO_PASSWORD } from "../testing/contracts";
+import { API_REFERENCE_SCRIPT } from "./securityHeaders";
+
+// Cross-site writes with the session cookie are refused; HTML pages carry CSP, framing and
+// referrer protection (HSTS where the site is https); /docs loads only its pinned script.
+
+let t: TestApp;
+let cookie: string;
+const APP = "http://127.0.0.1:8787";
+
+beforeEach(async () => {
+  t = await testApp({ config: { appUrl: APP } });
+  await seedDemo(t.db, DEMO_PASSWORD);
+  const res = await t.call("POST", "/v1/auth/login", {
+    body: { email: "owner@demo.shimebi.test", password: DEMO_PASSWORD },
+  });
+  cookie = `shimebi_session=${res.body.token}`;
+});
+
+/** An empty form posted with the cookie, as another site's page would send it. */
+function logout(headers: Record<string, string>) {
+  return t.app.request("/v1/auth/logout", {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+  });
+}
+
+const signedIn = async (headers: Record<string, string> = { cookie }) =>
+  (await t.app.request("/v1/me", { headers })).status === 200;
+
+describe("cookie-authenticated writes", () => {
+  it("refuses another site's form, and one that names no origin, with 403 in the error shape", async () => {
+    const attempts: Record<string, string>[] = [
+      { cookie, origin: "https://evil.example" },
+      { cookie, origin: "null" },
+      { cookie, origin: "http://127.0.0.1:8787.evil.example" },
+      { cookie },
+      { cookie, "sec-fetch-site": "cross-site" },
+      { cookie, "sec-fetch-site": "same-site" },
+    ];
+    for (const headers of attempts) {
+      const res = await logout({ ...headers, "accept-language": "ja" });
+      expect(res.status, JSON.stringify(headers)).toBe(403);
+      const body = (await res.json()) as { error: { code: string; message: string } };
+      expect(body.error.code).toBe("cross_site_request");
+      expect(body.error.message).toMatch(/^セッション Cookie による変更は/);
+      expect(await signedIn()).toBe(true);
+    }
+  });
+
+  it("accepts this site's own pages, and bearer tokens from anywhere", async () => {
+    expect((await logout({ cookie, "sec-fetch-site": "same-origin" })).status).toBe(204);
+    const again = await t.call("POST", "/v1/auth/login", {
+      body: { email: "owner@demo.shimebi.test", password: DEMO_PASSWORD },
+    });
+    const token = again.body.token;
+    const res = await t.app.request("/v1/auth/logout", {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, origin: "https://integrator.example" },
+    });
+    expect(res.status).toBe(204);
+    const third = await t.call("POST", "/v1/auth/login", {
+      body: { email: "owner@demo.shimebi.test", password: DEMO_PASSWORD },
+    });
+    const own = { cookie: `shimebi_session=${third.body.token}` };
+    expect((await logout({ ...own, origin: APP })).status).toBe(204);
+    expect(await signedIn(own)).toBe(false);
+  });
+
+  it("lets cross-site reads through: only writes are checked", async () => {
+    const res = await t.app.request("/v1/me", {
+      headers: { cookie, origin: "https://evil.example", "sec-fetch-site": "cross-site" },
+    });
+    expect(res.status).toBe(200);
+  });
+});
+
+function csp(res: Response) {
+  const header = res.headers.get("content-security-policy") ?? "";
+  return Object.fromEntries(
+    header.split(/;\s*/).map((part) => {
+      const [name = "", ...values] = part.split(" ");
+      return [name, values];
+    }),
+  ) as Record<string, string[]>;
+}
+
+describe("HTML pages", () => {
+  it("carry a nonce CSP, no framing, no referrer, and no HSTS over http", async () => {
+    const res = await t.app.request("/register?invitation=secret-token");
+    const page = await res.text();
+    const policy = csp(res);
+    const nonce = /<script nonce="([^"]+)">/.exec(page)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy["script-src"]).toContain(`'nonce-${nonce}'`);
+    expect(policy["script-src"]).not.toContain("'unsafe-inline'");
+    expect(policy["frame-ancestors"]).toEqual(["'none'"]);
+    expect(policy["object-src"]).toEqual(["'none'"]);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("strict-transport-security")).toBeNull();
+    // A fresh nonce for every answer.
+    const next = await (await t.app.request("/register")).text();
+    expect(next).not.toContain(`nonce="${nonce}"`);
+  });
+
+  it("add HSTS where the site is served over https", async () => {
+    const https = await testApp({ config: { appUrl: "https://shimebi.example" } });
+    const res = await https.app.request("/verify-email?token=x");
+    expect(res.headers.get("strict-transport-security")).toBe(
+      "max-age=31536000; includeSubDomains",
+    );
+  });
+});
+
+describe("GET /docs", () => {
+  it("loads one script from elsewhere, pinned by version and integrity; its own scripts by nonce", async () => {
+    const res = await t.app.request("/docs");
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const external = [...page.matchAll(/<script src="([^"]+)"([^>]*)>/g)];
+    expect(external.map((m) => m[1])).toEqual([API_REFERENCE_SCRIPT.url]);
+    expect(API_REFERENCE_SCRIPT.url).toMatch(/@scalar\/api-reference@\d+\.\d+\.\d+\//);
+    expect(external[0]?.[2]).toContain(`integrity="${API_REFERENCE_SCRIPT.integrity}"`);
+    expect(external[0]?.[2]).toContain('crossorigin="anonymous"');
+    const policy = csp(res);
+    const nonce = policy["script-src"]?.find((v) => v.startsWith("'nonce-"))?.slice(7, -1);
+    const inline = [...page.matchAll(/<script(?! src)([^>]*)>/g)];
+    expect(inline.length).toBeGreaterThan(0);
+    for (const m of inline) expect(m[1]).toContain(`nonce="${nonce}"`);
+    expect(policy["script-src"]).toContain(API_REFERENCE_SCRIPT.url);
+    expect(page).not.toContain("fonts.scalar.com");
+  });
+});
