@@ -27,6 +27,7 @@ export {
   firstWorkingMonthIssue,
   lastWorkingMonth,
   type PeriodCheck,
+  partialWorkingMonths,
   validateContractPeriod,
   workingMonthOf,
   workingMonthOfDate,

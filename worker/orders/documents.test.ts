@@ -61,4 +61,30 @@ describe("the purchase order document", () => {
     expect(text).not.toContain("承認済み");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
+
+  it("says which months the contract covers only in part", async () => {
+    // 2025-08-01..2025-12-31 closing on the 25th: 2025-08 runs from 8/1 (not 7/26), and
+    // 2026-01 holds 12/26..12/31 alone; both are ordered, each said so under the lines.
+    const ctx = await approvedContract(t, {
+      seeded: true,
+      startDate: "2025-08-01",
+      endDate: "2025-12-31",
+    });
+    const { text } = await readDocument(
+      t,
+      `/v1/orders/${ctx.orderId}/document`,
+      ctx.owner,
+      "purchase-order-partial-months",
+    );
+    expect(text).toContain(
+      `${HOUR_RANGE_CATEGORY.name}（2025年10月〜2026年1月稼働分） 1,000,000円 1 4 4,000,000円`,
+    );
+    expect(text).toContain("発注金額合計（税抜） 5,900,000円");
+    expect(text).toContain(
+      "※ 2025年8月稼働分は、契約期間のうち 2025年8月1日〜2025年8月25日 のみです",
+    );
+    expect(text).toContain(
+      "※ 2026年1月稼働分は、契約期間のうち 2025年12月26日〜2025年12月31日 のみです",
+    );
+  });
 });

@@ -6,6 +6,7 @@ import {
   ORDER_STATUS_LABELS,
   type OrderLine,
   type OrderStatus,
+  partialWorkingMonths,
 } from "../../shared";
 import {
   addressed,
@@ -27,6 +28,8 @@ export type OrderDocument = {
   contractTypeLabel?: string;
   scope?: string;
   period?: { start?: string; end?: string };
+  closingDay?: number;
+  workingMonths?: string[];
   deliverables?: string;
   workPlace?: string;
   paymentDeadline?: string;
@@ -61,6 +64,24 @@ function lineRows(lines: OrderLine[]): string[][] {
       formatYen(t.amount),
     ]);
   });
+}
+
+/**
+ * A working month the contract covers only in part is still ordered (work in it is billed in
+ * it) at its full monthly fee: say so under the lines, with the dates, so neither side reads
+ * a stub month as a whole one. A per-month fee (時間幅の月毎の単価) can set it lower.
+ */
+function partialMonthBlocks(doc: OrderDocument): LayoutBlock[] {
+  const { period, closingDay, workingMonths } = doc;
+  if (!period?.start || !period.end || !closingDay || !workingMonths) return [];
+  const fixed = (doc.lines ?? []).some((l) => l.amount !== null);
+  if (!fixed) return [];
+  return partialWorkingMonths({ start: period.start, end: period.end }, closingDay)
+    .filter((p) => workingMonths.includes(p.month))
+    .map((p) => ({
+      type: "text" as const,
+      text: `※ ${formatYearMonthJa(p.month)}稼働分は、契約期間のうち ${formatDateJa(p.from)}〜${formatDateJa(p.to)} のみです（月額は日割りせず1か月分として発注します）。`,
+    }));
 }
 
 function confirmationBlocks(confirmation: Record<string, unknown> | undefined): LayoutBlock[] {
@@ -142,6 +163,7 @@ export function orderLayout(
       ],
       rows: lineRows(doc.lines ?? []),
     },
+    ...partialMonthBlocks(doc),
     {
       type: "fields",
       rows: [
