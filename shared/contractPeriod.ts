@@ -133,8 +133,9 @@ export function partialWorkingMonths(
     const parsed = parseYearMonth(month);
     if (!parsed) continue;
     const whole = formatPeriod(workingMonthPeriod(parsed, closingDay));
-    const from = whole.from < period.start ? period.start : whole.from;
-    const to = whole.to > period.end ? period.end : whole.to;
+    // ISO dates sort as they fall: the later start and the earlier end.
+    const from = [whole.from, period.start].sort()[1] ?? whole.from;
+    const to = [whole.to, period.end].sort()[0] ?? whole.to;
     if (from !== whole.from || to !== whole.to) partial.push({ month, from, to });
   }
   return partial;
