@@ -111,7 +111,9 @@ export async function benchHttp(): Promise<Target[]> {
   const body = JSON.stringify(generatedMonth(300));
   const kib = fmt(body.length / 1024);
   const floor = await startFloor();
-  const server = await startNodeServer({ env: { NODE_ENV: "production" } });
+  const server = await startNodeServer({
+    env: { NODE_ENV: "production", HISTORY_KEY: "bench-history-key" },
+  });
   const product = { base: server.base, pid: server.process.pid ?? 0 };
   try {
     const health = await pair(floor, "/health", product, "/health");

@@ -24,6 +24,12 @@ export type Config = {
   /** Where the caller's IP comes from (`http/clientAddress.ts`): the Worker's edge header, a
    * proxy's X-Forwarded-For, or Node's socket. */
   clientIpSource: ClientIpSource;
+  /**
+   * HISTORY_KEY: the secret the history chain is keyed with (platform/history.ts). Outside the
+   * database by design; required in production, `DEV_HISTORY_KEY` under `npm start` otherwise.
+   * Without it history routes answer 503.
+   */
+  historyKey?: string;
 };
 
 /** Everything the app is handed rather than reaching for. */

@@ -20,6 +20,8 @@ type Vars = {
   MAIL_PROVIDER?: string;
   RESEND_API_KEY?: string;
   MAIL_FROM?: string;
+  /** The history chain's key (a secret: `wrangler secret put HISTORY_KEY`). */
+  HISTORY_KEY?: string;
 };
 
 export type Bindings = Vars & {
@@ -44,6 +46,7 @@ function depsFor(env: Bindings): AppDeps {
       ntaAppId: env.NTA_APP_ID,
       devPages: false,
       clientIpSource: "cf-connecting-ip",
+      historyKey: env.HISTORY_KEY,
     },
   };
   return deps;

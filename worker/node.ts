@@ -8,6 +8,7 @@ import { seedDemo } from "./db/seed";
 import { seedDemoContract } from "./db/seedContract";
 import { GOOGLE_JWKS_URL, resolveDeps } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
+import { DEV_HISTORY_KEY } from "./platform/history";
 import { transportFromEnv } from "./platform/mailTransport";
 import { nodeFonts } from "./platform/nodeFonts";
 import { runScheduledJobs } from "./platform/scheduled";
@@ -23,6 +24,15 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const host = process.env.HOST ?? "127.0.0.1";
 const production = process.env.NODE_ENV === "production";
+
+// The history chain's key (platform/history.ts): a secret in production, never in the database.
+const historyKey = process.env.HISTORY_KEY || (production ? "" : DEV_HISTORY_KEY);
+if (!historyKey) {
+  console.error(
+    "HISTORY_KEY must be set in production: the secret the history chain is keyed with",
+  );
+  process.exit(1);
+}
 
 const { client, url } = openNodeDatabase();
 const db = createDb(client);
@@ -45,6 +55,7 @@ const deps = {
     devPages: !production,
     checkResponses: process.env.SHIMEBI_CHECK_RESPONSES === "1",
     allowLocalWebhooks: !production,
+    historyKey,
     // Behind a proxy that appends the client's address: SHIMEBI_CLIENT_IP=x-forwarded-for.
     clientIpSource:
       process.env.SHIMEBI_CLIENT_IP === "x-forwarded-for"
@@ -56,7 +67,7 @@ if (!production) {
   const seeded = await seedDemo(db, process.env.SHIMEBI_DEMO_PASSWORD || "shimebi-demo");
   if (seeded) {
     // Its mails link to this server, on whatever PORT it runs.
-    await seedDemoContract(db, { config: { appUrl } });
+    await seedDemoContract(db, { config: { appUrl, historyKey } });
     console.log("Seeded the demo companies and contract (see README: Demo data)");
   }
 }

@@ -8,7 +8,7 @@ import { devIdToken } from "../../worker/dev/googleDevKey";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 
 // The real sidebar in real Chromium, on `npm start`'s dev page (worker/dev/addonHost.ts): the
-// demo partner makes this month's timesheet, types rows into the sheet's grid, checks them,
+// demo partner makes last month's timesheet, types rows into the sheet's grid, checks them,
 // sees the offline estimate, syncs, sees the server's equal to it, fills and submits the
 // invoice; the demo owner approves it from the company sidebar. Screenshots of every step go
 // to a temp directory (printed). The browser is found by tools/testTools.ts (CHROMIUM_PATH,
@@ -19,8 +19,13 @@ const OWNER = "owner@demo.shimebi.test";
 
 const tokyo = (date: Date, options: Intl.DateTimeFormatOptions) =>
   new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo", ...options }).format(date);
-const month = tokyo(new Date(), { year: "numeric", month: "2-digit" }).slice(0, 7);
-/** The last day of next month: a due date never in the past. */
+const thisMonth = tokyo(new Date(), { year: "numeric", month: "2-digit" }).slice(0, 7);
+/** Last month: closed, so its invoice can be submitted (the demo contract began then). */
+const month = (() => {
+  const [y, m] = thisMonth.split("-").map(Number) as [number, number];
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, "0")}`;
+})();
+/** The last day of the month after `month`: a due date never in the past. */
 const dueDate = (() => {
   const [y, m] = month.split("-").map(Number) as [number, number];
   const last = new Date(Date.UTC(y, m + 1, 0));
@@ -113,10 +118,11 @@ afterAll(async () => {
 
 describe("the sidebar in Chromium against npm start", () => {
   it("a partner fills the month, the estimates agree, submits; the owner approves", async () => {
-    // 1. The partner makes this month's timesheet for the demo contract.
+    // 1. The partner makes last month's timesheet for the demo contract.
     const { page, sidebar } = await open(PARTNER);
     await text(sidebar, "#contract", "Shimebi 開発支援");
-    expect(await sidebar.inputValue("#month")).toBe(month);
+    expect(await sidebar.inputValue("#month")).toBe(thisMonth);
+    await sidebar.fill("#month", month);
     await shot(page, "partner-open");
     await sidebar.click("#create");
     await text(page, "#sheet-name", `${month} Shimebi 開発支援`);

@@ -181,4 +181,16 @@ describe("API tokens", () => {
       expect(res.body.error.code).toBe("unauthenticated");
     }
   });
+
+  it("is revoked by signing out with it, like a session", async () => {
+    const session = await signIn(PARTNER);
+    const { body } = await createToken(session);
+    expect((await t.call("GET", "/v1/me", { token: body.token })).status).toBe(200);
+    expect((await t.call("POST", "/v1/auth/logout", { token: body.token })).status).toBe(204);
+    expect((await t.call("GET", "/v1/me", { token: body.token })).status).toBe(401);
+    const [row] = await t.db.select().from(authTokens).where(eq(authTokens.id, body.id));
+    expect(row?.revokedAt).toEqual(t.clock.now);
+    // The session that made it is another token, still signed in.
+    expect((await t.call("GET", "/v1/me", { token: session })).status).toBe(200);
+  });
 });

@@ -115,7 +115,8 @@ const logout = defineRoute({
   path: "/v1/auth/logout",
   operationId: "logOut",
   tags: ["Accounts"],
-  summary: "Sign out: revokes the session token",
+  summary:
+    "Sign out: revokes the token the request carries (the session, or an API token, which then stops working for good); a Google identity token cannot be revoked here and simply expires within the hour",
   responses: { 204: { description: "Signed out" } },
 });
 
@@ -184,8 +185,7 @@ export function authRoutes() {
     })
     .openapi(logout, async (c) => {
       const auth = c.var.auth;
-      if (auth?.tokenId && auth.via === "session")
-        await revokeToken(c.var.deps, auth.user.id, auth.tokenId);
+      if (auth?.tokenId) await revokeToken(c.var.deps, auth.user.id, auth.tokenId);
       deleteCookie(c, SESSION_COOKIE, { path: "/", secure: true });
       return c.body(null, 204);
     })

@@ -361,6 +361,13 @@ export const historyEvents = sqliteTable(
     details: text("details").notNull().default("{}"),
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
+    /**
+     * How `hash` was made: "hmac-sha256" with HISTORY_KEY for every row written since the
+     * chain was keyed; "sha256" (unkeyed) only for rows written before (migration 0008).
+     */
+    hashAlgorithm: text("hash_algorithm", { enum: ["sha256", "hmac-sha256"] })
+      .notNull()
+      .default("sha256"),
   },
   (t) => [
     index("history_company_seq").on(t.companyId, t.seq),

@@ -53,7 +53,11 @@ export const DEMO_COMPANIES: Array<{ name: string; group: string; users: DemoUse
 export async function seedDemo(db: Db, password: string): Promise<boolean> {
   const [existing] = await db.select({ n: count() }).from(users);
   if ((existing?.n ?? 0) > 0) return false;
-  const passwordHash = await hashPassword(password);
+  // A salt of its own for each user, as for any account: equal passwords, unequal hashes
+  // (hashed in parallel: PBKDF2 runs off the main thread).
+  const hashes = await Promise.all(
+    DEMO_COMPANIES.flatMap((c) => c.users).map(() => hashPassword(password)),
+  );
   const now = new Date();
   const statements = [];
   for (const company of DEMO_COMPANIES) {
@@ -69,6 +73,7 @@ export async function seedDemo(db: Db, password: string): Promise<boolean> {
     );
     for (const user of company.users) {
       const userId = crypto.randomUUID();
+      const passwordHash = hashes.shift() ?? (await hashPassword(password));
       statements.push(
         db.insert(users).values({
           id: userId,

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { build } from "esbuild";
 import { Hono } from "hono";
 import { sidebarHtml } from "../../addon/build";
+import { fromSameOrigin } from "../http/sameOrigin";
 import type { SessionReply, SessionRequest } from "./addonSession";
 import { devIdToken } from "./googleDevKey";
 
@@ -16,6 +17,9 @@ import { devIdToken } from "./googleDevKey";
 // addon/testing's Apps Script stand-ins, with UrlFetchApp calling this same server over HTTP.
 
 const EMAIL = /^[^\s@<>"']+@[^\s@<>"']+$/;
+
+/** Sessions (worker threads) kept at once; past it the least recently used one is ended. */
+export const MAX_SESSIONS = 6;
 
 type Call =
   | { op: "run"; fn: string; args: unknown[] }
@@ -220,15 +224,36 @@ export function addonHost() {
     const locale = lang === "en" ? "en" : "ja";
     const key = `${as}|${locale}`;
     let session = sessions.get(key);
-    if (!session) {
+    if (session) {
+      // Most recently used last: the Map's order is the eviction order.
+      sessions.delete(key);
+    } else {
       session = new Session(await bundleSession(), as, origin, locale);
-      sessions.set(key, session);
+      while (sessions.size >= MAX_SESSIONS) {
+        const [oldest, ended] = sessions.entries().next().value ?? [];
+        if (!oldest || !ended) break;
+        sessions.delete(oldest);
+        await ended.close();
+      }
     }
+    sessions.set(key, session);
     return session;
   }
 
   const missing = { ok: false, error: "Give ?as=<email> (for example partner@demo.shimebi.test)" };
   const app = new Hono();
+
+  // The page's own scripts only: another site must not run add-on functions as anyone, nor
+  // start threads (the page itself and its fonts stay reachable by navigation).
+  const sessionRoutes = ["/dev/addon/run/*", "/dev/addon/sheet"];
+  for (const path of sessionRoutes) {
+    app.use(path, async (c, next) => {
+      if (!fromSameOrigin(c.req.raw, new URL(c.req.url).origin)) {
+        return c.json({ ok: false, error: "Only the dev page itself may call this" }, 403);
+      }
+      await next();
+    });
+  }
 
   app.get("/dev/addon", (c) => {
     const as = c.req.query("as") ?? "partner@demo.shimebi.test";
@@ -316,6 +341,8 @@ export function addonHost() {
 
   return {
     fetch: app.fetch,
+    /** How many sessions (threads) are running. */
+    sessionCount: () => sessions.size,
     /** Whether a request is the dev host's. */
     handles: (request: Request) => new URL(request.url).pathname.startsWith("/dev/addon"),
     async close() {

@@ -2,7 +2,7 @@ import { asc } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { workEntries } from "../db/schema";
 import { snapshot, type TestApp, testApp } from "../testing/app";
-import { approvedContract } from "../testing/contracts";
+import { approvedContract, signIn } from "../testing/contracts";
 
 // PUT /v1/contracts/{id}/months/{month}/entries: the add-on's timesheet replacing a month,
 // all or nothing, idempotent, every bad row reported by row.
@@ -315,6 +315,9 @@ describe("the month's rules, for the add-on's offline check", () => {
       body: {},
     });
     expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    // A month is invoiced once it has closed (2025-08-25).
+    t.clock.now = new Date("2025-08-26T01:00:00Z");
+    c.partner = await signIn(t, "partner@demo.shimebi.test");
     const submitted = await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
       token: c.partner,
       body: { confirmMonth: "2025-08" },

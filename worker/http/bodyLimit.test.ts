@@ -74,7 +74,9 @@ describe("request bodies are read no further than the route's limit", () => {
 describe("the running server under oversized chunked bodies", () => {
   let server: RunningServer;
   beforeAll(async () => {
-    server = await startNodeServer({ env: { NODE_ENV: "production" } });
+    server = await startNodeServer({
+      env: { NODE_ENV: "production", HISTORY_KEY: "test-history-key" },
+    });
   }, 60_000);
   afterAll(() => server?.stop());
 

@@ -1,8 +1,11 @@
 import {
   bankHolidayPredicate,
+  closingDateOf,
   daysAfterClosing,
   dueDateFor,
   FREELANCE_ACT_LIMIT_DAYS,
+  formatDateJa,
+  formatYearMonthJa,
   type InvoiceEvent,
   type Issue,
   invoiceEditIssue,
@@ -76,6 +79,25 @@ export function assertEditable(status: InvoiceStatus) {
 }
 
 export const todayJst = (now: Date) => jstDateOf(now.getTime());
+
+/**
+ * A month is invoiced once its work is done: from its closing date (締め日) on, in Japan
+ * time. Before it the hours are not final, so submitting is refused with a 422.
+ */
+export function assertMonthClosed(month: string, closingDay: number, now: Date) {
+  const closing = closingDateOf(month, closingDay);
+  const today = todayJst(now);
+  if (today >= closing) return;
+  const en = `The working month ${month} closes on ${closing}: submit its invoice from that day on`;
+  const ja = `${formatYearMonthJa(month)}の稼働月は${formatDateJa(closing)}に締まります。請求書はその日から提出できます`;
+  throw new ApiError(
+    422,
+    "month_not_closed",
+    en,
+    [{ path: "workingMonth", message: en, messageJa: ja }],
+    ja,
+  );
+}
 
 /** 支払期日 by the contract's payment terms, moved to the previous bank business day. */
 export function termsDueDate(contract: Contract, month: string): string {

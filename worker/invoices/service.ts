@@ -5,7 +5,12 @@ import { bankAccounts, companies, contracts, invoices, users } from "../db/schem
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { ApiError } from "../http/errors";
-import { appendHistory, contentHashOf } from "../platform/history";
+import {
+  appendHistory,
+  contentHashOf,
+  type HistoryKeyHolder,
+  historyKeyOf,
+} from "../platform/history";
 import { buildInvoiceDocument, type InvoiceDocument } from "./document";
 import {
   assertEditable,
@@ -258,14 +263,14 @@ export function actorName(user: User | null) {
 /** The history row's search fields: the closing date, the total, the partner. */
 export async function recordInvoiceEvent(
   tx: Tx,
-  deps: Pick<Deps, "now">,
+  deps: Pick<Deps, "now"> & HistoryKeyHolder,
   invoice: Invoice,
   event: string,
   actor: User | null,
   details: Record<string, unknown> = {},
 ) {
   const document = (invoice.document ?? {}) as Partial<InvoiceDocument>;
-  await appendHistory(tx, {
+  await appendHistory(tx, historyKeyOf(deps), {
     companyId: invoice.companyId,
     documentType: invoice.kind,
     documentId: invoice.id,

@@ -8,6 +8,7 @@ import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { buildInvoiceDocument } from "./document";
 import {
+  assertMonthClosed,
   type Invoice,
   type InvoiceInputs,
   nextInvoiceStatus,
@@ -66,6 +67,7 @@ export async function submitInvoice(
   if (invoice.status === "underReview") return invoice;
   const next = nextInvoiceStatus(invoice.status, "submit");
   const parts = await loadParts(deps, invoice.contractId);
+  assertMonthClosed(invoice.workingMonth, parts.contract.closingDay, deps.now());
   const inputs = normaliseInputs(invoice.inputs, parts.partner);
   const [account] = inputs.bankAccountId
     ? await deps.db

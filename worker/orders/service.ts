@@ -18,7 +18,12 @@ import {
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import { notify } from "../notifications/service";
-import { appendHistory, contentHashOf } from "../platform/history";
+import {
+  appendHistory,
+  contentHashOf,
+  type HistoryKeyHolder,
+  historyKeyOf,
+} from "../platform/history";
 
 export type PurchaseOrder = typeof purchaseOrders.$inferSelect;
 type Contract = typeof contracts.$inferSelect;
@@ -150,14 +155,14 @@ function refuse(
 
 async function recordEvent(
   tx: Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0],
-  deps: Pick<Deps, "now">,
+  deps: Pick<Deps, "now"> & HistoryKeyHolder,
   order: PurchaseOrder,
   document: Record<string, unknown>,
   event: "sent" | "resent" | "returned" | "approved" | "expired" | "superseded",
   actor: User | null,
   details: Record<string, unknown> = {},
 ) {
-  await appendHistory(tx, {
+  await appendHistory(tx, historyKeyOf(deps), {
     companyId: order.companyId,
     documentType: "purchaseOrder",
     documentId: order.id,
@@ -351,7 +356,11 @@ export async function approveOrder(deps: Deps, actor: User, order: PurchaseOrder
   return updated;
 }
 
-async function expireOrder(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder, endDate: string) {
+async function expireOrder(
+  deps: Pick<Deps, "db" | "now"> & HistoryKeyHolder,
+  order: PurchaseOrder,
+  endDate: string,
+) {
   await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(purchaseOrders)
@@ -367,7 +376,7 @@ async function expireOrder(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder,
  * and expired ones stay as they were. One the partner had been sent is recorded in the history.
  */
 export async function supersedeOpenOrders(
-  deps: Pick<Deps, "db" | "now">,
+  deps: Pick<Deps, "db" | "now"> & HistoryKeyHolder,
   actor: User,
   contractId: string,
 ) {
@@ -390,7 +399,9 @@ export async function supersedeOpenOrders(
 }
 
 /** The scheduled sweep: orders still under review after their contract ended expire. */
-export async function expireOverdueOrders(deps: Pick<Deps, "db" | "now">): Promise<number> {
+export async function expireOverdueOrders(
+  deps: Pick<Deps, "db" | "now"> & HistoryKeyHolder,
+): Promise<number> {
   const open = await deps.db
     .select({ order: purchaseOrders, endDate: contracts.endDate })
     .from(purchaseOrders)

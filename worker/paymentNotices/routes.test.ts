@@ -8,10 +8,11 @@ import {
   outbox,
   workEntries,
 } from "../db/schema";
+import { resolveDeps } from "../deps";
 import { monthQuote } from "../entries/monthQuote";
 import type { InvoiceDocument } from "../invoices/document";
 import { runScheduledJobs } from "../platform/scheduled";
-import { snapshot, type TestApp, testApp } from "../testing/app";
+import { snapshot, TEST_HISTORY_KEY, type TestApp, testApp } from "../testing/app";
 import { approvedContract } from "../testing/contracts";
 import { pdfText } from "../testing/pdfText";
 
@@ -190,7 +191,11 @@ describe("payment notices", () => {
     expect(silent.body.number).toBe("PN-000002");
     await t.call("POST", `/v1/invoices/${answered.body.id}/accept`, { token: c.partner });
 
-    const deps = { db: t.db, now: () => t.clock.now };
+    const deps = resolveDeps({
+      db: t.db,
+      now: () => t.clock.now,
+      config: { historyKey: TEST_HISTORY_KEY },
+    });
     t.clock.now = new Date(t.clock.now.getTime() + 7 * DAY_MS - 60_000);
     expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
     t.clock.now = new Date(t.clock.now.getTime() + 60_000);

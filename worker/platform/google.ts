@@ -29,6 +29,8 @@ export async function verifyGoogleIdToken(
       issuer: ISSUERS,
       audience: deps.config.googleClientIds,
       currentDate: deps.now(),
+      // A token without an expiry would be good forever: Google's always carry exp and iat.
+      requiredClaims: ["exp", "iat", "sub"],
     });
     if (typeof payload.email !== "string" || payload.email_verified !== true || !payload.sub) {
       throw new ApiError(

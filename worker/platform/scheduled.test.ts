@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { historyEvents, purchaseOrders } from "../db/schema";
-import { testApp } from "../testing/app";
+import { resolveDeps } from "../deps";
+import { TEST_HISTORY_KEY, testApp } from "../testing/app";
 import { approvedContract } from "../testing/contracts";
 import { runScheduledJobs } from "./scheduled";
 
@@ -20,7 +21,11 @@ describe("scheduled jobs", () => {
     expect(change.status, JSON.stringify(change.body)).toBe(201);
     await t.call("POST", `/v1/orders/${change.body.id}/send`, { token: owner });
 
-    const deps = { db: t.db, now: () => t.clock.now };
+    const deps = resolveDeps({
+      db: t.db,
+      now: () => t.clock.now,
+      config: { historyKey: TEST_HISTORY_KEY },
+    });
     expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 0, acceptedNotices: 0 });
     t.clock.now = new Date("2025-09-25T15:00:00Z"); // the day after the end date, JST
     expect(await runScheduledJobs(deps)).toMatchObject({ expiredOrders: 1, acceptedNotices: 0 });

@@ -21,6 +21,9 @@ export async function testDb(): Promise<Db> {
   return db;
 }
 
+/** The history key of test apps; scheduled jobs run in tests take it too. */
+export const TEST_HISTORY_KEY = "test-history-key";
+
 // biome-ignore lint/suspicious/noExplicitAny: tests read JSON bodies by path and assert on them
 export type TestResponse = { status: number; body: any; headers: Headers };
 
@@ -43,6 +46,7 @@ export async function testApp(overrides: AppDeps = {}) {
       googleClientIds: [TEST_GOOGLE_CLIENT_ID],
       devPages: true,
       allowLocalWebhooks: true,
+      historyKey: TEST_HISTORY_KEY,
       ...overrides.config,
     },
   });

@@ -15,7 +15,8 @@ export type GoogleTestKeys = {
   idToken(
     email: string,
     claims?: Record<string, unknown>,
-    options?: { audience?: string; expiresIn?: string },
+    /** `expiresIn: null` leaves out `exp`, as no Google token does. */
+    options?: { audience?: string; expiresIn?: string | null },
   ): Promise<string>;
 };
 
@@ -36,14 +37,16 @@ export async function googleTestKeys(
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid, alg: "RS256", use: "sig" };
   return {
     keys: createLocalJWKSet({ keys: [jwk] }),
-    idToken: (email, claims = {}, options = {}) =>
-      new SignJWT({ email, email_verified: true, ...claims })
+    idToken: (email, claims = {}, options = {}) => {
+      const jwt = new SignJWT({ email, email_verified: true, ...claims })
         .setProtectedHeader({ alg: "RS256", kid, typ: "JWT" })
         .setIssuer("https://accounts.google.com")
         .setAudience(options.audience ?? TEST_GOOGLE_CLIENT_ID)
         .setSubject(`google-${email}`)
-        .setIssuedAt(now())
-        .setExpirationTime(expiry(now(), options.expiresIn ?? "1h"))
-        .sign(privateKey),
+        .setIssuedAt(now());
+      if (options.expiresIn !== null)
+        jwt.setExpirationTime(expiry(now(), options.expiresIn ?? "1h"));
+      return jwt.sign(privateKey);
+    },
   };
 }

@@ -77,7 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out: revokes the session token */
+        /** Sign out: revokes the token the request carries (the session, or an API token, which then stops working for good); a Google identity token cannot be revoked here and simply expires within the hour */
         post: operations["logOut"];
         delete?: never;
         options?: never;
@@ -274,6 +274,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/history/head": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain's head signed as a receipt: keep it outside Shimebi, give it to verify later to prove no row was removed or rewritten since */
+        get: operations["getCompanyHistoryHead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/history/verify": {
         parameters: {
             query?: never;
@@ -281,7 +298,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Check the hash chain of the company's history; names every row that does not hold */
+        /** Check the keyed hash chain of the company's history, and that it still reaches a receipt the company kept; names every row that does not hold */
         get: operations["verifyCompanyHistory"];
         put?: never;
         post?: never;
@@ -1680,6 +1697,34 @@ export interface components {
             /** @enum {string} */
             status: "ok";
             version: string;
+        };
+        /** @description The current head: the receipt to keep next */
+        HistoryReceipt: {
+            /** @description How many events lead to it */
+            events: number;
+            /** @description The last row's hash */
+            hash: string;
+            /** @description The last row's sequence number */
+            sequence: number;
+            /** @description HMAC-SHA256 under HISTORY_KEY over the company, sequence, events and hash */
+            signature: string;
+        };
+        HistoryVerdict: {
+            breaks: {
+                documentNumber: string;
+                event: string;
+                reason: string;
+                seq: number;
+            }[];
+            events: number;
+            head: components["schemas"]["HistoryReceipt"];
+            /** @description The check against the receipt given, if one was */
+            receipt: {
+                matches: boolean;
+                reason: string | null;
+                sequence: number;
+            } | null;
+            valid: boolean;
         };
         Invitation: {
             acceptedAt: string | null;
@@ -4094,7 +4139,7 @@ export interface operations {
             };
         };
     };
-    verifyCompanyHistory: {
+    getCompanyHistoryHead: {
         parameters: {
             query?: never;
             header?: never;
@@ -4105,15 +4150,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The verdict */
+            /** @description The signed head */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["HistoryReceipt"];
                 };
             };
             /** @description Not signed in */
@@ -4143,6 +4186,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description The chain does not hold: no head is signed for it */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Every field at fault */
             422: {
                 headers: {
@@ -4154,6 +4206,96 @@ export interface operations {
             };
             /** @description Something went wrong on our side */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No HISTORY_KEY configured */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    verifyCompanyHistory: {
+        parameters: {
+            query?: {
+                events?: number | null;
+                hash?: string;
+                sequence?: number | null;
+                signature?: string;
+            };
+            header?: never;
+            path: {
+                companyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The verdict, and the current head to keep as the next receipt */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HistoryVerdict"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A receipt whose signature does not hold */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No HISTORY_KEY configured */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,1 @@
+ALTER TABLE `history_events` ADD `hash_algorithm` text DEFAULT 'sha256' NOT NULL;
