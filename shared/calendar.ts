@@ -12,8 +12,18 @@ export interface YearMonth {
   month: number;
 }
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const ISO_MONTH = /^(\d{4})-(\d{2})$/;
+const HYPHEN = 45;
+
+/** The number written by the ASCII digits text[from..to), or -1 if any is not one. */
+function digits(text: string, from: number, to: number): number {
+  let value = 0;
+  for (let position = from; position < to; position++) {
+    const digit = text.charCodeAt(position) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    value = value * 10 + digit;
+  }
+  return value;
+}
 
 export function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
@@ -26,23 +36,24 @@ export function daysInMonth(year: number, month: number): number {
 
 /** "YYYY-MM" with a real month (01-12) and year 0001-9999, else null. */
 export function parseYearMonth(value: unknown): YearMonth | null {
-  if (typeof value !== "string") return null;
-  const match = ISO_MONTH.exec(value);
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
+  // "YYYY-MM" read digit by digit, no regular expression: dates are read per entry.
+  if (typeof value !== "string" || value.length !== 7 || value.charCodeAt(4) !== HYPHEN) {
+    return null;
+  }
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
   if (year < 1 || month < 1 || month > 12) return null;
   return { year, month };
 }
 
 /** "YYYY-MM-DD" naming a day that exists (2024-02-29 yes, 2025-02-29 no), else null. */
 export function parseIsoDate(value: unknown): CalendarDate | null {
-  if (typeof value !== "string") return null;
-  const match = ISO_DATE.exec(value);
-  if (match === null) return null;
-  const year = Number(match[1]);
-  const month = Number(match[2]);
-  const day = Number(match[3]);
+  // "YYYY-MM-DD" read digit by digit, no regular expression: dates are read per entry.
+  if (typeof value !== "string" || value.length !== 10) return null;
+  if (value.charCodeAt(4) !== HYPHEN || value.charCodeAt(7) !== HYPHEN) return null;
+  const year = digits(value, 0, 4);
+  const month = digits(value, 5, 7);
+  const day = digits(value, 8, 10);
   if (year < 1 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) {
     return null;
   }

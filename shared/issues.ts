@@ -57,6 +57,9 @@ export const IssueCode = {
   PAYMENT_NOTICE_EXISTS: "payment_notice_exists",
   PAYMENT_NOTICE_DECIDED: "payment_notice_decided",
   MONTH_OUTSIDE_CONTRACT: "month_outside_contract",
+  APPROVAL_NOT_PENDING: "approval_not_pending",
+  NOT_AN_APPROVER: "not_an_approver",
+  ALREADY_APPROVED_STEP: "already_approved_step",
 } as const;
 
 export type IssueCode = (typeof IssueCode)[keyof typeof IssueCode];

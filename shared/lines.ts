@@ -29,6 +29,29 @@ function appliedTerms(category: ValidCategory, month: string): AppliedTerms | un
   };
 }
 
+/** One line, its fields in the answer's order; written out whole (no spreads: runs per quote). */
+function line(
+  category: ValidCategory,
+  minutes: number,
+  rawMinutes: number,
+  hours: number,
+  quantity: number,
+  unitPrice: number,
+  amount: number,
+): QuoteLine {
+  return {
+    costCategoryId: category.id,
+    name: category.name,
+    type: category.type,
+    minutes,
+    rawMinutes,
+    hours,
+    quantity,
+    unitPrice,
+    amount,
+  };
+}
+
 function buildLine(
   category: ValidCategory,
   rawMinutes: number,
@@ -37,30 +60,19 @@ function buildLine(
   month: string,
   adjustments: QuoteAdjustment[],
 ): QuoteLine {
-  const base = { costCategoryId: category.id, name: category.name, type: category.type };
   if (category.type === "quantity") {
     const amount = mulDiv(hundredths, category.price, 100, "floor");
-    const quantity = fromHundredths(hundredths);
-    return {
-      ...base,
-      minutes: 0,
-      rawMinutes: 0,
-      hours: 0,
-      quantity,
-      unitPrice: category.price,
-      amount,
-    };
+    return line(category, 0, 0, 0, fromHundredths(hundredths), category.price, amount);
   }
   const minutes = settleMinutes(rawMinutes, unit);
   const hours = minutesToHours(minutes);
-  const timed = { ...base, minutes, rawMinutes, hours };
   if (category.type === "hourly") {
     const amount = mulDiv(minutes, category.price, 60, "floor");
-    return { ...timed, quantity: hours, unitPrice: category.price, amount };
+    return line(category, minutes, rawMinutes, hours, hours, category.price, amount);
   }
   const terms = appliedTerms(category, month);
   if (terms === undefined) {
-    return { ...timed, quantity: 1, unitPrice: category.price, amount: category.price };
+    return line(category, minutes, rawMinutes, hours, 1, category.price, category.price);
   }
   const adjustment = rangeAdjustment(minutes, {
     lowerMinutes: terms.lowerHours * 60,
@@ -79,7 +91,7 @@ function buildLine(
     });
   }
   const fee = terms.monthlyFee;
-  return { ...timed, quantity: 1, unitPrice: fee, amount: fee, appliedTerms: terms };
+  return { ...line(category, minutes, rawMinutes, hours, 1, fee, fee), appliedTerms: terms };
 }
 
 /** Lines and adjustments; an amount beyond the safe integer range becomes an issue. */

@@ -82,26 +82,154 @@ export interface Overlap {
   later: DayInterval;
 }
 
-function byDayThenStart(a: DayInterval, b: DayInterval): number {
-  return a.day - b.day || a.start - b.start || a.end - b.end || a.index - b.index;
+/** Timed entries as columns: position i is day[i], start[i], end[i] (integer minutes). */
+export interface DayColumns {
+  day: readonly number[];
+  start: readonly number[];
+  end: readonly number[];
 }
 
 /**
- * Every interval that overlaps one before it on its day, paired with the one it hits (the
- * earlier interval reaching furthest). One sort, one sweep: O(n log n). Touching intervals
- * (12:00-13:00 then 13:00-14:00) do not overlap.
+ * Positions ordered by day, start, end, then position. Positions are bucketed by day (a
+ * month has ~31 days), and only a bucket out of order is sorted: on one exact integer key
+ * per position, so on plain numbers, never with a comparator. Keys too large to stay exact
+ * fall back to a comparator sort.
  */
-export function findOverlaps(intervals: readonly DayInterval[]): Overlap[] {
-  const sorted = intervals.slice().sort(byDayThenStart);
-  const overlaps: Overlap[] = [];
-  let reach: DayInterval | undefined;
-  for (const current of sorted) {
-    if (reach !== undefined && reach.day === current.day && current.start < reach.end) {
-      overlaps.push({ earlier: reach, later: current });
-      if (current.end > reach.end) reach = current;
+function sortedPositions({ day, start, end }: DayColumns): ArrayLike<number> {
+  const count = day.length;
+  let firstDay = Number.POSITIVE_INFINITY;
+  let lastDay = Number.NEGATIVE_INFINITY;
+  let earliest = Number.POSITIVE_INFINITY;
+  let latest = Number.NEGATIVE_INFINITY;
+  let integers = true;
+  for (let i = 0; i < count; i++) {
+    const d = day[i] as number;
+    const s = start[i] as number;
+    const e = end[i] as number;
+    integers &&= Number.isSafeInteger(d) && Number.isSafeInteger(s) && Number.isSafeInteger(e);
+    if (d < firstDay) firstDay = d;
+    if (d > lastDay) lastDay = d;
+    earliest = Math.min(earliest, s, e);
+    latest = Math.max(latest, s, e);
+  }
+  const days = lastDay - firstDay + 1;
+  const times = latest - earliest + 1;
+  if (!integers || !(days * times * times * count <= Number.MAX_SAFE_INTEGER)) {
+    const positions = Array.from({ length: count }, (_, i) => i);
+    return positions.sort(
+      (a, b) =>
+        (day[a] as number) - (day[b] as number) ||
+        (start[a] as number) - (start[b] as number) ||
+        (end[a] as number) - (end[b] as number) ||
+        a - b,
+    );
+  }
+  /** Orders positions as (day, start, end) do; ties are broken by position. */
+  const keyOf = (i: number) =>
+    (((day[i] as number) - firstDay) * times + ((start[i] as number) - earliest)) * times +
+    ((end[i] as number) - earliest);
+
+  const positions = new Uint32Array(count);
+  const bucketEnds = new Uint32Array(days > count ? 1 : days);
+  if (days > count) {
+    // Days too spread out to bucket: one bucket.
+    for (let i = 0; i < count; i++) positions[i] = i;
+    bucketEnds[0] = count;
+  } else {
+    // Counting sort by day, keeping positions in order within a day.
+    for (let i = 0; i < count; i++) {
+      const bucket = (day[i] as number) - firstDay;
+      bucketEnds[bucket] = (bucketEnds[bucket] as number) + 1;
+    }
+    for (let d = 1; d < days; d++) {
+      bucketEnds[d] = (bucketEnds[d] as number) + (bucketEnds[d - 1] as number);
+    }
+    const next = new Uint32Array(days);
+    for (let d = 1; d < days; d++) next[d] = bucketEnds[d - 1] as number;
+    for (let i = 0; i < count; i++) {
+      const bucket = (day[i] as number) - firstDay;
+      const at = next[bucket] as number;
+      positions[at] = i;
+      next[bucket] = at + 1;
+    }
+  }
+  let from = 0;
+  for (let b = 0; b < bucketEnds.length; b++) {
+    const to = bucketEnds[b] as number;
+    let previous = -1;
+    for (let k = from; k < to; k++) {
+      const key = keyOf(positions[k] as number);
+      if (key < previous) {
+        sortByKey(positions, from, to, keyOf);
+        break;
+      }
+      previous = key;
+    }
+    from = to;
+  }
+  return positions;
+}
+
+/** Sorts positions[from..to) by key, then position: both in one exact number per position. */
+function sortByKey(
+  positions: Uint32Array,
+  from: number,
+  to: number,
+  keyOf: (position: number) => number,
+): void {
+  const count = positions.length;
+  const keys = new Float64Array(to - from);
+  for (let k = from; k < to; k++) {
+    const position = positions[k] as number;
+    keys[k - from] = keyOf(position) * count + position;
+  }
+  keys.sort();
+  for (let k = from; k < to; k++) positions[k] = (keys[k - from] as number) % count;
+}
+
+/**
+ * Every position whose interval overlaps one before it on its day, paired with the one it
+ * hits (the earlier interval reaching furthest), as [earlier, later, earlier, later, ...].
+ * One sort, one sweep: O(n log n). Touching intervals (12:00-13:00 then 13:00-14:00) do not
+ * overlap.
+ */
+export function findOverlappingPositions(columns: DayColumns): number[] {
+  const { day, start, end } = columns;
+  const order = sortedPositions(columns);
+  const pairs: number[] = [];
+  let reach = -1;
+  for (let k = 0; k < order.length; k++) {
+    const current = order[k] as number;
+    if (
+      reach >= 0 &&
+      day[reach] === day[current] &&
+      (start[current] as number) < (end[reach] as number)
+    ) {
+      pairs.push(reach, current);
+      if ((end[current] as number) > (end[reach] as number)) reach = current;
     } else {
       reach = current;
     }
+  }
+  return pairs;
+}
+
+/**
+ * findOverlappingPositions for intervals as objects: every interval that overlaps one before
+ * it on its day (ties broken by index), paired with the one it hits.
+ */
+export function findOverlaps(intervals: readonly DayInterval[]): Overlap[] {
+  const byIndex = intervals.slice().sort((a, b) => a.index - b.index);
+  const pairs = findOverlappingPositions({
+    day: byIndex.map((interval) => interval.day),
+    start: byIndex.map((interval) => interval.start),
+    end: byIndex.map((interval) => interval.end),
+  });
+  const overlaps: Overlap[] = [];
+  for (let k = 0; k < pairs.length; k += 2) {
+    const earlier = byIndex[pairs[k] as number] as DayInterval;
+    const later = byIndex[pairs[k + 1] as number] as DayInterval;
+    overlaps.push({ earlier, later });
   }
   return overlaps;
 }

@@ -37,7 +37,8 @@ export function validateQuoteRequest(request: unknown): Validation {
     const days = workingMonthPeriod(settings.month, settings.closingDay);
     month = formatYearMonth(settings.month);
     period = formatPeriod(days);
-    bounds = { ...periodDayRange(days), month, ...period };
+    const { first, last } = periodDayRange(days);
+    bounds = { first, last, month, from: period.from, to: period.to };
   }
   const rawCategories = field(request, "costCategories");
   const check: CategoryCheck = validateCategories(rawCategories, issues);

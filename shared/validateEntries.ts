@@ -4,15 +4,19 @@
 
 import { parseIsoDate, toDayNumber } from "./calendar";
 import {
+  type CheckedTimes,
   checkQuantity,
   checkTimes,
   type EntryContext,
+  entryPath,
   forbidTimes,
-  type TimeInput,
+  given,
+  hasEnd,
+  hasStart,
 } from "./entryChecks";
 import type { Fields } from "./fields";
 import { entryLabel, IssueCode, type IssueList, quoteValue } from "./issues";
-import { type DayInterval, findOverlaps, formatTime } from "./time";
+import { type DayColumns, findOverlappingPositions, formatTime } from "./time";
 import type { CategoryRef } from "./validateCategories";
 
 export const MAX_DETAILS_LENGTH = 1000;
@@ -29,10 +33,6 @@ export interface PeriodBounds {
 export interface EntryTotals {
   minutes: number[];
   hundredths: number[];
-}
-
-function given(value: unknown): unknown {
-  return value === null ? undefined : value;
 }
 
 function countCharacters(text: string): number {
@@ -67,7 +67,7 @@ function checkDate(
   if (day === null) {
     const bare = entryLabel(at.index, undefined);
     issues.add(
-      `${at.path}.date`,
+      entryPath(at, "date"),
       at.date === undefined ? IssueCode.REQUIRED : IssueCode.INVALID_DATE,
       `${bare.en}: date ${quoteValue(at.date)} is not a real date: use YYYY-MM-DD, such as 2025-08-01`,
       `${bare.ja}: 日付 ${quoteValue(at.date)} は正しい日付ではありません。2025-08-01 のように YYYY-MM-DD で入力してください`,
@@ -75,7 +75,7 @@ function checkDate(
   } else if (period !== null && (day < period.first || day > period.last)) {
     const label = entryLabel(at.index, at.date);
     issues.add(
-      `${at.path}.date`,
+      entryPath(at, "date"),
       IssueCode.DATE_OUTSIDE_PERIOD,
       `${label.en} is outside the working month ${period.month} (${period.from} to ${period.to}): record it in the month it belongs to`,
       `${label.ja} は稼働月 ${period.month}（${period.from}〜${period.to}）の期間外です。該当する稼働月に登録してください`,
@@ -88,7 +88,7 @@ function checkDetails(details: unknown, at: EntryContext, issues: IssueList): vo
   if (typeof details === "string" && countCharacters(details) <= MAX_DETAILS_LENGTH) return;
   const label = entryLabel(at.index, at.date);
   issues.add(
-    `${at.path}.details`,
+    entryPath(at, "details"),
     IssueCode.DETAILS_TOO_LONG,
     `${label.en}: details must be text of at most ${MAX_DETAILS_LENGTH} characters`,
     `${label.ja}: 業務内容は ${MAX_DETAILS_LENGTH} 文字以内の文字で入力してください`,
@@ -100,7 +100,7 @@ function readSkipHours(raw: unknown, at: EntryContext, issues: IssueList): boole
   const label = entryLabel(at.index, at.date);
   if (raw !== true) {
     issues.add(
-      `${at.path}.skipHours`,
+      entryPath(at, "skipHours"),
       IssueCode.INVALID_TYPE,
       `${label.en}: skipHours must be true or false, got ${quoteValue(raw)}`,
       `${label.ja}: 稼働時間のスキップは true または false で指定してください`,
@@ -109,7 +109,7 @@ function readSkipHours(raw: unknown, at: EntryContext, issues: IssueList): boole
   }
   if (at.type === "hourly" || at.type === "quantity") {
     issues.add(
-      `${at.path}.skipHours`,
+      entryPath(at, "skipHours"),
       IssueCode.SKIP_HOURS_NOT_ALLOWED,
       `${label.en}: skipHours is only for monthly cost categories; ${at.type} entries need ${at.type === "hourly" ? "start and end" : "a quantity"}`,
       `${label.ja}: 稼働時間のスキップは月額固定の費目でのみ使えます`,
@@ -118,19 +118,44 @@ function readSkipHours(raw: unknown, at: EntryContext, issues: IssueList): boole
   return true;
 }
 
-function reportOverlaps(entries: readonly unknown[], intervals: DayInterval[], issues: IssueList) {
-  for (const { earlier, later } of findOverlaps(intervals)) {
-    const a = entryLabel(later.index, (entries[later.index] as Fields).date);
-    const b = entryLabel(earlier.index, (entries[earlier.index] as Fields).date);
-    const aTimes = [formatTime(later.start), formatTime(later.end)];
-    const bTimes = [formatTime(earlier.start), formatTime(earlier.end)];
+/** The timed entries placed on a day, as columns, with each one's index in the request. */
+interface TimedEntries extends DayColumns {
+  index: number[];
+  day: number[];
+  start: number[];
+  end: number[];
+}
+
+function reportOverlaps(entries: readonly unknown[], timed: TimedEntries, issues: IssueList) {
+  const pairs = findOverlappingPositions(timed);
+  for (let k = 0; k < pairs.length; k += 2) {
+    const earlier = pairs[k] as number;
+    const later = pairs[k + 1] as number;
+    const laterIndex = timed.index[later] as number;
+    const earlierIndex = timed.index[earlier] as number;
+    const a = entryLabel(laterIndex, (entries[laterIndex] as Fields).date);
+    const b = entryLabel(earlierIndex, (entries[earlierIndex] as Fields).date);
+    const aTimes = [
+      formatTime(timed.start[later] as number),
+      formatTime(timed.end[later] as number),
+    ];
+    const bTimes = [
+      formatTime(timed.start[earlier] as number),
+      formatTime(timed.end[earlier] as number),
+    ];
     issues.add(
-      `entries.${later.index}.start`,
+      `entries.${laterIndex}.start`,
       IssueCode.OVERLAPPING_ENTRIES,
-      `${a.en} ${aTimes.join("-")} overlaps entry ${earlier.index + 1} ${bTimes.join("-")} on the same date; times on one date must not overlap`,
+      `${a.en} ${aTimes.join("-")} overlaps entry ${earlierIndex + 1} ${bTimes.join("-")} on the same date; times on one date must not overlap`,
       `${a.ja} ${aTimes.join("〜")} は ${b.ja} ${bTimes.join("〜")} と時間が重なっています。同じ日の業務時間は重ならないようにしてください`,
     );
   }
+}
+
+/** The first ten category ids, for a message naming the ones an entry may use. */
+function listIds(byId: Map<string, CategoryRef>): string {
+  const ids = [...byId.keys()];
+  return ids.slice(0, 10).join(", ") + (ids.length > 10 ? ", ..." : "");
 }
 
 export function validateEntries(
@@ -152,17 +177,18 @@ export function validateEntries(
     );
     return { minutes, hundredths };
   }
-  const ids = [...byId.keys()];
-  const shownIds = ids.slice(0, 10).join(", ") + (ids.length > 10 ? ", ..." : "");
   const days = new DayCache();
-  const intervals: DayInterval[] = [];
+  const timedEntries: TimedEntries = { index: [], day: [], start: [], end: [] };
+  // One context and one times record moved along the entries: nothing is allocated per entry
+  // unless it has an issue.
+  const at: EntryContext = { index: 0, date: undefined, type: null };
+  const times: CheckedTimes = { start: 0, end: 0, worked: 0 };
 
   for (let index = 0; index < value.length; index++) {
     const entry: unknown = value[index];
-    const path = `entries.${index}`;
     if (typeof entry !== "object" || entry === null || Array.isArray(entry)) {
       issues.add(
-        path,
+        `entries.${index}`,
         IssueCode.INVALID_TYPE,
         `Entry ${index + 1} must be an object with date and costCategoryId`,
         `${index + 1}件目は date と costCategoryId を持つオブジェクトで指定してください`,
@@ -172,13 +198,16 @@ export function validateEntries(
     const fields = entry as Fields;
     const categoryId = given(fields.costCategoryId);
     const ref = typeof categoryId === "string" ? byId.get(categoryId) : undefined;
-    const at: EntryContext = { index, path, date: given(fields.date), type: ref?.type ?? null };
+    at.index = index;
+    at.date = given(fields.date);
+    at.type = ref?.type ?? null;
     const day = days.dayOf(at.date);
     checkDate(day, at, period, issues);
     if (ref === undefined) {
       const label = entryLabel(index, at.date);
+      const shownIds = listIds(byId);
       issues.add(
-        `${path}.costCategoryId`,
+        entryPath(at, "costCategoryId"),
         categoryId === undefined ? IssueCode.REQUIRED : IssueCode.UNKNOWN_COST_CATEGORY,
         `${label.en}: costCategoryId ${quoteValue(categoryId)} is not a cost category of this contract; use one of: ${shownIds}`,
         `${label.ja}: 費目 ${quoteValue(categoryId)} はこの契約にありません。次のいずれかを指定してください: ${shownIds}`,
@@ -187,19 +216,20 @@ export function validateEntries(
     checkDetails(given(fields.details), at, issues);
     const skipHours = readSkipHours(given(fields.skipHours), at, issues);
     const type = at.type;
-    const start = { text: given(fields.start), minutes: given(fields.startMinutes) };
-    const end = { text: given(fields.end), minutes: given(fields.endMinutes) };
-    const breakMinutes = given(fields.breakMinutes);
     const quantity = given(fields.quantity);
 
     const timed =
       type === "hourly" || ((type === "monthly" || type === "monthlyRange") && !skipHours);
     if (type === "quantity" || (skipHours && type !== "hourly")) {
-      forbidTimes(start, end, breakMinutes, at, issues);
-    } else if (timed || hasTime(start) || hasTime(end)) {
-      const times = checkTimes(start, end, breakMinutes, timed, at, issues);
-      if (times !== null) {
-        if (day !== null) intervals.push({ index, day, start: times.start, end: times.end });
+      forbidTimes(fields, at, issues);
+    } else if (timed || hasStart(fields) || hasEnd(fields)) {
+      if (checkTimes(fields, timed, at, issues, times)) {
+        if (day !== null) {
+          timedEntries.index.push(index);
+          timedEntries.day.push(day);
+          timedEntries.start.push(times.start);
+          timedEntries.end.push(times.end);
+        }
         if (ref !== undefined && timed) {
           minutes[ref.index] = (minutes[ref.index] ?? 0) + times.worked;
         }
@@ -209,7 +239,7 @@ export function validateEntries(
     if (type !== null && type !== "quantity" && quantity !== undefined) {
       const label = entryLabel(index, at.date);
       issues.add(
-        `${path}.quantity`,
+        entryPath(at, "quantity"),
         IssueCode.QUANTITY_NOT_ALLOWED,
         `${label.en}: leave quantity out; only quantity cost categories take one`,
         `${label.ja}: 数量は数量で登録する費目でのみ入力できます`,
@@ -221,8 +251,6 @@ export function validateEntries(
       }
     }
   }
-  reportOverlaps(value, intervals, issues);
+  reportOverlaps(value, timedEntries, issues);
   return { minutes, hundredths };
 }
-
-const hasTime = (input: TimeInput) => input.text !== undefined || input.minutes !== undefined;

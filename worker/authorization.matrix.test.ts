@@ -151,6 +151,16 @@ beforeAll(async () => {
       body: {},
     }),
   );
+  // A route for payment notices, which no fixture sends, so the routes above stay one-step.
+  const approvalRoute = await t.call("POST", `/v1/groups/${group?.id}/approval-routes`, {
+    token: ownerToken,
+    body: {
+      documentType: "paymentNotice",
+      name: "支払通知の承認",
+      steps: [{ name: "確認", roles: ["groupOwner"] }],
+    },
+  });
+  fixtures.push(approvalRoute);
   const run = await t.call("POST", `/v1/companies/${demo?.id}/payment-runs`, {
     token: ownerToken,
     body: { paymentDate: "2025-09-30" },
@@ -177,7 +187,9 @@ beforeAll(async () => {
     webhookId: webhook.body.id,
     deliveryId: delivery?.id ?? "",
     runId: run.body.id,
+    routeId: approvalRoute.body.id,
     itemId: run.body.items?.[0]?.id ?? "missing",
+    year: "2025",
   };
 });
 

@@ -15,6 +15,10 @@ export { ROLES, type Role };
  * - contract, order, invoice: the `{contractId}` (or the `{orderId}`'s or `{invoiceId}`'s
  *   contract), for the roles listed in its group; "partner" there means the contract's own
  *   partner only.
+ *
+ * Approval steps (approvals/): the row admits the staff of the document's group; the step of
+ * the approval route frozen on the document then admits only the roles or people it names
+ * (403 otherwise), so a member approves only where a route names them.
  */
 export type Rule =
   | { access: "public"; documented?: false }
@@ -75,6 +79,17 @@ export const rules = {
   "POST /v1/groups/{groupId}/invitations/{invitationId}/revoke": { access: "group", roles: OWNERS },
   "POST /v1/groups/{groupId}/invitations/{invitationId}/resend": { access: "group", roles: OWNERS },
 
+  "POST /v1/groups/{groupId}/approval-routes": { access: "group", roles: ["companyOwner"] },
+  "GET /v1/groups/{groupId}/approval-routes": { access: "group", roles: ["companyOwner"] },
+  "PUT /v1/groups/{groupId}/approval-routes/{routeId}": {
+    access: "group",
+    roles: ["companyOwner"],
+  },
+  "DELETE /v1/groups/{groupId}/approval-routes/{routeId}": {
+    access: "group",
+    roles: ["companyOwner"],
+  },
+
   "PUT /v1/companies/{companyId}/options": { access: "company", roles: ["companyOwner"] },
   "POST /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
   "GET /v1/companies/{companyId}/webhooks": { access: "company", roles: ["companyOwner"] },
@@ -107,6 +122,9 @@ export const rules = {
   "GET /v1/orders/{orderId}": { access: "order", roles: PARTIES },
   "PATCH /v1/orders/{orderId}": { access: "order", roles: OWNERS },
   "POST /v1/orders/{orderId}/send": { access: "order", roles: OWNERS },
+  // Steps of the group's approval route: the step itself then names who decides it.
+  "POST /v1/orders/{orderId}/approval/approve": { access: "order", roles: STAFF },
+  "POST /v1/orders/{orderId}/approval/return": { access: "order", roles: STAFF },
   "POST /v1/orders/{orderId}/approve": { access: "order", roles: ["partner"] },
   "POST /v1/orders/{orderId}/return": { access: "order", roles: ["partner"] },
   "GET /v1/orders/{orderId}/document": { access: "order", roles: PARTIES },
@@ -136,8 +154,9 @@ export const rules = {
   },
   "GET /v1/invoices/{invoiceId}": { access: "invoice", roles: PARTIES },
   "POST /v1/invoices/{invoiceId}/submit": { access: "invoice", roles: ["partner"] },
-  "POST /v1/invoices/{invoiceId}/approve": { access: "invoice", roles: OWNERS },
-  "POST /v1/invoices/{invoiceId}/return": { access: "invoice", roles: OWNERS },
+  // The current step of the approval route; the step names who decides it (default: owners).
+  "POST /v1/invoices/{invoiceId}/approve": { access: "invoice", roles: STAFF },
+  "POST /v1/invoices/{invoiceId}/return": { access: "invoice", roles: STAFF },
   "POST /v1/invoices/{invoiceId}/accept": { access: "invoice", roles: ["partner"] },
   "POST /v1/invoices/{invoiceId}/reject": { access: "invoice", roles: ["partner"] },
   "GET /v1/invoices/{invoiceId}/document": { access: "invoice", roles: PARTIES },
@@ -156,6 +175,18 @@ export const rules = {
   "GET /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
   "PUT /v1/companies/{companyId}/settings": { access: "company", roles: ["companyOwner"] },
   "GET /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
+  "GET /v1/companies/{companyId}/annual-statements/{year}": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/annual-statements/{year}/statements.pdf": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
+  "GET /v1/companies/{companyId}/annual-statements/{year}/statements.csv": {
+    access: "company",
+    roles: ["companyOwner"],
+  },
   "POST /v1/companies/{companyId}/payment-runs": { access: "company", roles: ["companyOwner"] },
   "GET /v1/companies/{companyId}/payment-runs/{runId}": {
     access: "company",

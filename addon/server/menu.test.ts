@@ -20,6 +20,10 @@ describe("the Shimebi menu", () => {
       "同期",
       "---",
       "会社: レビューを取得",
+      "会社: 支払と振込ファイル",
+      "会社: 振込済みにする",
+      "会社: 支払調書",
+      "会社: 会計ソフト用の仕訳 CSV",
     ]);
   });
 
@@ -33,6 +37,10 @@ describe("the Shimebi menu", () => {
       "Sync",
       "---",
       "Company: pull review",
+      "Company: payment run and transfer file",
+      "Company: mark a payment run paid",
+      "Company: annual payment statements",
+      "Company: journal CSV for accounting",
     ]);
   });
 

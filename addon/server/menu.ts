@@ -1,3 +1,4 @@
+import { COMPANY_TEXTS } from "./companyTexts";
 import { MESSAGES, t, userLang } from "./i18n";
 import { type SyncResult, syncTimesheet } from "./sync";
 
@@ -14,6 +15,10 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(t(MESSAGES.menuSync, lang), "menuSync")
     .addSeparator()
     .addItem(t(MESSAGES.menuPullReview, lang), "menuPullReview")
+    .addItem(t(COMPANY_TEXTS.menuPaymentRun, lang), "menuPaymentRun")
+    .addItem(t(COMPANY_TEXTS.menuMarkPaid, lang), "menuMarkPaymentRunPaid")
+    .addItem(t(COMPANY_TEXTS.menuAnnualStatements, lang), "menuAnnualStatements")
+    .addItem(t(COMPANY_TEXTS.menuJournal, lang), "menuJournalExport")
     .addToUi();
 }
 

@@ -96,6 +96,22 @@ export class FakeUi implements Partial<Ui> {
     this.dialogs.push({ output: userInterface as unknown as FakeHtmlOutput, title });
   }
 
+  /** What the user types into the next prompts, oldest first; null (or none left) cancels. */
+  readonly answers: (string | null)[] = [];
+  /** The prompts shown, title and message joined by a line break. */
+  readonly prompts: string[] = [];
+  readonly Button = { OK: "OK", CANCEL: "CANCEL", CLOSE: "CLOSE" } as unknown as Ui["Button"];
+  readonly ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL" } as unknown as Ui["ButtonSet"];
+
+  prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
+    this.prompts.push(args.filter((a) => typeof a === "string").join("\n"));
+    const answer = this.answers.shift() ?? null;
+    return {
+      getResponseText: () => answer ?? "",
+      getSelectedButton: () => (answer === null ? "CANCEL" : "OK") as never,
+    };
+  }
+
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     this.alerts.push(args.filter((a) => typeof a === "string").join("\n"));
     return "OK" as unknown as GoogleAppsScript.Base.Button;

@@ -27,6 +27,8 @@ export interface HttpReply {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /** The body's bytes as received. */
+  bytes?: Uint8Array;
 }
 
 const WORKER = `
@@ -44,7 +46,9 @@ port.on("message", async (request) => {
       }
     }
     const response = await fetch(request.url, { method: request.method, headers: request.headers, body });
-    reply = { status: response.status, headers: Object.fromEntries(response.headers), body: await response.text() };
+    // The bytes as they came, as UrlFetchApp's getBlob() gives them (a Shift_JIS file, say).
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    reply = { status: response.status, headers: Object.fromEntries(response.headers), body: new TextDecoder().decode(bytes), bytes };
   } catch (error) {
     reply = { error: String((error && error.cause && error.cause.message) || (error && error.message) || error) };
   }

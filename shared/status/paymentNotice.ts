@@ -1,12 +1,14 @@
 // The payment notice's (支払通知書) status machine: the company sends it, the partner accepts
 // or returns it, and silence until the confirmation deadline (確認期限) counts as acceptance.
-// A notice has no draft: it is under review from the moment it is sent.
+// A notice is under review from the moment it is sent. When the company has an approval route
+// for its notices, the notice waits as a draft (the company's, unseen by the partner) until
+// the route's last step sends it.
 //
-//   (sent) underReview --accept / autoAccept--> approved
-//            ^     \
-//       send |      return
-//            |       v
-//            returned
+//   (draft) --send--> underReview --accept / autoAccept--> approved
+//                       ^     \
+//                  send |      return
+//                       |       v
+//                       returned
 //
 // A notice is stored with the invoices (same table, kind "paymentNotice"), so its statuses
 // are the invoice's; "approved" reads "accepted" for a notice.
@@ -50,7 +52,9 @@ export function transitionPaymentNotice(
   event: PaymentNoticeEvent,
 ): NoticeTransition {
   if (event === "send") {
-    if (!notice || notice.status === "returned") return { ok: true, status: "underReview" };
+    if (!notice || notice.status === "returned" || notice.status === "draft") {
+      return { ok: true, status: "underReview" };
+    }
     const accepted = notice.status === "approved";
     return {
       ok: false,

@@ -22,8 +22,24 @@ export const payerSettingsSchema = z
     corporateNumber: line(20)
       .default("")
       .openapi({ description: "法人番号 (13 digits); no マイナンバー is stored" }),
-    category: line(30).default("報酬"),
-    detail: line(30).default(""),
+    category: line(30).default("報酬").openapi({
+      description:
+        "区分 on 支払調書, as the NTA names the fee: デザイン料, 原稿料, 翻訳料, 通訳料, 講演料, 教授料 (技芸・知識等の教授・指導料), 税理士報酬…",
+    }),
+    detail: line(30)
+      .default("")
+      .openapi({ description: "細目: what the fee was for, such as ウェブデザイン" }),
+    contracts: z
+      .array(
+        z.strictObject({
+          contractId: z.string().min(1),
+          category: line(30).min(1),
+          detail: line(30).default(""),
+        }),
+      )
+      .max(1000)
+      .optional()
+      .openapi({ description: "区分 and 細目 per contract, where they differ from the above" }),
   })
   .openapi("PayerSettings");
 

@@ -1,9 +1,10 @@
-import { eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { asciiDigits, toZenginName } from "../banks/kana";
 import { findBank, findBranch } from "../banks/service";
 import {
   type AccountingSettings,
   companySettings,
+  contracts,
   type PayerSettings,
   type TransferSettings,
 } from "../db/schema";
@@ -141,6 +142,33 @@ function payerOf(input: NonNullable<SettingsUpdate["payer"]>, say: Say, issues: 
   return { ...input, corporateNumber };
 }
 
+/** Per-contract 区分 name the company's own contracts only. */
+async function checkContracts(
+  deps: Pick<Deps, "db">,
+  companyId: string,
+  chosen: { contractId: string }[],
+  say: Say,
+  issues: IssueBody[],
+) {
+  if (chosen.length === 0) return;
+  const ids = chosen.map((c) => c.contractId);
+  const found = await deps.db
+    .select({ id: contracts.id })
+    .from(contracts)
+    .where(and(eq(contracts.companyId, companyId), inArray(contracts.id, ids)));
+  const known = new Set(found.map((c) => c.id));
+  chosen.forEach((c, i) => {
+    if (known.has(c.contractId)) return;
+    issues.push({
+      path: `payer.contracts.${i}.contractId`,
+      message: say(
+        `契約 ${c.contractId} はこの会社の契約ではありません`,
+        `Contract ${c.contractId} is not one of this company's`,
+      ),
+    });
+  });
+}
+
 /** Replaces the sections given; a section with any problem changes nothing (422). */
 export async function updateSettings(
   deps: Pick<Deps, "db" | "now">,
@@ -151,7 +179,10 @@ export async function updateSettings(
   const issues: IssueBody[] = [];
   const values: Partial<typeof companySettings.$inferInsert> = {};
   if (body.transfer) values.transfer = await transferOf(body.transfer, say, issues);
-  if (body.payer) values.payer = payerOf(body.payer, say, issues);
+  if (body.payer) {
+    values.payer = payerOf(body.payer, say, issues);
+    await checkContracts(deps, companyId, body.payer.contracts ?? [], say, issues);
+  }
   if (body.accounting) values.accounting = body.accounting;
   if (issues.length > 0) {
     throw new ApiError(

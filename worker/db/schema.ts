@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { ApprovalRecord, ApprovalStepDefinition } from "../../shared";
 
 // Every table of the product, one module (drizzle-kit reads it to generate migrations/).
 // Ids are random UUIDs; times are Unix milliseconds; emails are stored lower-cased.
@@ -323,6 +324,10 @@ export const purchaseOrders = sqliteTable(
     returnReason: text("return_reason"),
     /** 発注請書: the partner's details as approved. */
     confirmation: text("confirmation", { mode: "json" }).$type<Record<string, unknown>>(),
+    /** The approval route frozen when the order entered it, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -450,6 +455,10 @@ export const invoices = sqliteTable(
     autoAccepted: integer("auto_accepted", { mode: "boolean" }).notNull().default(false),
     returnReason: text("return_reason"),
     revision: integer("revision").notNull().default(0),
+    /** The approval route frozen at submission, with each step's decisions. */
+    approval: text("approval", { mode: "json" }).$type<ApprovalRecord>(),
+    /** Counts approval changes: a decision updates only the version it read. */
+    approvalVersion: integer("approval_version").notNull().default(0),
     createdAt: createdAt(),
   },
   (t) => [
@@ -522,6 +531,8 @@ export type PayerSettings = {
   /** 区分 and 細目 of the fees, as the statement's columns name them. */
   category: string;
   detail: string;
+  /** 区分 and 細目 of one contract's fees, where they differ from the company's. */
+  contracts?: { contractId: string; category: string; detail: string }[];
 };
 
 /** The accounting software a 仕訳 export is made for. */
@@ -667,4 +678,35 @@ export const webhookAttempts = sqliteTable(
     durationMs: integer("duration_ms").notNull(),
   },
   (t) => [index("webhook_attempts_delivery").on(t.deliveryId, t.attemptedAt)],
+);
+
+// ── Approval routes (issue 15) ───────────────────────────────────────────────────────────
+
+export const APPROVAL_DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice"] as const;
+export type ApprovalDocumentType = (typeof APPROVAL_DOCUMENT_TYPES)[number];
+
+/**
+ * A group's approval route (承認経路) for one kind of document: ordered steps, each a role or
+ * named people, any one or all of them. At most one per group and kind: the route in force.
+ */
+export const approvalRoutes = sqliteTable(
+  "approval_routes",
+  {
+    id: id(),
+    companyId: text("company_id")
+      .notNull()
+      .references(() => companies.id),
+    groupId: text("group_id")
+      .notNull()
+      .references(() => groups.id),
+    documentType: text("document_type", { enum: APPROVAL_DOCUMENT_TYPES }).notNull(),
+    name: text("name").notNull(),
+    steps: text("steps", { mode: "json" }).$type<ApprovalStepDefinition[]>().notNull(),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    updatedAt: time("updated_at"),
+  },
+  (t) => [uniqueIndex("approval_routes_group_type").on(t.groupId, t.documentType)],
 );

@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
+import { approvalSchema } from "../approvals/schemas";
 import { quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
 
 // What the invoice and payment-notice routes answer: one row of the invoices table (a
@@ -126,6 +127,7 @@ export const invoiceSchema = z
         "A payment notice's confirmation deadline (確認期限): unanswered by then, it counts as accepted. Null for an invoice",
     }),
     autoAccepted: z.boolean().openapi({ description: "accepted by the deadline passing" }),
+    approval: approvalSchema,
     warnings: z.array(z.object({ path: z.string(), message: z.string() })),
     createdAt: instant,
   })

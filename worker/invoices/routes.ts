@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { type Decision, decideAfresh } from "../approvals/decision";
+import { approvalSection } from "../approvals/html";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser } from "../http/auth";
@@ -8,6 +10,7 @@ import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { decideNoticeStep } from "../paymentNotices/approval";
 import { renderDocumentHtml } from "../platform/documentHtml";
 import { withIdempotency } from "../platform/idempotency";
 import { BOTH_KINDS, invoiceOf } from "./access";
@@ -26,6 +29,23 @@ import {
 } from "./schemas";
 import { documentOf, getInvoice, loadParts, saveDraft, serializeInvoice } from "./service";
 import { decideInvoice, submitInvoice } from "./submission";
+
+/**
+ * A decision at the current step of the document's approval route: an invoice under review,
+ * or a payment notice the company holds in its route before sending.
+ */
+async function decide(c: Context<AppEnv>, decision: Decision) {
+  const first = await invoiceOf(c, BOTH_KINDS);
+  const { roles } = accessOf(c);
+  return decideAfresh(
+    first,
+    () => getInvoice(c.var.deps, first.id),
+    (document) =>
+      document.kind === "paymentNotice"
+        ? decideNoticeStep(c.var.deps, currentUser(c), roles, document, decision)
+        : decideInvoice(c.var.deps, currentUser(c), roles, document, decision),
+  );
+}
 
 const htmlPage = { description: "HTML", content: { "text/html": { schema: z.string() } } };
 const refused = {
@@ -83,9 +103,15 @@ const approve = defineRoute({
   path: "/v1/invoices/{invoiceId}/approve",
   operationId: "approveInvoice",
   tags: TAGS,
-  summary: "Approve the invoice (company or group owner)",
+  summary:
+    "Approve the current step of the approval route: the last step approves the invoice (default: one step, any company or group owner), or sends a payment notice the route held",
   request: { params: invoiceIdParam },
-  responses: { 200: ok("Approved", invoiceSchema), ...denied, ...refused },
+  responses: {
+    200: ok("Approved, or the step approved and the invoice still under review", invoiceSchema),
+    ...denied,
+    403: errorResponse("Not an approver of the current step (not_an_approver) or role not allowed"),
+    ...refused,
+  },
 });
 
 const reject = defineRoute({
@@ -93,9 +119,15 @@ const reject = defineRoute({
   path: "/v1/invoices/{invoiceId}/return",
   operationId: "returnInvoice",
   tags: TAGS,
-  summary: "Return the invoice to the partner with a reason",
+  summary:
+    "Return with a reason at the current step of the approval route: an invoice to the partner, a held payment notice to its author",
   request: { params: invoiceIdParam, body: { required: true, ...json(returnInvoiceSchema) } },
-  responses: { 200: ok("Returned", invoiceSchema), ...denied, ...refused },
+  responses: {
+    200: ok("Returned", invoiceSchema),
+    ...denied,
+    403: errorResponse("Not an approver of the current step (not_an_approver) or role not allowed"),
+    ...refused,
+  },
 });
 
 const document = defineRoute({
@@ -181,25 +213,20 @@ export function invoiceRoutes() {
           return { status: 200, body: await present(c, submitted) };
         },
       );
-      return c.json(answer.body as ReturnType<typeof serializeInvoice>, 200);
+      return c.json(answer.body as Awaited<ReturnType<typeof present>>, 200);
     })
     .openapi(approve, async (c) => {
-      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
-        approve: true,
-      });
-      return c.json(await present(c, invoice), 200);
+      const decided = await decide(c, { approve: true });
+      return c.json(await present(c, decided), 200);
     })
     .openapi(reject, async (c) => {
-      const invoice = await decideInvoice(c.var.deps, currentUser(c), await invoiceOf(c), {
-        approve: false,
-        reason: c.req.valid("json").reason,
-      });
-      return c.json(await present(c, invoice), 200);
+      const decided = await decide(c, { approve: false, reason: c.req.valid("json").reason });
+      return c.json(await present(c, decided), 200);
     })
     .openapi(document, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
       const layout = documentLayoutOf(invoice, await documentOf(c.var.deps, invoice));
-      return c.html(renderDocumentHtml(layout), 200);
+      return c.html(renderDocumentHtml(layout, approvalSection(invoice.approval)), 200);
     })
     .openapi(report, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);

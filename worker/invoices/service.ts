@@ -1,6 +1,7 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { type QuoteResult, quote, workingMonthsOf } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
@@ -204,9 +205,16 @@ export async function getInvoice(deps: Pick<Deps, "db">, invoiceId: string): Pro
   return row;
 }
 
-/** A draft is the partner's workspace: the company sees an invoice once it is submitted. */
+/**
+ * A draft invoice is the partner's workspace: the company sees it once it is submitted. A
+ * draft payment notice is the company's, held in its approval route: the partner sees it
+ * once it is sent.
+ */
 export function visibleTo(invoice: Invoice, roles: string[]): boolean {
-  return invoice.status !== "draft" || roles.includes("partner");
+  if (invoice.status !== "draft") return true;
+  return invoice.kind === "invoice"
+    ? roles.includes("partner")
+    : roles.some((role) => role !== "partner");
 }
 
 /** The document as submitted, or as it would be submitted now for a draft or returned one. */
@@ -313,6 +321,7 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     /** A payment notice's confirmation deadline (確認期限); null for an invoice. */
     acceptBy: invoice.acceptBy?.toISOString() ?? null,
     autoAccepted: invoice.autoAccepted,
+    approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),
   };

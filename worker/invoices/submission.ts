@@ -1,7 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
-import { bankAccounts, invoices, users } from "../db/schema";
+import { type Decision, decideApproval, legacyApproval, stepDetails } from "../approvals/decision";
+import { notifyStepApprovers } from "../approvals/notify";
+import { freezeApproval, routeInForce } from "../approvals/service";
+import { bankAccounts, invoices, type Role, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError, type IssueBody } from "../http/errors";
 import { notify } from "../notifications/service";
@@ -98,6 +101,14 @@ export async function submitInvoice(
     ]);
   }
   const event = invoice.status === "returned" ? "resubmitted" : "submitted";
+  // The route in force enters with the invoice and stays with it, whatever becomes of the route.
+  const approval = await freezeApproval(deps.db, {
+    companyId: parts.contract.companyId,
+    groupId: parts.contract.groupId,
+    route: await routeInForce(deps.db, parts.contract.groupId, "invoice"),
+    requestedBy: actor,
+    now: deps.now(),
+  });
   const updated = await deps.db.transaction(async (tx) => {
     const number = invoice.number ?? (await nextNumber(tx, invoice.issuerId, "invoice"));
     const document = buildInvoiceDocument({
@@ -126,6 +137,8 @@ export async function submitInvoice(
         // The reason belonged to the returned revision; the history's "returned" event keeps it.
         returnReason: null,
         revision: invoice.revision + 1,
+        approval,
+        approvalVersion: invoice.approvalVersion + 1,
       })
       .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))
       .returning();
@@ -154,36 +167,60 @@ export async function submitInvoice(
     },
     creator ? { mail: { to: creator.email } } : {},
   );
+  await notifyStepApprovers(deps, approval, {
+    ...parts.contract,
+    label: updated.number ?? "",
+    link: `/v1/invoices/${invoice.id}`,
+  });
   return updated;
 }
 
-/** The company's decision: approved for good, or returned with a reason for correction. */
+/**
+ * The company's decision at the current step of the invoice's approval route. A step before
+ * the last records its approval and leaves the invoice under review; the last step approves
+ * it for good; a return at any step sends it back to the partner with the reason.
+ */
 export async function decideInvoice(
   deps: Deps,
   actor: User,
+  roles: readonly Role[],
   invoice: Invoice,
-  decision: { approve: true } | { approve: false; reason: string },
+  decision: Decision,
 ) {
   const next = nextInvoiceStatus(invoice.status, decision.approve ? "approve" : "return");
+  const record = invoice.approval ?? legacyApproval(invoice.submittedAt);
+  const step = decideApproval(record, actor, roles, decision, deps.now());
   const parts = await loadParts(deps, invoice.contractId);
-  const reason = decision.approve ? null : decision.reason;
+  const reason = decision.approve ? null : decision.reason.trim();
   const updated = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(invoices)
-      .set({ status: next, decidedAt: deps.now(), returnReason: reason })
-      .where(and(eq(invoices.id, invoice.id), eq(invoices.status, invoice.status)))
+      .set({
+        ...(step.completed ? { status: next, decidedAt: deps.now(), returnReason: reason } : {}),
+        approval: step.record,
+        approvalVersion: invoice.approvalVersion + 1,
+      })
+      .where(
+        and(
+          eq(invoices.id, invoice.id),
+          eq(invoices.status, invoice.status),
+          eq(invoices.approvalVersion, invoice.approvalVersion),
+        ),
+      )
       .returning();
     if (!row) throw changed();
-    await recordInvoiceEvent(
-      tx,
-      deps,
-      row,
-      decision.approve ? "approved" : "returned",
-      actor,
-      reason ? { reason } : {},
-    );
+    const event = !step.completed ? "stepApproved" : decision.approve ? "approved" : "returned";
+    await recordInvoiceEvent(tx, deps, row, event, actor, stepDetails(record, step, reason));
     return row;
   });
+  if (!step.completed) {
+    await notifyStepApprovers(deps, step.record, {
+      ...parts.contract,
+      label: updated.number ?? "",
+      link: `/v1/invoices/${invoice.id}`,
+    });
+    return updated;
+  }
   await notify(
     deps,
     parts.partner.id,

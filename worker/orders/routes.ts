@@ -1,5 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
+import { type Decision, decideAfresh } from "../approvals/decision";
+import { approvalSection } from "../approvals/html";
+import { stepReturnSchema } from "../approvals/schemas";
 import { accessOf } from "../companies/routes";
 import {
   anyObject,
@@ -16,14 +19,15 @@ import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { renderDocumentHtml } from "../platform/documentHtml";
+import { decideOrderStep, sendOrRequestApproval } from "./approval";
 import { type OrderDocument, orderLayout } from "./layout";
+import { orderSchema } from "./schemas";
 import {
   approveOrder,
   documentFor,
   getOrder,
   patchOrder,
   returnOrder,
-  sendOrder,
   serializeOrder,
   visibleTo,
 } from "./service";
@@ -40,6 +44,17 @@ async function orderOf(c: Context<AppEnv>) {
   if (!visibleTo(order, access.roles))
     throw new ApiError(404, "not_found", "No such purchase order");
   return order;
+}
+
+/** A decision at the current step of the order's approval route, afresh if another raced it. */
+async function decideStep(c: Context<AppEnv>, decision: Decision) {
+  const first = await orderOf(c);
+  const { roles } = accessOf(c);
+  return decideAfresh(
+    first,
+    () => getOrder(c.var.deps, first.id),
+    (order) => decideOrderStep(c.var.deps, currentUser(c), roles, order, decision),
+  );
 }
 
 const show = defineRoute({
@@ -67,9 +82,46 @@ const send = defineRoute({
   path: "/v1/orders/{orderId}/send",
   operationId: "sendOrder",
   tags: ["Purchase orders"],
-  summary: "Send the order to the partner, or resend it after a return",
+  summary:
+    "Send the order to the partner, or resend it after a return; with an approval route for the group's orders, the order enters the route instead and is sent by its last step",
   request: { params: orderIdParam },
-  responses: { 200: ok("Sent", anyObject), ...denied, ...conflict },
+  responses: {
+    200: ok("Sent, or in the approval route (status unchanged, approval pending)", orderSchema),
+    ...denied,
+    ...conflict,
+  },
+});
+
+const approveStep = defineRoute({
+  method: "post",
+  path: "/v1/orders/{orderId}/approval/approve",
+  operationId: "approveOrderStep",
+  tags: ["Purchase orders"],
+  summary:
+    "Approve the current step of the order's approval route (before sending); the last step sends the order to the partner",
+  request: { params: orderIdParam },
+  responses: {
+    200: ok("The step approved, or the order sent", orderSchema),
+    ...denied,
+    403: errorResponse("Not an approver of the current step (not_an_approver) or role not allowed"),
+    ...conflict,
+  },
+});
+
+const returnStep = defineRoute({
+  method: "post",
+  path: "/v1/orders/{orderId}/approval/return",
+  operationId: "returnOrderStep",
+  tags: ["Purchase orders"],
+  summary:
+    "Return the order to its author with a reason, at the current step of its approval route: it stays unsent",
+  request: { params: orderIdParam, body: { required: true, ...json(stepReturnSchema) } },
+  responses: {
+    200: ok("Returned to the author", orderSchema),
+    ...denied,
+    403: errorResponse("Not an approver of the current step (not_an_approver) or role not allowed"),
+    ...conflict,
+  },
 });
 
 const approve = defineRoute({
@@ -119,7 +171,15 @@ export function orderRoutes() {
       return c.json(serializeOrder(order), 200);
     })
     .openapi(send, async (c) => {
-      const order = await sendOrder(c.var.deps, currentUser(c), await orderOf(c));
+      const order = await sendOrRequestApproval(c.var.deps, currentUser(c), await orderOf(c));
+      return c.json(serializeOrder(order), 200);
+    })
+    .openapi(approveStep, async (c) => {
+      const order = await decideStep(c, { approve: true });
+      return c.json(serializeOrder(order), 200);
+    })
+    .openapi(returnStep, async (c) => {
+      const order = await decideStep(c, { approve: false, reason: c.req.valid("json").reason });
       return c.json(serializeOrder(order), 200);
     })
     .openapi(approve, async (c) => {
@@ -147,6 +207,6 @@ export function orderRoutes() {
         { ...document, confirmation: order.confirmation ?? undefined },
         order,
       );
-      return c.html(renderDocumentHtml(layout), 200);
+      return c.html(renderDocumentHtml(layout, approvalSection(order.approval)), 200);
     });
 }

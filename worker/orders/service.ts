@@ -1,5 +1,7 @@
 import { and, count, desc, eq, inArray } from "drizzle-orm";
+import type { ApprovalRecord } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { approvalView } from "../approvals/service";
 import {
   type OrderEvent,
   orderDocumentContent,
@@ -109,6 +111,7 @@ export async function patchOrder(
       `A purchase order that is ${order.status} cannot be edited`,
     );
   }
+  if (order.approval?.outcome === "pending") throw inApproval();
   const [updated] = await deps.db
     .update(purchaseOrders)
     .set(patch)
@@ -153,12 +156,34 @@ function refuse(
     ]);
 }
 
-async function recordEvent(
+/** While the order waits in its approval route, neither edited nor sent around it. */
+export const inApproval = () =>
+  new ApiError(
+    409,
+    "order_in_approval",
+    "The purchase order is in its approval route: it can be changed once it is returned",
+    [],
+    "発注書は承認中です。差し戻されると変更できます",
+  );
+
+export type OrderHistoryEvent =
+  | "sent"
+  | "resent"
+  | "returned"
+  | "approved"
+  | "expired"
+  | "superseded"
+  // The company's own approval route before sending (approvals/).
+  | "approvalRequested"
+  | "stepApproved"
+  | "approvalReturned";
+
+export async function recordEvent(
   tx: Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0],
   deps: Pick<Deps, "now"> & HistoryKeyHolder,
   order: PurchaseOrder,
   document: Record<string, unknown>,
-  event: "sent" | "resent" | "returned" | "approved" | "expired" | "superseded",
+  event: OrderHistoryEvent,
   actor: User | null,
   details: Record<string, unknown> = {},
 ) {
@@ -179,8 +204,8 @@ async function recordEvent(
   });
 }
 
-/** Send (or resend after a return): freezes the document, records it, tells the partner. */
-export async function sendOrder(deps: Deps, actor: User, order: PurchaseOrder) {
+/** What sending needs: the per-month terms right and the status and deadline allowing it. */
+export async function sendCheck(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder) {
   const parts = await loadParts(deps, order);
   const monthIssues = rangeMonthIssues(
     parts.version.costCategories,
@@ -201,23 +226,49 @@ export async function sendOrder(deps: Deps, actor: User, order: PurchaseOrder) {
     endDate: parts.contract.endDate,
   });
   refuse(next);
+  return { parts, event, status: next.status };
+}
+
+/**
+ * Send (or resend after a return): freezes the document, records it, tells the partner. With
+ * `lastStep`, the last step of the order's approval route sends it: the step's approval and
+ * the sending land in one transaction, on the approval the step read.
+ */
+export async function sendOrder(
+  deps: Deps,
+  actor: User,
+  order: PurchaseOrder,
+  lastStep?: { approval: ApprovalRecord; details: Record<string, unknown> },
+) {
+  const { parts, event, status } = await sendCheck(deps, order);
   const document = orderDocumentContent({ ...parts, order, issuedOn: deps.now() });
   const hash = await contentHashOf(document);
   const updated = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(purchaseOrders)
       .set({
-        status: next.status,
+        status,
         document,
         contentHash: hash,
         sentAt: deps.now(),
         revision: order.revision + 1,
         returnReason: null,
+        // Sent without a route, the order carries no approval (not one of an earlier sending).
+        approval: lastStep?.approval ?? null,
+        approvalVersion: order.approvalVersion + 1,
       })
-      .where(and(eq(purchaseOrders.id, order.id), eq(purchaseOrders.status, order.status)))
+      .where(
+        and(
+          eq(purchaseOrders.id, order.id),
+          eq(purchaseOrders.status, order.status),
+          eq(purchaseOrders.approvalVersion, order.approvalVersion),
+        ),
+      )
       .returning();
     if (!row)
       throw new ApiError(409, "order_changed", "The purchase order changed meanwhile: reload it");
+    if (lastStep)
+      await recordEvent(tx, deps, row, document, "stepApproved", actor, lastStep.details);
     await recordEvent(tx, deps, row, document, event === "resend" ? "resent" : "sent", actor);
     return row;
   });
@@ -433,6 +484,7 @@ export function serializeOrder(order: PurchaseOrder) {
     decidedAt: order.decidedAt?.toISOString() ?? null,
     returnReason: order.returnReason,
     confirmation: order.confirmation ?? null,
+    approval: approvalView(order.approval),
     createdAt: order.createdAt.toISOString(),
   };
 }

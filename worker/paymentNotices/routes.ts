@@ -4,6 +4,7 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { BOTH_KINDS, invoiceOf } from "../invoices/access";
 import {
   contractMonthParams,
   invoiceIdParam,
@@ -12,7 +13,8 @@ import {
   returnInvoiceSchema,
 } from "../invoices/schemas";
 import { serializeInvoice } from "../invoices/service";
-import { answerPaymentNotice, sendPaymentNotice } from "./service";
+import { sendOrRequestNoticeApproval } from "./approval";
+import { answerPaymentNotice } from "./service";
 
 // 支払通知書: the company sends, the partner accepts or returns. Reading a notice goes through
 // the invoices' GET routes (JSON, HTML and PDF), since both live in the same table; the
@@ -37,7 +39,7 @@ const send = defineRoute({
   operationId: "sendPaymentNotice",
   tags: TAGS,
   summary:
-    "Build the month's payment notice from the entries and send it (or resend it after a return)",
+    "Build the month's payment notice from the entries and send it (or resend it after a return); with an approval route for the group's notices, it is held as a draft in the route and sent by its last step",
   request: { params: contractMonthParams, body: { required: false, ...json(noticeInputSchema) } },
   responses: {
     200: ok("Resent after a return", invoiceSchema),
@@ -74,7 +76,7 @@ export function paymentNoticeRoutes() {
   return createRouter()
     .openapi(send, async (c) => {
       const { month } = c.req.valid("param");
-      const { notice, contract, created } = await sendPaymentNotice(
+      const { notice, contract, created } = await sendOrRequestNoticeApproval(
         c.var.deps,
         currentUser(c),
         accessOf(c).contractId ?? "",
@@ -87,7 +89,8 @@ export function paymentNoticeRoutes() {
       const notice = await answerPaymentNotice(
         c.var.deps,
         currentUser(c),
-        accessOf(c).invoiceId ?? "",
+        // A notice held in the company's approval route does not exist for the partner yet.
+        (await invoiceOf(c, BOTH_KINDS)).id,
         { accept: true },
       );
       return c.json(serializeInvoice(notice), 200);
@@ -96,7 +99,8 @@ export function paymentNoticeRoutes() {
       const notice = await answerPaymentNotice(
         c.var.deps,
         currentUser(c),
-        accessOf(c).invoiceId ?? "",
+        // A notice held in the company's approval route does not exist for the partner yet.
+        (await invoiceOf(c, BOTH_KINDS)).id,
         { accept: false, reason: c.req.valid("json").reason },
       );
       return c.json(serializeInvoice(notice), 200);

@@ -5,7 +5,8 @@ import type { InvoiceDocument } from "../invoices/document";
 import type { Invoice, Withholding } from "../invoices/rules";
 
 // 支払通知書 (payment notice): the company's side of billing. Its status machine and the
-// choices the company makes, apart from storage. A notice has no draft: it is sent at once.
+// choices the company makes, apart from storage. A notice is sent at once, or held as the
+// company's draft while its approval route runs (approval.ts).
 
 type Contract = typeof contracts.$inferSelect;
 type Partner = typeof users.$inferSelect;
@@ -62,7 +63,7 @@ export function assertNoticeMonth(contract: Contract, month: string) {
   }
 }
 
-/** Only a returned notice may be sent again; one under review or approved stands. */
+/** Only a returned (or held) notice may be sent again; one under review or approved stands. */
 export function assertSendable(existing: Invoice | undefined) {
   const next = transitionPaymentNotice(existing, "send");
   if (!next.ok) throw refusedBy(409, next.issue);

@@ -1,4 +1,5 @@
 import { and, eq, lte } from "drizzle-orm";
+import type { ApprovalRecord } from "../../shared";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { getSettings } from "../companySettings/service";
@@ -36,10 +37,10 @@ import {
 // it; the partner accepts or returns it, or lets the confirmation deadline pass, after which
 // the scheduled job accepts it. Storage, numbering, documents and history are the invoices'.
 
-const changed = () =>
+export const changed = () =>
   new ApiError(409, "payment_notice_changed", "The payment notice changed meanwhile: reload it");
 
-async function noticeFor(deps: Pick<Deps, "db">, contractId: string, month: string) {
+export async function noticeFor(deps: Pick<Deps, "db">, contractId: string, month: string) {
   const [row] = await deps.db
     .select()
     .from(invoices)
@@ -53,19 +54,22 @@ async function noticeFor(deps: Pick<Deps, "db">, contractId: string, month: stri
   return row;
 }
 
-/** Sends (or, after a return, resends) the month's notice: frozen, numbered, under review. */
-export async function sendPaymentNotice(
-  deps: Deps,
-  actor: User,
+/** What sending the month's notice needs: the stored notice, the inputs and the figures. */
+export async function prepareNotice(
+  deps: Pick<Deps, "db" | "now">,
   contractId: string,
   month: string,
   body: NoticeInput,
+  /** The last step of the notice's approval route sends it: only then may one be pending. */
+  options: { lastStep?: boolean } = {},
 ) {
   const parts = await loadParts(deps, contractId);
   const { contract, partner } = parts;
   assertNoticeMode(contract);
   assertNoticeMonth(contract, month);
   const existing = await noticeFor(deps, contractId, month);
+  const pending = existing?.approval?.outcome === "pending";
+  if (pending && !options.lastStep) throw noticeInApproval();
   assertSendable(existing);
   const accounts = await deps.db
     .select()
@@ -81,12 +85,10 @@ export async function sendPaymentNotice(
     lastWithholding: defaultWithholding(partner),
   });
   const { rows, request, figures } = await figuresFor(deps, contract, month, inputs);
-  const acceptBy = acceptByOf(contract, deps.now());
+  // The company's address and phone, printed under its name as the notice's issuer.
   const { payer } = await getSettings(deps, contract.companyId);
-  const event = existing ? "resent" : "sent";
-  const notice = await deps.db.transaction(async (tx) => {
-    const number = existing?.number ?? (await nextNumber(tx, contract.companyId, "paymentNotice"));
-    const document = asNoticeDocument(
+  const document = (number: string | null) =>
+    asNoticeDocument(
       buildInvoiceDocument({
         ...parts,
         number,
@@ -100,6 +102,39 @@ export async function sendPaymentNotice(
       }),
       payer,
     );
+  return { parts, month, existing, inputs, figures, document };
+}
+
+export type PreparedNotice = Awaited<ReturnType<typeof prepareNotice>>;
+
+export const noticeInApproval = () =>
+  new ApiError(
+    409,
+    "payment_notice_in_approval",
+    "The payment notice is in its approval route: it can be changed once it is returned",
+    [],
+    "支払通知書は承認中です。差し戻されると変更できます",
+  );
+
+/**
+ * Sends (or, after a return, resends) the month's notice: frozen, numbered, under review.
+ * With `lastStep`, the last step of the notice's approval route sends it, in one transaction
+ * with the step's approval, on the approval the step read.
+ */
+export async function sendPaymentNotice(
+  deps: Deps,
+  actor: User,
+  prepared: PreparedNotice,
+  lastStep?: { approval: ApprovalRecord; details: Record<string, unknown> },
+) {
+  const { parts, month, existing, inputs, figures } = prepared;
+  const { contract, partner } = parts;
+  const acceptBy = acceptByOf(contract, deps.now());
+  // A draft is one the company's approval route held back: it was never sent.
+  const event = existing?.number ? "resent" : "sent";
+  const notice = await deps.db.transaction(async (tx) => {
+    const number = existing?.number ?? (await nextNumber(tx, contract.companyId, "paymentNotice"));
+    const document = prepared.document(number);
     const values = {
       status: "underReview" as const,
       number,
@@ -113,13 +148,25 @@ export async function sendPaymentNotice(
       decidedAt: null,
       acceptBy,
       returnReason: null,
+      // Sent without a route, the notice carries no approval (not one of an earlier sending).
+      approval: lastStep?.approval ?? null,
     };
     let row: Invoice | undefined;
     if (existing) {
       [row] = await tx
         .update(invoices)
-        .set({ ...values, revision: existing.revision + 1 })
-        .where(and(eq(invoices.id, existing.id), eq(invoices.status, "returned")))
+        .set({
+          ...values,
+          revision: existing.revision + 1,
+          approvalVersion: existing.approvalVersion + 1,
+        })
+        .where(
+          and(
+            eq(invoices.id, existing.id),
+            eq(invoices.status, existing.status),
+            eq(invoices.approvalVersion, existing.approvalVersion),
+          ),
+        )
         .returning();
     } else {
       // The unique (contract, month, kind) index stops a concurrent twin: it inserts nothing.
@@ -128,7 +175,7 @@ export async function sendPaymentNotice(
         .values({
           ...values,
           companyId: contract.companyId,
-          contractId,
+          contractId: contract.id,
           partnerUserId: partner.id,
           workingMonth: month,
           kind: "paymentNotice",
@@ -140,6 +187,7 @@ export async function sendPaymentNotice(
         .returning();
     }
     if (!row) throw changed();
+    if (lastStep) await recordInvoiceEvent(tx, deps, row, "stepApproved", actor, lastStep.details);
     await recordInvoiceEvent(tx, deps, row, event, actor, { acceptBy: acceptBy.toISOString() });
     return row;
   });

@@ -66,7 +66,14 @@ function block(b: LayoutBlock) {
   }
 }
 
-export function renderDocumentHtml(layout: DocumentLayout): string {
+/**
+ * The page: the document in <main>, and after it, outside the document, what the company
+ * keeps beside it (the approval route: `appendix`), which the PDF does not print.
+ */
+export function renderDocumentHtml(
+  layout: DocumentLayout,
+  appendix: ReturnType<typeof html> | "" = "",
+): string {
   return htmlText(html`<!doctype html>
     <html lang="ja">
       <head>
@@ -75,8 +82,11 @@ export function renderDocumentHtml(layout: DocumentLayout): string {
         <style>${raw(STYLE)}</style>
       </head>
       <body>
-        ${layout.status ? html`<span class="stamp">${layout.status}</span>` : ""}
-        ${layout.blocks.map(block)}
+        <main>
+          ${layout.status ? html`<span class="stamp">${layout.status}</span>` : ""}
+          ${layout.blocks.map(block)}
+        </main>
+        ${appendix ? html`<aside>${appendix}</aside>` : ""}
       </body>
     </html>`);
 }

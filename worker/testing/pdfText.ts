@@ -56,9 +56,11 @@ export async function pdfStrings(bytes: Uint8Array): Promise<string[]> {
   return strings;
 }
 
-/** The text nodes of an HTML page's body, in order, entities decoded. */
+/** The text nodes of an HTML page's document (<main>), in order, entities decoded. */
 export function htmlStrings(page: string): string[] {
-  const body = page.slice(page.indexOf("<body"));
+  const start = page.indexOf("<main");
+  const body =
+    start < 0 ? page.slice(page.indexOf("<body")) : page.slice(start, page.indexOf("</main>"));
   return body
     .replace(/<[^>]*>/g, "\n")
     .split("\n")

@@ -188,6 +188,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/companies/{companyId}/annual-statements/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 報酬、料金、契約金及び賞金の支払調書: one per payee subject to it, the payees left out and why, and what to fill in first */
+        get: operations["getAnnualPaymentStatements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as CSV (UTF-8 with BOM, a header row), one row per 区分 of each payee, headed by the items of the NTA's 記録要領 for form 309; to check and carry into 法定調書 software, not an e-Tax submission file */
+        get: operations["exportAnnualPaymentStatementsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/companies/{companyId}/annual-statements/{year}/statements.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The year's 支払調書 as PDF, one payee a page, in the order of the NTA's form */
+        get: operations["getAnnualPaymentStatementsPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/companies/{companyId}/documents": {
         parameters: {
             query?: never;
@@ -682,7 +733,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Build the month's payment notice from the entries and send it (or resend it after a return) */
+        /** Build the month's payment notice from the entries and send it (or resend it after a return); with an approval route for the group's notices, it is held as a draft in the route and sent by its last step */
         post: operations["sendPaymentNotice"];
         delete?: never;
         options?: never;
@@ -739,6 +790,42 @@ export interface paths {
         /** Create the purchase order (a draft) from the current working conditions */
         post: operations["createOrder"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{groupId}/approval-routes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The group's approval routes; a kind without one is approved in one step */
+        get: operations["listApprovalRoutes"];
+        put?: never;
+        /** Define the group's approval route (承認経路) for purchase orders or invoices: ordered steps, each a role or named people, any one or all of them */
+        post: operations["createApprovalRoute"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/groups/{groupId}/approval-routes/{routeId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename the route or replace its steps; documents already in it keep their steps */
+        put: operations["updateApprovalRoute"];
+        post?: never;
+        /** Remove the route: the kind goes back to one step; documents in it keep their steps */
+        delete: operations["deleteApprovalRoute"];
         options?: never;
         head?: never;
         patch?: never;
@@ -911,7 +998,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve the invoice (company or group owner) */
+        /** Approve the current step of the approval route: the last step approves the invoice (default: one step, any company or group owner), or sends a payment notice the route held */
         post: operations["approveInvoice"];
         delete?: never;
         options?: never;
@@ -1054,7 +1141,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return the invoice to the partner with a reason */
+        /** Return with a reason at the current step of the approval route: an invoice to the partner, a held payment notice to its author */
         post: operations["returnInvoice"];
         delete?: never;
         options?: never;
@@ -1323,6 +1410,40 @@ export interface paths {
         patch: operations["updateOrder"];
         trace?: never;
     };
+    "/v1/orders/{orderId}/approval/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve the current step of the order's approval route (before sending); the last step sends the order to the partner */
+        post: operations["approveOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/orders/{orderId}/approval/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the order to its author with a reason, at the current step of its approval route: it stays unsent */
+        post: operations["returnOrderStep"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/orders/{orderId}/approve": {
         parameters: {
             query?: never;
@@ -1403,7 +1524,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Send the order to the partner, or resend it after a return */
+        /** Send the order to the partner, or resend it after a return; with an approval route for the group's orders, the order enters the route instead and is sent by its last step */
         post: operations["sendOrder"];
         delete?: never;
         options?: never;
@@ -1517,6 +1638,74 @@ export interface components {
              */
             withholdingAccount: string;
         };
+        AnnualPaymentStatements: {
+            excluded: {
+                amount: number;
+                documents: number;
+                message: string;
+                name: string;
+                partnerUserId: string;
+                /** @enum {string} */
+                reason: "corporation" | "nonResident" | "noWithholding" | "belowThreshold";
+                withholdingTax: number;
+            }[];
+            payer: components["schemas"]["PayerSettings"];
+            problems: components["schemas"]["Issue"][];
+            statements: {
+                address: string;
+                consumptionTax: number;
+                documents: {
+                    amount: number;
+                    /**
+                     * @description paidOn from the run that paid it, or from its due date
+                     * @enum {string}
+                     */
+                    basis: "paymentRun" | "dueDate";
+                    consumptionTax: number;
+                    invoiceId: string;
+                    month: string;
+                    number: string | null;
+                    /** @description The day it was, or will be, paid */
+                    paidOn: string;
+                    unpaid: boolean;
+                    withholdingTax: number;
+                }[];
+                lines: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /**
+                     * @description 区分
+                     * @example デザイン料
+                     */
+                    category: string;
+                    /** @description 細目 */
+                    detail: string;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                }[];
+                name: string;
+                partnerUserId: string;
+                total: {
+                    /** @description 支払金額 (未払金額 included), consumption tax included */
+                    amount: number;
+                    /** @description 未払金額: inside amount */
+                    unpaidAmount: number;
+                    /** @description 未徴収税額: inside withholdingTax */
+                    unwithheldTax: number;
+                    /** @description 源泉徴収税額 (未徴収税額 included) */
+                    withholdingTax: number;
+                };
+            }[];
+            /** @description 提出範囲: more than this a year to one payee */
+            threshold: number;
+            /** @example 令和8年分 報酬、料金、契約金及び賞金の支払調書 */
+            title: string;
+            year: number;
+        };
         ApiToken: {
             createdAt: string;
             id: string;
@@ -1537,6 +1726,80 @@ export interface components {
             /** @enum {string} */
             source: "base" | "month";
             upperHours: number;
+        };
+        /** @description The approval route frozen on the document when it entered it, and each step's decision */
+        Approval: {
+            /** @description 1-based; null once approved or returned */
+            currentStep: number | null;
+            requestedAt: string;
+            requestedBy: components["schemas"]["Person"];
+            route: {
+                /** @description null: the default single step */
+                id: string | null;
+                name: string;
+            };
+            /** @enum {string} */
+            status: "pending" | "approved" | "returned";
+            steps: {
+                approvals: {
+                    decidedAt: string;
+                    name: string;
+                    userId: string;
+                }[];
+                decidedAt: string | null;
+                decidedBy: string | null;
+                /** @enum {string|null} */
+                decision: "approved" | "returned" | null;
+                name: string;
+                number: number;
+                people: components["schemas"]["Person"][];
+                reason: string | null;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+            }[];
+        } | null;
+        ApprovalRoute: {
+            createdAt: string;
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            groupId: string;
+            id: string;
+            name: string;
+            steps: {
+                name: string;
+                roles: ("companyOwner" | "groupOwner")[];
+                /** @enum {string} */
+                rule: "any" | "all";
+                userIds: string[];
+            }[];
+            updatedAt: string | null;
+        };
+        /** @description Documents already in the route keep the steps they entered with */
+        ApprovalRoutePatch: {
+            name?: string;
+            steps?: components["schemas"]["ApprovalStepInput"][];
+        };
+        /** @description Give roles or userIds, not both */
+        ApprovalStepInput: {
+            /** @example 経理確認 */
+            name: string;
+            /** @description The step is decided by holders of these roles in the group */
+            roles?: ("companyOwner" | "groupOwner")[];
+            /**
+             * @description any: one approval completes the step; all: every approver must approve
+             * @default any
+             * @enum {string}
+             */
+            rule: "any" | "all";
+            /** @description Or by these people (company owners, group owners or members of the group) */
+            userIds?: string[];
+        };
+        ApprovalStepReturn: {
+            reason: string;
         };
         Attachment: {
             /** @example application/pdf */
@@ -1753,6 +2016,7 @@ export interface components {
              * @example 2025-08-26T01:00:00.000Z
              */
             acceptBy: string | null;
+            approval: components["schemas"]["Approval"];
             /** @description accepted by the deadline passing */
             autoAccepted: boolean;
             companyId: string;
@@ -2142,6 +2406,16 @@ export interface components {
              */
             name: string;
         };
+        NewApprovalRoute: {
+            /**
+             * @description purchaseOrder: before the order is sent to the partner; invoice: before the company approves the invoice; paymentNotice: before the notice is sent to the partner for acceptance
+             * @enum {string}
+             */
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            /** @example 請求書の3段階承認 */
+            name: string;
+            steps: components["schemas"]["ApprovalStepInput"][];
+        };
         NewBankAccount: components["schemas"]["NewDomesticBankAccount"] | components["schemas"]["NewOverseasBankAccount"];
         NewCompany: {
             name: string;
@@ -2319,14 +2593,27 @@ export interface components {
         };
         PayerSettings: {
             address: string;
-            /** @default 報酬 */
+            /**
+             * @description 区分 on 支払調書, as the NTA names the fee: デザイン料, 原稿料, 翻訳料, 通訳料, 講演料, 教授料 (技芸・知識等の教授・指導料), 税理士報酬…
+             * @default 報酬
+             */
             category: string;
+            /** @description 区分 and 細目 per contract, where they differ from the above */
+            contracts?: {
+                category: string;
+                contractId: string;
+                /** @default  */
+                detail: string;
+            }[];
             /**
              * @description 法人番号 (13 digits); no マイナンバー is stored
              * @default
              */
             corporateNumber: string;
-            /** @default  */
+            /**
+             * @description 細目: what the fee was for, such as ウェブデザイン
+             * @default
+             */
             detail: string;
             name: string;
             /** @default  */
@@ -2450,6 +2737,31 @@ export interface components {
              * @example 1
              */
             monthsAfter: number;
+        };
+        Person: {
+            name: string;
+            userId: string;
+        };
+        PurchaseOrder: {
+            approval: components["schemas"]["Approval"];
+            confirmation: {
+                [key: string]: unknown;
+            } | null;
+            contentHash: string | null;
+            contractId: string;
+            createdAt: string;
+            decidedAt: string | null;
+            hideRangeTerms: boolean;
+            id: string;
+            /** @example PO-000001 */
+            number: string;
+            remarks: string;
+            returnReason: string | null;
+            revision: number;
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned" | "expired" | "superseded";
+            subject: string;
         };
         Quote: {
             adjustments: {
@@ -3641,6 +3953,222 @@ export interface operations {
             };
             /** @description Something went wrong on our side */
             500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualPaymentStatements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Statements */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AnnualPaymentStatements"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year the form can be made for */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    exportAnnualPaymentStatementsCsv: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description CSV */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAnnualPaymentStatementsPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                companyId: string;
+                /** @description 暦年 */
+                year: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not a year, no payer set, or nobody to report */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No font configured for PDF documents */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -6931,6 +7459,347 @@ export interface operations {
             };
         };
     };
+    listApprovalRoutes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Routes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewApprovalRoute"];
+            };
+        };
+        responses: {
+            /** @description Defined: documents entering approval from now on follow it */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The group already has a route for this kind of document */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    updateApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalRoutePatch"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description A step names neither roles nor people, both, or someone outside the group */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteApprovalRoute: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                groupId: string;
+                routeId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApprovalRoute"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Only the company owner manages approval routes */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description No such group or route of yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listGroupContracts: {
         parameters: {
             query?: never;
@@ -7859,7 +8728,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Approved */
+            /** @description Approved, or the step approved and the invoice still under review */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7877,7 +8746,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -8645,7 +9514,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Role not allowed */
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -9908,6 +10777,207 @@ export interface operations {
             };
         };
     };
+    approveOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The step approved, or the order sent */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    returnOrderStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                orderId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApprovalStepReturn"];
+            };
+        };
+        responses: {
+            /** @description Returned to the author */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PurchaseOrder"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not an approver of the current step (not_an_approver) or role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not possible in the order's status */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     approveOrder: {
         parameters: {
             query?: never;
@@ -10280,15 +11350,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Sent */
+            /** @description Sent, or in the approval route (status unchanged, approval pending) */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["PurchaseOrder"];
                 };
             };
             /** @description Not signed in */
