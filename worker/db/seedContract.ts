@@ -3,7 +3,7 @@ import { createContract, latestConditions } from "../contracts/service";
 import { type AppDeps, resolveDeps } from "../deps";
 import { approveOrder, createDraftOrder, sendOrder } from "../orders/service";
 import type { Db } from "./client";
-import { companies, companySettings, groups, users } from "./schema";
+import { companies, groups, users } from "./schema";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 
@@ -25,21 +25,6 @@ export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "
     .from(groups)
     .where(and(eq(groups.companyId, company?.id ?? ""), eq(groups.name, "開発チーム")));
   if (!owner || !partner || !company || !group) return null;
-  // The company's address and phone, printed under its name on the order and notices.
-  await db
-    .insert(companySettings)
-    .values({
-      companyId: company.id,
-      payer: {
-        name: company.name,
-        address: "東京都港区芝公園4-2-8",
-        phone: "03-5555-0100",
-        corporateNumber: "",
-        category: "報酬",
-        detail: "",
-      },
-    })
-    .onConflictDoNothing();
   const now = deps.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
