@@ -27,6 +27,7 @@ export {
   firstWorkingMonthIssue,
   lastWorkingMonth,
   type PeriodCheck,
+  partialWorkingMonths,
   validateContractPeriod,
   workingMonthOf,
   workingMonthOfDate,
@@ -71,7 +72,7 @@ export {
   monthEntryIssues,
   relabelEntries,
 } from "./monthEntries";
-export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
+export { type OrderLine, type OrderTerm, orderFixedTotal, orderLines } from "./orderLines";
 export {
   deemedAcceptanceSentence,
   type MonthTermsRow,

@@ -8,6 +8,7 @@ import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
+import { createdContractWarnings } from "./rules";
 import {
   anyObject,
   contractIdParam,
@@ -32,6 +33,8 @@ const create = defineRoute({
   operationId: "createContract",
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
+  description:
+    "The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).",
   request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
   responses: { 201: ok("Created", anyObject), ...denied, ...invalid },
 });
@@ -104,7 +107,9 @@ export function contractRoutes() {
         c.req.valid("json"),
         ja,
       );
-      return c.json(serializeContract(contract, null, c.var.deps.now()), 201);
+      const now = c.var.deps.now();
+      const warnings = createdContractWarnings(contract, now, ja);
+      return c.json({ ...serializeContract(contract, null, now), warnings }, 201);
     })
     .openapi(listForGroup, async (c) =>
       c.json(await listContracts(c.var.deps, { groupId: accessOf(c).groupId ?? "" }), 200),

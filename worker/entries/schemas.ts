@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { syncParse } from "../http/syncParse";
+import { CHOICE_SOURCES } from "../invoices/estimateChoices";
 import { quoteResponseSchema } from "../quote/schemas";
 
 // 業務登録 (work entries). zod checks structure and types only: dates, times, periods,
@@ -91,12 +92,19 @@ export const entrySchema = z
   })
   .openapi("WorkEntry");
 
-export const estimateSchema = quoteResponseSchema;
+export const estimateSchema = quoteResponseSchema
+  .extend({
+    choicesFrom: z.enum(CHOICE_SOURCES).openapi({
+      description:
+        "Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)",
+    }),
+  })
+  .openapi("Estimate", { description: "概算請求額: the month's invoice as it stands" });
 
 export const syncResultSchema = z
   .object({
     rows: z.array(z.object({ clientRowId: z.string(), id: z.string() })),
-    estimate: quoteResponseSchema.nullable(),
+    estimate: estimateSchema.nullable(),
   })
   .openapi("MonthSyncResult");
 
@@ -115,6 +123,6 @@ export const reportSchema = z
     label: z.object({ en: z.string(), ja: z.string() }),
     invoiceId: z.string().nullable(),
     entries: z.array(entrySchema),
-    estimate: quoteResponseSchema.nullable(),
+    estimate: estimateSchema.nullable(),
   })
   .openapi("BusinessReport");

@@ -1,8 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
-import { approvalSchema } from "../approvals/schemas";
 import { yen } from "../http/schemas";
-import { lineTaxRate, taxByRateSchema } from "../quote/schemas";
+import { lineTaxRate } from "../quote/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
 // draft is optional: what is left out keeps its stored value or a default from settings.
@@ -100,45 +99,16 @@ export const idempotencyHeader = z.object({
 });
 
 export const invoiceListQuery = z.object({
+  kind: z.enum(["invoice", "paymentNotice"]).optional().openapi({
+    description:
+      "invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices",
+  }),
   status: z.enum(INVOICE_STATUSES).optional(),
   month: yearMonth.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
 
-const json = z.record(z.string(), z.unknown());
-
-/** An invoice or payment notice as `serializeInvoice` answers it. */
-export const invoiceSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(["invoice", "paymentNotice"]),
-    contractId: z.string(),
-    companyId: z.string(),
-    partnerUserId: z.string(),
-    month: yearMonth,
-    status: z.enum(INVOICE_STATUSES),
-    number: z.string().nullable().openapi({ example: "INV-000001" }),
-    inputs: json,
-    figures: json.nullable().openapi({ description: "The engine's quote (POST /v1/quote)" }),
-    taxByRate: z.array(taxByRateSchema).openapi({
-      description: "税率ごとの対価の額と消費税額, as the engine computed them",
-    }),
-    total: z.number().int(),
-    dueDate: z.string().nullable(),
-    document: json.nullable().openapi({ description: "The document as last submitted or sent" }),
-    contentHash: z.string().nullable(),
-    revision: z.number().int(),
-    submittedAt: z.string().nullable(),
-    decidedAt: z.string().nullable(),
-    returnReason: z.string().nullable(),
-    approval: approvalSchema,
-    warnings: z.array(z.unknown()),
-    createdAt: z.string(),
-  })
-  .openapi("Invoice");
-export const invoiceListSchema = z
-  .object({ items: z.array(z.record(z.string(), z.unknown())), nextCursor: z.string().nullable() })
-  .openapi("InvoiceList");
+export { invoiceListSchema, invoiceSchema } from "./responseSchemas";
 
 export type InvoiceInput = z.infer<typeof invoiceInputSchema>;

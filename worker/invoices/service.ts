@@ -73,7 +73,8 @@ export async function figuresFor(
   return { rows, request, figures: outcome.quote };
 }
 
-async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
+/** The withholding of the partner's latest approved invoice: a new draft starts with it. */
+export async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
   const [last] = await deps.db
     .select({ inputs: invoices.inputs })
     .from(invoices)
@@ -295,12 +296,15 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract) {
     taxByRate: (invoice.figures as QuoteResult | null)?.taxByRate ?? [],
     total: invoice.total,
     dueDate: invoice.dueDate,
-    document: invoice.document ?? null,
+    document: (invoice.document as InvoiceDocument | null) ?? null,
     contentHash: invoice.contentHash,
     revision: invoice.revision,
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    /** A payment notice's confirmation deadline (確認期限); null for an invoice. */
+    acceptBy: invoice.acceptBy?.toISOString() ?? null,
+    autoAccepted: invoice.autoAccepted,
     approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),

@@ -4,7 +4,7 @@ import { ApiError } from "../http/errors";
 import { pdfResponses, sendPdf } from "../http/pdfResponse";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
-import { type OrderDocument, orderPdfLayout } from "./pdf";
+import { type OrderDocument, orderLayout } from "./layout";
 import { documentFor, getOrder, visibleTo } from "./service";
 
 // The purchase order (発注書) as PDF, drawn by the same module as the invoice PDF
@@ -30,7 +30,7 @@ export function orderPdfRoutes() {
     if (!visibleTo(order, access.roles))
       throw new ApiError(404, "not_found", "No such purchase order");
     const document = (await documentFor(c.var.deps, order)) as OrderDocument;
-    const layout = orderPdfLayout(
+    const layout = orderLayout(
       { ...document, confirmation: order.confirmation ?? undefined },
       order,
     );

@@ -11,6 +11,7 @@ import {
 import {
   bankAccounts,
   companies,
+  companySettings,
   conditionVersions,
   contracts,
   purchaseOrders,
@@ -121,11 +122,18 @@ export async function patchOrder(
 
 async function loadParts(deps: Pick<Deps, "db">, order: PurchaseOrder) {
   const [parts] = await deps.db
-    .select({ contract: contracts, version: conditionVersions, company: companies, partner: users })
+    .select({
+      contract: contracts,
+      version: conditionVersions,
+      company: companies,
+      partner: users,
+      payer: companySettings.payer,
+    })
     .from(contracts)
     .innerJoin(conditionVersions, eq(conditionVersions.id, order.conditionVersionId))
     .innerJoin(companies, eq(companies.id, contracts.companyId))
     .innerJoin(users, eq(users.id, contracts.partnerUserId))
+    .leftJoin(companySettings, eq(companySettings.companyId, contracts.companyId))
     .where(eq(contracts.id, order.contractId));
   if (!parts) throw new Error(`order ${order.id} has lost its contract`);
   return parts;

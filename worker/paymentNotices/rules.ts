@@ -75,9 +75,15 @@ export const overdue = (notice: Invoice) =>
     `The payment notice ${notice.number} was already accepted automatically: its confirmation deadline passed`,
   );
 
-/** The engine-built document, titled as what it is. */
-export function asNoticeDocument(document: InvoiceDocument): InvoiceDocument {
-  return { ...document, kind: "paymentNotice", title: "支払通知書" };
+/** The engine-built document, titled as what it is, with the issuing company's address. */
+export function asNoticeDocument(
+  document: InvoiceDocument,
+  contact: { address: string; phone: string } | null = null,
+): InvoiceDocument {
+  const recipient = contact
+    ? { ...document.recipient, address: contact.address, phone: contact.phone }
+    : document.recipient;
+  return { ...document, kind: "paymentNotice", title: "支払通知書", recipient };
 }
 
 /** "2025-07-27 10:00 JST": deadlines are read by people in Japan. */

@@ -2,6 +2,7 @@ import { and, eq, lte } from "drizzle-orm";
 import type { ApprovalRecord } from "../../shared";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { getSettings } from "../companySettings/service";
 import { bankAccounts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
@@ -84,6 +85,8 @@ export async function prepareNotice(
     lastWithholding: defaultWithholding(partner),
   });
   const { rows, request, figures } = await figuresFor(deps, contract, month, inputs);
+  // The company's address and phone, printed under its name as the notice's issuer.
+  const { payer } = await getSettings(deps, contract.companyId);
   const document = (number: string | null) =>
     asNoticeDocument(
       buildInvoiceDocument({
@@ -97,6 +100,7 @@ export async function prepareNotice(
         figures,
         entries: rows,
       }),
+      payer,
     );
   return { parts, month, existing, inputs, figures, document };
 }

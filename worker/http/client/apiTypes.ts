@@ -909,7 +909,10 @@ export interface paths {
         /** The group's contracts with their status */
         get: operations["listGroupContracts"];
         put?: never;
-        /** Create a contract with its working conditions (稼働条件) */
+        /**
+         * Create a contract with its working conditions (稼働条件)
+         * @description The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).
+         */
         post: operations["createContract"];
         delete?: never;
         options?: never;
@@ -1027,7 +1030,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An invoice: status, number, inputs, figures, document */
+        /** An invoice or a payment notice: status, number, inputs, figures, document; a notice's confirmation deadline in acceptBy */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -1116,7 +1119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as a qualified invoice (適格請求書), HTML */
+        /** The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書, with the partner's registration number and the confirmation deadline), HTML */
         get: operations["getInvoiceDocument"];
         put?: never;
         post?: never;
@@ -1134,7 +1137,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invoice as a qualified invoice (適格請求書), PDF
+         * The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書), PDF
          * @description Drawn from the document as submitted, or, for a draft or returned invoice, as it would be submitted now.
          */
         get: operations["getInvoicePdf"];
@@ -1410,7 +1413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own invoices across companies, newest first */
+        /** The caller's documents across companies, newest first: their invoices (請求書) and the payment notices (支払通知書) sent to them */
         get: operations["listMyInvoices"];
         put?: never;
         post?: never;
@@ -1958,7 +1961,7 @@ export interface components {
         };
         BusinessReport: {
             entries: components["schemas"]["WorkEntry"][];
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             invoiceId: string | null;
             label: {
                 en: string;
@@ -2060,6 +2063,14 @@ export interface components {
                 message: string;
             };
         };
+        /** @description 概算請求額: the month's invoice as it stands */
+        Estimate: components["schemas"]["Quote"] & ({
+            /**
+             * @description Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)
+             * @enum {string}
+             */
+            choicesFrom: "monthDocument" | "lastInvoice" | "defaults";
+        } | null);
         FailedTransfer: {
             /** @example 口座なし */
             reason: string;
@@ -2125,29 +2136,48 @@ export interface components {
             groupName: string;
             role: string;
         };
+        /** @description A 請求書 or a 支払通知書 */
         Invoice: {
+            /**
+             * Format: date-time
+             * @description A payment notice's confirmation deadline (確認期限): unanswered by then, it counts as accepted. Null for an invoice
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            acceptBy: string | null;
             approval: components["schemas"]["Approval"];
+            /** @description accepted by the deadline passing */
+            autoAccepted: boolean;
             companyId: string;
             contentHash: string | null;
             contractId: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
             createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
             decidedAt: string | null;
-            /** @description The document as last submitted or sent */
-            document: {
-                [key: string]: unknown;
-            } | null;
+            document: components["schemas"]["InvoiceDocument"];
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
             dueDate: string | null;
-            /** @description The engine's quote (POST /v1/quote) */
-            figures: {
-                [key: string]: unknown;
-            } | null;
+            figures: components["schemas"]["Quote"] & (Record<string, never> | null);
             id: string;
-            inputs: {
-                [key: string]: unknown;
-            };
-            /** @enum {string} */
+            inputs: components["schemas"]["InvoiceInputs"];
+            /**
+             * @description invoice: the partner's 請求書; paymentNotice: the company's 支払通知書
+             * @enum {string}
+             */
             kind: "invoice" | "paymentNotice";
-            /** @example 2025-08 */
+            /**
+             * @description the working month (稼働月)
+             * @example 2025-08
+             */
             month: string;
             /** @example INV-000001 */
             number: string | null;
@@ -2156,12 +2186,129 @@ export interface components {
             revision: number;
             /** @enum {string} */
             status: "draft" | "underReview" | "approved" | "returned";
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
             submittedAt: string | null;
-            /** @description 税率ごとの対価の額と消費税額, as the engine computed them */
+            /** @description 税率ごとの対価と消費税: the figures' per-rate totals, empty before any */
             taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
-            warnings: unknown[];
+            warnings: {
+                message: string;
+                path: string;
+            }[];
         };
+        /** @description What the 請求書 (or 支払通知書) and the 業務報告書 print, frozen when submitted */
+        InvoiceDocument: {
+            bankAccount: {
+                accountNumber: string;
+                accountType: string | null;
+                bankName: string;
+                branchName: string;
+                holderName: string;
+                kind: string;
+                swiftCode: string | null;
+            } | null;
+            consumptionTaxEnabled: boolean;
+            contract: {
+                contractType: string;
+                id: string;
+                title: string;
+            };
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            dueDate: string | null;
+            entries: {
+                breakMinutes: number;
+                category: string;
+                costCategoryId: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                date: string;
+                details: string;
+                /** @example 18:00 */
+                end: string | null;
+                quantity: number | null;
+                skipHours: boolean;
+                /** @example 09:00 */
+                start: string | null;
+                workedMinutes: number | null;
+            }[];
+            expenses: {
+                amount: number;
+                name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
+            }[];
+            extraItems: {
+                amount: number;
+                name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
+            }[];
+            figures: components["schemas"]["Quote"];
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            issuedOn: string;
+            /** @description The partner: the seller, with the registration number */
+            issuer: {
+                address: string;
+                /** @enum {string} */
+                kind: "individual" | "corporation";
+                name: string;
+                nonResident: boolean;
+                phone: string;
+                /** @description T + 13 digits, or empty */
+                registrationNumber: string;
+            };
+            /** @enum {string} */
+            kind: "invoice" | "paymentNotice";
+            month: string;
+            number: string | null;
+            period: {
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                from: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                to: string;
+            };
+            /** @description The company (on a notice, its issuer, with its address) */
+            recipient: {
+                address?: string;
+                name: string;
+                phone?: string;
+            };
+            remarks: string;
+            taxByRate: components["schemas"]["TaxByRate"][];
+            /** @enum {string} */
+            title: "請求書" | "支払通知書";
+            /**
+             * Format: date
+             * @description 取引年月日: the closing date
+             * @example 2025-09-30
+             */
+            transactionDate: string;
+            withholding: {
+                amount: number;
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        } | null;
         /** @description 請求書: what the partner chooses beside the work */
         InvoiceInput: {
             bankAccountId?: string;
@@ -2218,9 +2365,81 @@ export interface components {
                 excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
             };
         };
+        /** @description Every choice of the invoice, resolved */
+        InvoiceInputs: {
+            bankAccountId: string | null;
+            consumptionTax: {
+                enabled: boolean;
+            };
+            /**
+             * Format: date
+             * @example 2025-09-30
+             */
+            dueDate: string | null;
+            expenses: {
+                amount: number;
+                name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
+            }[];
+            extraItems: {
+                amount: number;
+                name: string;
+                /** @description 10, or 8 (軽減税率) */
+                taxRate?: number;
+            }[];
+            issuer: {
+                address: string;
+                name: string;
+                phone: string;
+                /** @description T + 13 digits, or empty */
+                registrationNumber: string;
+            };
+            remarks: string;
+            withholding: {
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+                /** @enum {string} */
+                excludedTaxTreatment?: "advancePayment" | "compensationBreakdown";
+            };
+        };
         InvoiceList: {
             items: {
-                [key: string]: unknown;
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                acceptBy: string | null;
+                companyId: string;
+                companyName: string;
+                contractId: string;
+                contractTitle: string;
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                createdAt: string;
+                /**
+                 * Format: date
+                 * @example 2025-09-30
+                 */
+                dueDate: string | null;
+                id: string;
+                /** @enum {string} */
+                kind: "invoice" | "paymentNotice";
+                month: string;
+                number: string | null;
+                partnerName: string;
+                partnerUserId: string;
+                /** @enum {string} */
+                status: "draft" | "underReview" | "approved" | "returned";
+                /**
+                 * Format: date-time
+                 * @example 2025-08-26T01:00:00.000Z
+                 */
+                submittedAt: string | null;
+                total: number;
             }[];
             nextCursor: string | null;
         };
@@ -2302,7 +2521,7 @@ export interface components {
             }[];
         };
         MonthSyncResult: {
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             rows: {
                 clientRowId: string;
                 id: string;
@@ -5113,6 +5332,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";
@@ -7184,7 +7405,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Quote"];
+                    "application/json": components["schemas"]["Estimate"];
                 };
             };
             /** @description Not signed in */
@@ -7376,7 +7597,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Sent: under review until the partner answers or the deadline passes */
+            /** @description Sent: under review until the partner answers or the confirmation deadline (acceptBy) passes */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -10704,6 +10925,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";
