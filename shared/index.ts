@@ -104,6 +104,7 @@ export {
   type RegistrationNumberResult,
   registrationCheckDigit,
 } from "./registrationNumber";
+export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   type RangeInput,
   type RateConvention,

@@ -73,7 +73,7 @@ beforeAll(async () => {
     .select()
     .from(memberships)
     .where(and(eq(memberships.companyId, demo?.id ?? ""), isNull(memberships.groupId)));
-  const ownerToken = (
+  let ownerToken = (
     await issueToken({ db: t.db, now: () => t.clock.now }, owner?.userId ?? "", "session")
   ).token;
   const invitation = await t.call("POST", `/v1/groups/${group?.id}/invitations`, {
@@ -111,7 +111,7 @@ beforeAll(async () => {
   // Sent, so that the partner may see it, and approved, so that work can be recorded.
   await t.call("POST", `/v1/orders/${order.body.id}/send`, { token: ownerToken });
   const [delivery] = await t.db.select().from(webhookDeliveries);
-  const partnerToken = (
+  let partnerToken = (
     await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
   ).token;
   const fixtures = [
@@ -134,7 +134,15 @@ beforeAll(async () => {
     body: form,
   });
   const attachment = (await upload.json()) as { id: string };
-  // Submitted, so that the company may see it (a draft is the partner's alone).
+  // Submitted, so that the company may see it (a draft is the partner's alone), once its
+  // month has closed (2025-08-31 in Japan), with sessions of that day.
+  t.clock.now = new Date("2025-08-31T03:00:00Z");
+  ownerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, owner?.userId ?? "", "session")
+  ).token;
+  partnerToken = (
+    await issueToken({ db: t.db, now: () => t.clock.now }, partner?.id ?? "", "session")
+  ).token;
   fixtures.push(
     entry,
     invoice,

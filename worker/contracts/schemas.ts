@@ -106,7 +106,7 @@ export const sesRatesQuery = z.object({
 });
 
 export const historyQuery = z.object({
-  documentType: z.enum(["purchaseOrder", "invoice", "paymentNotice"]).optional(),
+  documentType: z.enum(["purchaseOrder", "invoice", "paymentNotice", "contract"]).optional(),
   from: isoDate.optional(),
   to: isoDate.optional(),
   minAmount: z.coerce.number().int().optional(),

@@ -1,10 +1,11 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
-import { type QuoteResult, quote, workingMonthsOf } from "../../shared";
+import { type QuoteResult, quote } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
+import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import {
   appendHistory,
@@ -43,23 +44,6 @@ export async function loadParts(deps: Pick<Deps, "db">, contractId: string) {
     .where(eq(contracts.id, contractId));
   if (!parts) throw new ApiError(404, "not_found", "No such contract");
   return parts;
-}
-
-function assertWorkingMonth(contract: Contract, month: string) {
-  const months = workingMonthsOf(
-    { start: contract.startDate, end: contract.endDate },
-    contract.closingDay,
-  );
-  const first = months[0] ?? "";
-  const last = months.at(-1) ?? "";
-  if (month < first || (!contract.autoRenewal && month > last)) {
-    throw new ApiError(422, "month_outside_contract", "The month is outside the contract", [
-      {
-        path: "month",
-        message: `${month} is not a working month of the contract (${first} to ${last})`,
-      },
-    ]);
-  }
 }
 
 /** The engine's quote for the month with these inputs, with the entry rows it read. */
@@ -131,7 +115,7 @@ export async function saveDraft(
       "This contract is settled by payment notices from the company, not invoices",
     );
   }
-  assertWorkingMonth(contract, month);
+  checkContractMonth(contract, month);
   const [existing] = await deps.db
     .select()
     .from(invoices)

@@ -232,11 +232,12 @@ export async function sendCheck(deps: Pick<Deps, "db" | "now">, order: PurchaseO
 /**
  * Send (or resend after a return): freezes the document, records it, tells the partner. With
  * `lastStep`, the last step of the order's approval route sends it: the step's approval and
- * the sending land in one transaction, on the approval the step read.
+ * the sending land in one transaction, on the approval the step read. The actor is null when
+ * the system sends (the order of an automatic renewal).
  */
 export async function sendOrder(
   deps: Deps,
-  actor: User,
+  actor: User | null,
   order: PurchaseOrder,
   lastStep?: { approval: ApprovalRecord; details: Record<string, unknown> },
 ) {
@@ -428,7 +429,7 @@ async function expireOrder(
  */
 export async function supersedeOpenOrders(
   deps: Pick<Deps, "db" | "now"> & HistoryKeyHolder,
-  actor: User,
+  actor: User | null,
   contractId: string,
 ) {
   await deps.db.transaction(async (tx) => {

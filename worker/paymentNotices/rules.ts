@@ -1,4 +1,4 @@
-import { type NamedAmount, transitionPaymentNotice, workingMonthsOf } from "../../shared";
+import { type NamedAmount, transitionPaymentNotice } from "../../shared";
 import type { contracts, users } from "../db/schema";
 import { ApiError, refusedBy } from "../http/errors";
 import type { InvoiceDocument } from "../invoices/document";
@@ -43,23 +43,6 @@ export function assertNoticeMode(contract: Contract) {
       "invoice_mode",
       "This contract is billed by the partner's invoices, not by payment notices",
     );
-  }
-}
-
-export function assertNoticeMonth(contract: Contract, month: string) {
-  const months = workingMonthsOf(
-    { start: contract.startDate, end: contract.endDate },
-    contract.closingDay,
-  );
-  const first = months[0] ?? "";
-  const last = months.at(-1) ?? "";
-  if (month < first || (!contract.autoRenewal && month > last)) {
-    throw new ApiError(422, "month_outside_contract", "The month is outside the contract", [
-      {
-        path: "month",
-        message: `${month} is not a working month of the contract (${first} to ${last})`,
-      },
-    ]);
   }
 }
 

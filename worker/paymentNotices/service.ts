@@ -6,6 +6,7 @@ import { getSettings } from "../companySettings/service";
 import { bankAccounts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
+import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
@@ -25,7 +26,6 @@ import {
   asNoticeDocument,
   assertAnswerable,
   assertNoticeMode,
-  assertNoticeMonth,
   assertSendable,
   defaultWithholding,
   formatJst,
@@ -66,7 +66,7 @@ export async function prepareNotice(
   const parts = await loadParts(deps, contractId);
   const { contract, partner } = parts;
   assertNoticeMode(contract);
-  assertNoticeMonth(contract, month);
+  checkContractMonth(contract, month);
   const existing = await noticeFor(deps, contractId, month);
   const pending = existing?.approval?.outcome === "pending";
   if (pending && !options.lastStep) throw noticeInApproval();

@@ -31,7 +31,8 @@ export const KEYED: HashAlgorithm = "hmac-sha256";
 
 export type HistoryEventInput = {
   companyId: string;
-  documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+  /** "contract" for what happens to the contract itself: its automatic renewal. */
+  documentType: "purchaseOrder" | "invoice" | "paymentNotice" | "contract";
   documentId: string;
   documentNumber: string;
   event: string;
