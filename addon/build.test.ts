@@ -28,6 +28,11 @@ describe("npm run build", () => {
       "https://www.googleapis.com/auth/userinfo.email",
       "openid",
     ]);
+    // Invoice PDFs go through the Drive API's advanced service, which works under drive.file.
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: "Drive", serviceId: "drive", version: "v3" },
+    ]);
+    expect(read("Code.js")).not.toContain("DriveApp");
   });
 
   it("limits UrlFetchApp to the built-in API host when one is given", async () => {
@@ -36,6 +41,13 @@ describe("npm run build", () => {
     const manifest = JSON.parse(readFileSync(join(dir, "appsscript.json"), "utf8"));
     expect(manifest.urlFetchWhitelist).toEqual(["https://api.shimebi.example/"]);
     expect(readFileSync(join(dir, "Code.js"), "utf8")).toContain('"https://api.shimebi.example"');
+  });
+
+  it("refuses to build in an API URL that is not https", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "shimebi-addon-"));
+    await expect(buildAddon({ outdir: dir, apiUrl: "http://api.shimebi.example" })).rejects.toThrow(
+      /https/,
+    );
   });
 
   it("Code.js has no module syntax and defines every server function as a global", () => {
@@ -81,7 +93,7 @@ describe("npm run build", () => {
 
   it("Sidebar.html inlines its script and style: no external sources", () => {
     const html = read("Sidebar.html");
-    expect(html).toMatch(/<script>[\s\S]*google\.script[\s\S]*<\/script>/);
+    expect(html).toMatch(/<script>[\s\S]*google\??\.script[\s\S]*<\/script>/);
     expect(html).toMatch(/<style>[\s\S]*font-family[\s\S]*<\/style>/);
     expect(html).not.toMatch(/<script[^>]*\ssrc=/i);
     expect(html).not.toMatch(/<link[^>]*stylesheet/i);

@@ -33,7 +33,11 @@ export function manifest(apiUrl: string) {
     timeZone: "Asia/Tokyo",
     runtimeVersion: "V8",
     exceptionLogging: "STACKDRIVER",
-    dependencies: {},
+    // The Drive API (v3) as an advanced service: Drive.Files.create saves invoice PDFs under
+    // the drive.file scope.
+    dependencies: {
+      enabledAdvancedServices: [{ userSymbol: "Drive", serviceId: "drive", version: "v3" }],
+    },
     oauthScopes: OAUTH_SCOPES,
     ...(apiUrl ? { urlFetchWhitelist: [`${new URL(apiUrl).origin}/`] } : {}),
   };
@@ -91,6 +95,9 @@ export async function buildAddon(
 ): Promise<{ outdir: string; files: string[] }> {
   const outdir = options.outdir ?? join(here, "dist");
   const apiUrl = (options.apiUrl ?? process.env.SHIMEBI_API_URL ?? "").replace(/\/+$/, "");
+  // The identity token of every user goes to this host: https, and nothing else.
+  if (apiUrl && !/^https:\/\/[^\s/]+(\/\S*)?$/.test(apiUrl))
+    throw new Error(`SHIMEBI_API_URL must be an https:// URL, not ${apiUrl}`);
   mkdirSync(outdir, { recursive: true });
   const files: Record<string, string> = {
     "appsscript.json": `${JSON.stringify(manifest(apiUrl), null, 2)}\n`,

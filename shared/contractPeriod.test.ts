@@ -4,6 +4,7 @@ import { formatIsoDate, fromDayNumber, parseYearMonth, toDayNumber } from "./cal
 import {
   firstWorkingMonth,
   lastWorkingMonth,
+  partialWorkingMonths,
   validateContractPeriod,
   workingMonthOfDate,
   workingMonthsOf,
@@ -128,5 +129,18 @@ describe("contract period validation (契約期間)", () => {
         },
       ],
     });
+  });
+});
+
+describe("partialWorkingMonths", () => {
+  it("names the months a contract covers only in part, with its dates in them", () => {
+    // 12/1..5/31 closing on the 25th: 2026-12 from 12/1 (not 11/26), 2027-06 for 5/26..5/31.
+    expect(partialWorkingMonths({ start: "2026-12-01", end: "2027-05-31" }, 25)).toEqual([
+      { month: "2026-12", from: "2026-12-01", to: "2026-12-25" },
+      { month: "2027-06", from: "2027-05-26", to: "2027-05-31" },
+    ]);
+    // Aligned with the closing day, or month-end closing over whole months: none.
+    expect(partialWorkingMonths({ start: "2025-07-26", end: "2025-09-25" }, 25)).toEqual([]);
+    expect(partialWorkingMonths({ start: "2026-12-01", end: "2027-05-31" }, 31)).toEqual([]);
   });
 });

@@ -4,12 +4,18 @@ import {
   type CalendarDate,
   formatYearMonth,
   parseIsoDate,
+  parseYearMonth,
   toDayNumber,
   type YearMonth,
 } from "./calendar";
 import { formatYearMonthJa } from "./formatJa";
 import { type Issue, IssueCode, IssueList, makeIssue, quoteValue } from "./issues";
-import { isClosingDay, MONTH_END_CLOSING_DAY } from "./workingMonth";
+import {
+  formatPeriod,
+  isClosingDay,
+  MONTH_END_CLOSING_DAY,
+  workingMonthPeriod,
+} from "./workingMonth";
 
 /** Both ends inclusive, ISO dates in Japan time: 2025-07-26..2025-09-25. */
 export interface ContractPeriod {
@@ -110,6 +116,29 @@ export function workingMonthsOf(period: ContractPeriod, closingDay: number): str
     months.push(formatYearMonth({ year: Math.floor(index / 12), month: (index % 12) + 1 }));
   }
   return months;
+}
+
+/**
+ * The contract's working months that it covers only in part: the first when the contract
+ * starts after the month's first day, the last when it ends before the closing day (a
+ * contract ending 5/31 with closing on the 25th has 2027-06 for 5/26..5/31 alone). Each with
+ * the dates the contract has in it.
+ */
+export function partialWorkingMonths(
+  period: ContractPeriod,
+  closingDay: number,
+): { month: string; from: string; to: string }[] {
+  const partial: { month: string; from: string; to: string }[] = [];
+  for (const month of workingMonthsOf(period, closingDay)) {
+    const parsed = parseYearMonth(month);
+    if (!parsed) continue;
+    const whole = formatPeriod(workingMonthPeriod(parsed, closingDay));
+    // ISO dates sort as they fall: the later start and the earlier end.
+    const from = [whole.from, period.start].sort()[1] ?? whole.from;
+    const to = [whole.to, period.end].sort()[0] ?? whole.to;
+    if (from !== whole.from || to !== whole.to) partial.push({ month, from, to });
+  }
+  return partial;
 }
 
 /** The working month of the contract's start date: the first one it is invoiced in. */

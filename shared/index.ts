@@ -27,6 +27,7 @@ export {
   firstWorkingMonthIssue,
   lastWorkingMonth,
   type PeriodCheck,
+  partialWorkingMonths,
   validateContractPeriod,
   workingMonthOf,
   workingMonthOfDate,
@@ -71,7 +72,7 @@ export {
   monthEntryIssues,
   relabelEntries,
 } from "./monthEntries";
-export { type OrderLine, orderFixedTotal, orderLines } from "./orderLines";
+export { type OrderLine, type OrderTerm, orderFixedTotal, orderLines } from "./orderLines";
 export {
   deemedAcceptanceSentence,
   type MonthTermsRow,
@@ -103,6 +104,7 @@ export {
   type RegistrationNumberResult,
   registrationCheckDigit,
 } from "./registrationNumber";
+export { type Renewal, renewalOf, renewedConditions, termMonths } from "./renewal";
 export {
   type RangeInput,
   type RateConvention,

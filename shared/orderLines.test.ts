@@ -42,6 +42,7 @@ describe("order lines (発注明細)", () => {
         quantity: 1,
         months: 2,
         amount: 600000,
+        terms: [{ from: "2025-08", to: "2025-09", months: 2, unitPrice: 300000, amount: 600000 }],
       },
     ]);
     expect(orderFixedTotal(lines)).toBe(600000);
@@ -63,6 +64,27 @@ describe("order lines (発注明細)", () => {
     expect(orderLines([ses], [...months, "2025-10"])[0]?.amount).toBe(2900000);
   });
 
+  it("prints one term per run of months at the same fee, each multiplying out", () => {
+    const ses: CostCategory = {
+      id: "ses",
+      type: "monthlyRange",
+      monthlyFee: 600000,
+      lowerHours: 140,
+      upperHours: 180,
+      excessRate: 4000,
+      deductionRate: 4000,
+      months: [{ month: "2027-03", monthlyFee: 500000, lowerHours: 120, upperHours: 160 }],
+    };
+    const list = ["2026-12", "2027-01", "2027-02", "2027-03", "2027-04", "2027-05"];
+    const [line] = orderLines([ses], list);
+    expect(line?.terms).toEqual([
+      { from: "2026-12", to: "2027-02", months: 3, unitPrice: 600000, amount: 1800000 },
+      { from: "2027-03", to: "2027-03", months: 1, unitPrice: 500000, amount: 500000 },
+      { from: "2027-04", to: "2027-05", months: 2, unitPrice: 600000, amount: 1200000 },
+    ]);
+    expect(line?.amount).toBe(3500000);
+  });
+
   it("a monthly line is its fee times the months ordered", () => {
     fc.assert(
       fc.property(
@@ -73,6 +95,9 @@ describe("order lines (発注明細)", () => {
           const [line] = orderLines([{ id: "fix", type: "monthly", monthlyFee: fee }], list);
           expect(line?.amount).toBe(fee * count);
           expect(line?.months).toBe(count);
+          const terms = line?.terms ?? [];
+          expect(terms.reduce((n, t) => n + t.amount, 0)).toBe(fee * count);
+          for (const t of terms) expect(t.amount).toBe(t.unitPrice * t.months);
         },
       ),
     );

@@ -11,6 +11,16 @@ import { termsForMonth } from "./hourRangeTerms";
 import { add, sum } from "./money";
 import type { CostCategory, CostCategoryType } from "./types";
 
+/** Months in a row at one fee: the line's arithmetic, unitPrice x months = amount. */
+export interface OrderTerm {
+  /** First and last working month (YYYY-MM) of the run. */
+  from: string;
+  to: string;
+  months: number;
+  unitPrice: number;
+  amount: number;
+}
+
 export interface OrderLine {
   costCategoryId: string;
   /** 費目: the category's name, or its id. */
@@ -23,6 +33,11 @@ export interface OrderLine {
   months: number;
   /** Yen for the whole order; null when set by the work. */
   amount: number | null;
+  /**
+   * The monthly types: one entry per run of months at the same fee, so that a document prints
+   * lines that multiply out and add up to `amount` (absent on orders sent before).
+   */
+  terms?: OrderTerm[];
 }
 
 /**
@@ -53,6 +68,7 @@ function orderLine(category: CostCategory, workingMonths: readonly string[]): Or
         unitPrice: category.monthlyFee,
         quantity: 1,
         amount: sum(workingMonths.map(() => category.monthlyFee)),
+        terms: runsOf(workingMonths.map((month) => [month, category.monthlyFee])),
       };
     case "monthlyRange":
       return {
@@ -60,8 +76,27 @@ function orderLine(category: CostCategory, workingMonths: readonly string[]): Or
         unitPrice: category.monthlyFee,
         quantity: 1,
         amount: sum(workingMonths.map((month) => termsForMonth(category, month).monthlyFee)),
+        terms: runsOf(
+          workingMonths.map((month) => [month, termsForMonth(category, month).monthlyFee]),
+        ),
       };
   }
+}
+
+/** Consecutive months at the same fee, as one term each. */
+function runsOf(fees: readonly (readonly [month: string, fee: number])[]): OrderTerm[] {
+  const terms: OrderTerm[] = [];
+  for (const [month, fee] of fees) {
+    const last = terms.at(-1);
+    if (last && last.unitPrice === fee) {
+      last.to = month;
+      last.months += 1;
+      last.amount = add(last.amount, fee);
+    } else {
+      terms.push({ from: month, to: month, months: 1, unitPrice: fee, amount: fee });
+    }
+  }
+  return terms;
 }
 
 /** The fixed part of the order: the amounts known in advance, summed (hourly lines add 0). */

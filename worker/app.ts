@@ -1,6 +1,8 @@
 import { apiTokenRoutes } from "./accounts/apiTokenRoutes";
 import { invitationRoutes } from "./accounts/invitationRoutes";
 import { pageRoutes } from "./accounts/pages";
+import { recoveryPageRoutes } from "./accounts/recoveryPages";
+import { recoveryRoutes } from "./accounts/recoveryRoutes";
 import { authRoutes } from "./accounts/routes";
 import { approvalRouteRoutes } from "./approvals/routes";
 import { attachmentRoutes } from "./attachments/routes";
@@ -54,6 +56,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", healthRoutes(VERSION));
   app.route("/", quoteRoutes());
   app.route("/", authRoutes());
+  app.route("/", recoveryRoutes());
   app.route("/", companyRoutes());
   app.route("/", invitationRoutes());
   app.route("/", apiTokenRoutes());
@@ -72,6 +75,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", businessReportPdfRoutes());
   app.route("/", historyRoutes());
   app.route("/", pageRoutes());
+  app.route("/", recoveryPageRoutes());
   app.route("/", profileRoutes());
   app.route("/", bankAccountRoutes());
   app.route("/", webhookRoutes());

@@ -41,6 +41,9 @@ export const rules = {
   "GET /dev/outbox": { access: "public", documented: false },
   "GET /register": { access: "public", documented: false },
   "GET /verify-email": { access: "public", documented: false },
+  "GET /forgot-password": { access: "public", documented: false },
+  "GET /reset-password": { access: "public", documented: false },
+  "GET /confirm-email-change": { access: "public", documented: false },
 
   "POST /v1/accounts": { access: "public" },
   "POST /v1/auth/verify-email": { access: "public" },
@@ -48,6 +51,12 @@ export const rules = {
   "POST /v1/auth/google": { access: "public" },
   "POST /v1/auth/logout": { access: "user" },
   "POST /v1/auth/resend-verification": { access: "public" },
+  "POST /v1/auth/password-reset": { access: "public" },
+  "POST /v1/auth/password-reset/confirm": { access: "public" },
+  "POST /v1/auth/email-change/confirm": { access: "public" },
+  "POST /v1/auth/logout-everywhere": { access: "user" },
+  "POST /v1/me/email-change": { access: "user" },
+  "GET /v1/me/account-events": { access: "user" },
   "GET /v1/invitations/{token}": { access: "public" },
   "POST /v1/invitations/{token}/accept": { access: "public" },
 

@@ -3,6 +3,7 @@ import type { Db } from "./db/client";
 import type { ClientIpSource } from "./http/clientAddress";
 import { ApiError } from "./http/errors";
 import { type MailTransport, outboxOnlyTransport } from "./platform/mailTransport";
+import type { FontLoader } from "./platform/pdfFont";
 import type { FileStorage } from "./platform/storage";
 
 export type Config = {
@@ -45,7 +46,7 @@ export type Deps = {
   storage?: FileStorage;
   /** The Japanese font (TrueType bytes) PDFs are drawn with: read from R2 on the Worker, from
    * node_modules under Node, so megabytes of font never enter the Worker bundle. */
-  fonts?: () => Promise<Uint8Array>;
+  fonts?: FontLoader;
 };
 
 export type AppDeps = Partial<Omit<Deps, "config">> & { config?: Partial<Config> };

@@ -54,6 +54,18 @@ async function login(email: string, password = DEMO_PASSWORD): Promise<string> {
 }
 
 describe("npm start: owner to partner, and isolation", () => {
+  it("seeds demo mail that links to this server's PORT", async () => {
+    const res = await fetch(`${server.base}/dev/outbox`, {
+      headers: { accept: "application/json" },
+    });
+    const mails = (await res.json()) as Array<{ to: string; text: string }>;
+    // The seeded contract's order, sent to the demo partner, is the first mail of the outbox.
+    const first = mails.at(-1);
+    expect(first?.to).toBe("partner@demo.shimebi.test");
+    expect(first?.text).toContain(server.base);
+    expect(server.base).not.toContain(":8787");
+  });
+
   it("runs the whole registration path, and another company sees none of it", async () => {
     const owner = await login("owner@demo.shimebi.test");
     const company = await http("POST", "/v1/companies", {

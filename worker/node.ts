@@ -66,7 +66,8 @@ const deps = {
 if (!production) {
   const seeded = await seedDemo(db, process.env.SHIMEBI_DEMO_PASSWORD || "shimebi-demo");
   if (seeded) {
-    await seedDemoContract(db, { config: { historyKey } });
+    // Its mails link to this server, on whatever PORT it runs.
+    await seedDemoContract(db, { config: { appUrl, historyKey } });
     console.log("Seeded the demo companies and contract (see README: Demo data)");
   }
 }

@@ -38,7 +38,7 @@ async function dialogOf(
 ) {
   const gas = installGas({ locale, identityToken: "t" });
   try {
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     const message =
       locale === "ja"
         ? "田中 美咲（INV-000001）：口座名義「田中 美咲」は振込に使えない文字を含みます。カナ・英大文字・数字・スペース・( ) . - / で登録してください"

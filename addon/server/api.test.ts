@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Gas, installGas } from "../testing";
 import { ApiError, callApi } from "./api";
-import { getSettings, saveSettings } from "./index";
+import { getSettings, saveSettings } from "./settings";
 
 let gas: Gas & { uninstall(): Promise<void> };
 beforeEach(() => {
@@ -10,14 +10,32 @@ beforeEach(() => {
 afterEach(() => gas.uninstall());
 
 describe("settings", () => {
-  it("keep the API base URL for the spreadsheet, ahead of the user's", () => {
+  it("keep the API base URL per user, never as a property of the document", () => {
     expect(getSettings()).toEqual({ apiBaseUrl: "", source: "none" });
-    saveSettings({ apiBaseUrl: "https://user.example/", scope: "user" });
-    expect(getSettings()).toEqual({ apiBaseUrl: "https://user.example", source: "user" });
     saveSettings({ apiBaseUrl: " https://api.example.jp/ " });
-    expect(getSettings()).toEqual({ apiBaseUrl: "https://api.example.jp", source: "document" });
+    expect(getSettings()).toEqual({ apiBaseUrl: "https://api.example.jp", source: "user" });
+    expect(gas.properties.user.getProperty("shimebi.apiBaseUrl")).toBe("https://api.example.jp");
+    // Another editor's document property is never read: it cannot redirect this user's token.
+    gas.properties.document.setProperty("shimebi.apiBaseUrl", "https://evil.example");
+    expect(getSettings().apiBaseUrl).toBe("https://api.example.jp");
+    expect(gas.properties.document.getProperty("shimebi.apiBaseUrl")).toBe("https://evil.example");
     saveSettings({ apiBaseUrl: "" });
-    expect(getSettings().source).toBe("user");
+    expect(getSettings().source).toBe("none");
+  });
+
+  it("use only the built-in URL in a build that has one", () => {
+    const holder = globalThis as { SHIMEBI_API_URL?: string };
+    holder.SHIMEBI_API_URL = "https://api.shimebi.example";
+    try {
+      gas.properties.user.setProperty("shimebi.apiBaseUrl", "https://mine.example");
+      expect(getSettings()).toEqual({
+        apiBaseUrl: "https://api.shimebi.example",
+        source: "default",
+      });
+      expect(() => saveSettings({ apiBaseUrl: "https://other.example" })).toThrow(/組み込まれて/);
+    } finally {
+      delete holder.SHIMEBI_API_URL;
+    }
   });
 
   it("refuse anything but https (or a loopback address)", () => {

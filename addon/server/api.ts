@@ -72,7 +72,17 @@ function request(
     params.contentType = "application/json";
     params.payload = JSON.stringify(body);
   }
-  const response = UrlFetchApp.fetch(`${base}${path}`, params);
+  let response: Response;
+  try {
+    response = UrlFetchApp.fetch(`${base}${path}`, params);
+  } catch {
+    // DNS, TLS, a timeout: no answer from the API at all.
+    throw new ApiError(0, {
+      code: "fetch_failed",
+      message: t(MESSAGES.fetchFailed, lang),
+      issues: [],
+    });
+  }
   const status = response.getResponseCode();
   if (status < 200 || status >= 300) {
     const text = response.getContentText();
@@ -108,11 +118,4 @@ export function fetchApiText(path: string, accept: string): string {
 /** A file from the API (a PDF, say) as a blob; errors as callApi's. */
 export function fetchApiBlob(path: string, accept: string): GoogleAppsScript.Base.Blob {
   return request("get", path, accept).getBlob();
-}
-
-/** The error object as the sidebar shows it: the API's own, or one made from a thrown error. */
-export function errorBody(error: unknown): ApiErrorBody {
-  if (error instanceof ApiError) return error.error;
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: "addon_error", message, issues: [] };
 }

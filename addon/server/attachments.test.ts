@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeBlob, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { attachFile, listAttachments, previewInvoice } from "./index";
+import { listAttachments, previewInvoice } from "./attachments";
+// The sidebar's function: the envelope of answer.ts around attachments.attachFile.
+import { attachFile } from "./index";
 
 let gas: Gas & { uninstall(): Promise<void> };
 // A PDF's first bytes and some not valid as UTF-8: they must arrive as they left.
@@ -22,7 +24,7 @@ const ATTACHMENT = {
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 
@@ -30,7 +32,7 @@ describe("attachFile", () => {
   it("posts the decoded bytes as multipart: file blob with its name and type, and the purpose", () => {
     gas.setFetch(() => ({ status: 201, body: ATTACHMENT }));
     const result = attachFile("inv-1", "report", "業務報告書.pdf", "application/pdf", BASE64);
-    expect(result).toEqual({ ok: true, attachment: ATTACHMENT });
+    expect(result).toEqual({ ok: true, value: ATTACHMENT });
     expect(gas.counter.of("fetch")).toBe(1);
     expect(gas.counter.of("base64Decode")).toBe(1);
     const [request] = gas.requests;
@@ -48,7 +50,7 @@ describe("attachFile", () => {
     expect((file as FakeBlob).getContentType()).toBe("application/pdf");
   });
 
-  it("returns the API's refusal with its status and error object unchanged", () => {
+  it("answers the API's refusal with its status and error object unchanged", () => {
     const error = {
       code: "unsupported_media_type",
       message: "Only JPEG, PNG, PDF and Excel files can be attached",
@@ -56,14 +58,17 @@ describe("attachFile", () => {
     };
     gas.setFetch(() => ({ status: 415, body: { error } }));
     const result = attachFile("inv-1", "other", "memo.txt", "text/plain", BASE64);
-    expect(result).toEqual({ ok: false, status: 415, error });
+    expect(result).toEqual({ ok: false, error: { status: 415, ...error } });
     expect(gas.counter.of("fetch")).toBe(1);
   });
 
   it("reports a missing API URL without a request", () => {
-    gas.properties.document.deleteProperty("shimebi.apiBaseUrl");
+    gas.properties.user.deleteProperty("shimebi.apiBaseUrl");
     const result = attachFile("inv-1", "other", "a.png", "image/png", BASE64);
-    expect(result).toMatchObject({ ok: false, status: 0, error: { code: "no_api_url" } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { status: 0, code: "no_api_url", message: expect.stringMatching(/API の URL/) },
+    });
     expect(gas.counter.of("fetch")).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
-import { ApiError, type ApiErrorBody, callApi, errorBody, fetchApiText, postApiForm } from "./api";
-import { userLang } from "./i18n";
+import { refuse } from "./answer";
+import { callApi, fetchApiText, postApiForm } from "./api";
+import { MESSAGES, userLang } from "./i18n";
 
 // Files attached to an invoice (業務報告書 and others), sent as multipart/form-data the way
 // UrlFetchApp makes it from an object holding a Blob; and the invoice's HTML documents shown
@@ -20,32 +21,22 @@ export interface Attachment {
   createdAt: string;
 }
 
-export type AttachResult =
-  | { ok: true; attachment: Attachment }
-  | { ok: false; status: number; error: ApiErrorBody };
-
 const enc = encodeURIComponent;
 
-/** Upload a file the sidebar read as base64; the API's refusal comes back unchanged. */
+/** Upload a file the sidebar read as base64; the API's refusal is thrown as it came. */
 export function attachFile(
   invoiceId: string,
   purpose: AttachmentPurpose,
   fileName: string,
   mimeType: string,
   base64: string,
-): AttachResult {
-  try {
-    const bytes = Utilities.base64Decode(base64);
-    const file = Utilities.newBlob(bytes, mimeType || "application/octet-stream", fileName);
-    const attachment = postApiForm<Attachment>(`/v1/invoices/${enc(invoiceId)}/attachments`, {
-      file,
-      purpose,
-    });
-    return { ok: true, attachment };
-  } catch (error) {
-    const status = error instanceof ApiError ? error.status : 0;
-    return { ok: false, status, error: errorBody(error) };
-  }
+): Attachment {
+  const bytes = Utilities.base64Decode(base64);
+  const file = Utilities.newBlob(bytes, mimeType || "application/octet-stream", fileName);
+  return postApiForm<Attachment>(`/v1/invoices/${enc(invoiceId)}/attachments`, {
+    file,
+    purpose,
+  });
 }
 
 /** The invoice's attachments, oldest first. */
@@ -64,7 +55,7 @@ const PREVIEW = {
 /** The API's HTML 請求書 or 業務報告書 in a modal dialog over the sheet. */
 export function previewInvoice(invoiceId: string, which: PreviewKind): void {
   const kind = PREVIEW[which];
-  if (!kind) throw new Error(`unknown document: ${which}`);
+  if (!kind) refuse("unknown_document", MESSAGES.unknownDocument);
   const html = fetchApiText(`/v1/invoices/${enc(invoiceId)}/${kind.path}`, "text/html");
   const output = HtmlService.createHtmlOutput(html).setWidth(900).setHeight(700);
   SpreadsheetApp.getUi().showModalDialog(output, kind.title[userLang()]);

@@ -1,5 +1,6 @@
 import { formatTime, parseTime } from "../../shared";
 import type { ApiIssue } from "./api";
+import { dayOfRow, totalHeader } from "./calendar";
 import { cachedMonthTerms } from "./contracts";
 import { userLang } from "./i18n";
 import { at, COLUMN, FIRST_DATA_ROW, HEADER_ROWS } from "./layout";
@@ -73,21 +74,30 @@ function formatEdited(range: Range, values: unknown[][], timeZone: string): void
   if (changed) block.setValues(shown);
 }
 
-/** The worked hours of the edited rows, in the add-on's own column. */
+/**
+ * The worked hours and the day (weekday, holiday) of the edited rows, in the add-on's own
+ * columns, and the month's total in the worked column's header.
+ */
 function showWorked(sheet: Sheet, edited: Range, values: unknown[][], entries: SheetEntry[]) {
   const first = Math.max(edited.getRow(), FIRST_DATA_ROW);
   const last = Math.min(edited.getLastRow(), FIRST_DATA_ROW + values.length - 1);
   if (first > last) return;
+  const timeZone = sheet.getParent().getSpreadsheetTimeZone();
+  const lang = userLang();
   const byIndex = new Map(entries.map((e) => [e.index, e]));
-  const worked = [];
+  const shown = [];
   let changed = false;
   for (let row = first; row <= last; row++) {
+    const line = values[row - FIRST_DATA_ROW] ?? [];
     const entry = byIndex.get(row - FIRST_DATA_ROW);
-    const text = entry ? workedText(entry.entry) : "";
-    if (text !== String(values[row - FIRST_DATA_ROW]?.[at(COLUMN.worked)] ?? "")) changed = true;
-    worked.push([text]);
+    const cells = [entry ? workedText(entry.entry) : "", dayOfRow(line, timeZone, lang)];
+    if (cells.some((text, i) => text !== String(line[at(COLUMN.worked) + i] ?? ""))) changed = true;
+    shown.push(cells);
   }
-  if (changed) sheet.getRange(first, COLUMN.worked, worked.length, 1).setValues(worked);
+  if (changed) sheet.getRange(first, COLUMN.worked, shown.length, 2).setValues(shown);
+  const header = totalHeader(entries, lang);
+  const cell = sheet.getRange(HEADER_ROWS, COLUMN.worked);
+  if (cell.getValue() !== header) cell.setValue(header);
 }
 
 function check(timesheet: Timesheet, edited?: Range): CheckResult {

@@ -24,7 +24,7 @@ beforeAll(async () => {
     identityToken: await devIdToken("owner@demo.shimebi.test"),
     fetch: "http",
   });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", server.base);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", server.base);
 }, 60_000);
 
 afterAll(async () => {

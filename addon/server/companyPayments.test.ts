@@ -31,7 +31,7 @@ const paths = () => gas.requests.map((r) => `${r.method} ${r.url.replace(API_BAS
 describe("会社: 支払と振込ファイル", () => {
   it("asks the date, lists the run in the 支払 sheet and saves the 全銀 file to Drive", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN));
     gas.ui.answers.push("2026-02-27");
     const result = menuPaymentRun();
@@ -57,7 +57,7 @@ describe("会社: 支払と振込ファイル", () => {
 
   it("makes no file while a partner's account has problems, and names them", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     const problem = {
       path: "items.0.holderName",
       message: "田中 美咲（INV-000001）：口座名義「田中 美咲」は振込に使えない文字を含みます",
@@ -76,7 +76,7 @@ describe("会社: 支払と振込ファイル", () => {
 
   it("shows the API's refusal as sentences, in English for an English locale", () => {
     gas = installGas({ locale: "en_US", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     const message = "2026-02-28 is a bank holiday: choose the business day before, 2026-02-27";
     gas.setFetch((request) =>
       request.url.endsWith("/payment-runs")
@@ -101,7 +101,7 @@ describe("会社: 支払と振込ファイル", () => {
 
   it("does nothing when the prompt is cancelled", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN));
     expect(menuPaymentRun()).toBeNull();
     expect(gas.requests).toHaveLength(0);
@@ -111,7 +111,7 @@ describe("会社: 支払と振込ファイル", () => {
 describe("会社: 振込済みにする", () => {
   it("records the open run of the date as paid and shows it in the 支払 sheet", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN));
     gas.ui.answers.push("2026-02-27", "2026-02-27");
     menuPaymentRun();
@@ -128,7 +128,7 @@ describe("会社: 振込済みにする", () => {
 
   it("says so when the date has no unpaid run, and records nothing", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN));
     gas.ui.answers.push("2026-03-31");
     expect(menuMarkPaymentRunPaid()).toBeNull();
@@ -142,7 +142,7 @@ describe("会社: 振込済みにする", () => {
 describe("会社: 支払調書", () => {
   it("lists the year's payees and those left out in the 支払調書 sheet, and saves the PDF", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN, STATEMENTS));
     gas.ui.answers.push("2026");
     const result = menuAnnualStatements();
@@ -204,7 +204,7 @@ describe("会社: 支払調書", () => {
 
   it("refuses a year that is not four digits without calling the API", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN, STATEMENTS));
     gas.ui.answers.push("令和8");
     expect(menuAnnualStatements()).toBeNull();
@@ -216,7 +216,7 @@ describe("会社: 支払調書", () => {
 describe("会社: 会計ソフト用の仕訳 CSV", () => {
   it("asks the software and the month, and saves the API's Shift_JIS file to Drive", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN, STATEMENTS));
     gas.ui.answers.push("２", "2026-02");
     const result = menuJournalExport();
@@ -234,7 +234,7 @@ describe("会社: 会計ソフト用の仕訳 CSV", () => {
 
   it("refuses a software number or a period it does not know, without calling the API", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN, STATEMENTS));
     gas.ui.answers.push("4", "1", "2026/01");
     expect(menuJournalExport()).toBeNull();

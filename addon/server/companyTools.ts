@@ -1,15 +1,13 @@
 import { ApiError, callApi } from "./api";
 import { COMPANY_TEXTS } from "./companyTexts";
+import { type SavedFile, saveToDrive } from "./drive";
+
+export type { SavedFile };
+
 import type { Lang } from "./i18n";
 
 // What the company's menu screens share: the company they act for, errors as sentences,
 // a file into the user's Drive, and a small dialog with the outcome and a link.
-
-export interface SavedFile {
-  id: string;
-  name: string;
-  url: string;
-}
 
 interface Membership {
   companyId: string;
@@ -47,8 +45,7 @@ export function showYen(sheetName: string, columns: number[], rows: number, lang
 
 /** Bytes as they came from the API into a new file of the user's Drive (drive.file scope). */
 export function saveBytes(blob: GoogleAppsScript.Base.Blob, type: string, name: string): SavedFile {
-  const file = DriveApp.createFile(Utilities.newBlob(blob.getBytes(), type, name));
-  return { id: file.getId(), name: file.getName(), url: file.getUrl() };
+  return saveToDrive(blob, type, name);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -1,8 +1,12 @@
+import { refuse } from "./answer";
 import { callApi, fetchApiBlob } from "./api";
+import { MESSAGES } from "./i18n";
 import type { Invoice } from "./invoice";
 
-// The invoice document into the user's Drive: the API's PDF, saved as a new file the add-on
-// made (the drive.file scope reaches only such files).
+// The invoice document into the user's Drive: the API's PDF, uploaded with the Drive API's
+// advanced service (Drive.Files.create with the blob, declared in appsscript.json). Under the
+// drive.file scope the add-on reaches only the files it creates; DriveApp.createFile would
+// need the full drive scope.
 
 export interface SavedFile {
   id: string;
@@ -17,10 +21,28 @@ export function invoicePdfName(invoice: Pick<Invoice, "id" | "number" | "month">
   return `請求書_${invoice.number ?? invoice.id}_${invoice.month}.pdf`;
 }
 
+/** Bytes as they came from the API into a new file of the user's Drive (drive.file scope). */
+export function saveToDrive(
+  source: GoogleAppsScript.Base.Blob,
+  type: string,
+  name: string,
+): SavedFile {
+  const files = typeof Drive === "undefined" ? undefined : Drive?.Files;
+  if (!files) refuse("drive_unavailable", MESSAGES.driveUnavailable);
+  const blob = Utilities.newBlob(source.getBytes(), type, name);
+  const file = files.create({ name, mimeType: type }, blob, { fields: "id,name,webViewLink" });
+  const id = file.id ?? "";
+  return {
+    id,
+    name: file.name ?? name,
+    url: file.webViewLink ?? `https://drive.google.com/file/d/${enc(id)}/view`,
+  };
+}
+
 export function saveInvoicePdfToDrive(invoiceId: string): SavedFile {
+  if (typeof Drive === "undefined" || !Drive?.Files)
+    refuse("drive_unavailable", MESSAGES.driveUnavailable);
   const invoice = callApi<Invoice>("get", `/v1/invoices/${enc(invoiceId)}`);
   const pdf = fetchApiBlob(`/v1/invoices/${enc(invoiceId)}/document.pdf`, "application/pdf");
-  const name = invoicePdfName(invoice);
-  const file = DriveApp.createFile(Utilities.newBlob(pdf.getBytes(), "application/pdf", name));
-  return { id: file.getId(), name: file.getName(), url: file.getUrl() };
+  return saveToDrive(pdf, "application/pdf", invoicePdfName(invoice));
 }

@@ -3,8 +3,8 @@ import { quote } from "../../shared";
 import { type Gas, installGas } from "../testing";
 import { API_BASE, CONTRACT_ID, contractApi } from "../testing/fixtures";
 import { getEstimate } from "./estimate";
-import { createTimesheet } from "./index";
 import { COLUMN } from "./layout";
+import { createTimesheet } from "./timesheet";
 
 let gas: Gas & { uninstall(): Promise<void> };
 
@@ -15,7 +15,7 @@ const CATEGORIES = [
 
 beforeEach(() => {
   gas = installGas({ locale: "en", fetch: contractApi(CATEGORIES) });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(() => {
     throw new Error("offline: no network");

@@ -1,7 +1,7 @@
 import { type Issue, type QuoteResult, quote } from "../../shared";
 import type { ApiIssue } from "./api";
 import { type Lang, userLang } from "./i18n";
-import { monthRequest } from "./monthCheck";
+import { type EstimateChoices, monthRequest } from "./monthCheck";
 import { sheetStatus } from "./sheetStatus";
 import type { SyncState } from "./syncState";
 import { requireTimesheet } from "./timesheet";
@@ -56,14 +56,19 @@ export function serverEstimate(contractId: string, month: string): ServerEstimat
   return text ? (JSON.parse(text) as ServerEstimate) : null;
 }
 
-/** The active timesheet's estimate and sync state: ONE getValues(), no fetch. */
-export function getEstimate(): Estimate {
+export type { EstimateChoices };
+
+/**
+ * The active timesheet's estimate and sync state: ONE getValues(), no fetch. With the
+ * invoice's choices (withholding, tax, extra items, expenses) it is the invoice's figures.
+ */
+export function getEstimate(choices?: EstimateChoices): Estimate {
   const timesheet = requireTimesheet();
   const { contractId, month } = timesheet;
   const status = sheetStatus(timesheet);
   const server = serverEstimate(contractId, month);
   const { check } = status;
-  const request = status.month ? monthRequest(status.month, check.entries) : null;
+  const request = status.month ? monthRequest(status.month, check.entries, choices) : null;
   let offline: OfflineEstimate;
   if (check.issues.length > 0 || !request) {
     offline = { ok: false, issues: [...check.loose, ...check.issues] };

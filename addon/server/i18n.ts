@@ -39,6 +39,14 @@ export const MESSAGES = {
     ja: "API の URL は https:// で始まる URL で入力してください",
     en: "The API URL must be an https:// URL",
   },
+  apiUrlBuiltIn: {
+    ja: "この版のアドオンには API の URL が組み込まれているため、変更できません",
+    en: "This build of the add-on has its API URL built in: it cannot be changed",
+  },
+  driveUnavailable: {
+    ja: "Google ドライブに保存できません（Drive API が有効ではありません）",
+    en: "Google Drive is not available to the add-on (the Drive API is not enabled)",
+  },
   badMonth: {
     ja: "稼働月は 2025-08 のように YYYY-MM で指定してください",
     en: "The working month must be YYYY-MM, such as 2025-08",
@@ -48,5 +56,27 @@ export const MESSAGES = {
     en: "This contract's working conditions are not loaded yet: create the timesheet again",
   },
   synced: { ja: "件を同期しました", en: "rows synced" },
+  unexpected: {
+    ja: "処理できませんでした。時間をおいてもう一度お試しください",
+    en: "Something went wrong: try again in a moment",
+  },
+  fetchFailed: {
+    ja: "サーバーに接続できませんでした。API の URL とネットワークを確認してください",
+    en: "The server could not be reached: check the API URL and the network",
+  },
+  unknownDocument: { ja: "その書類はありません", en: "There is no such document" },
+  sheetDisagrees: {
+    ja: "シートとサーバーが一致していないため、請求書を作成・保存・提出できません。次の行を直して同期してください",
+    en: "The sheet and the server do not agree, so the invoice cannot be made, saved or submitted: correct these rows and sync",
+  },
+  rowUnsynced: { ja: "まだ同期されていません", en: "not synced yet" },
+  rowsRemoved: {
+    ja: "行がシートから削除されましたが、サーバーにはまだあります",
+    en: "rows were deleted from the sheet but the server still has them",
+  },
+  wrongTimesheet: {
+    ja: "この請求書の勤務表のシートを開いてから操作してください",
+    en: "Open the timesheet of this invoice first",
+  },
   syncFailed: { ja: "同期できませんでした", en: "Sync failed" },
 } satisfies Record<string, Text>;

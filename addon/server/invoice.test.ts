@@ -3,14 +3,14 @@ import { type FetchHandler, type FetchRequest, type Gas, installGas } from "../t
 import { API_BASE, CONTRACT_ID, contractApi } from "../testing/fixtures";
 import {
   approveInvoice,
-  createTimesheet,
   getAccount,
   getInvoice,
   listCompanyInvoices,
   returnInvoice,
   saveInvoice,
   submitInvoice,
-} from "./index";
+} from "./invoice";
+import { createTimesheet } from "./timesheet";
 
 // The invoice functions against a stand-in of the invoices API that records each request:
 // method, path, body, and the identity token as the bearer.
@@ -47,9 +47,12 @@ function invoicesApi(): FetchHandler {
       return reply({ items: [{ ...ITEM, contractId: "other" }, ITEM], nextCursor: null });
     if (path === "/v1/invoices/inv-1") return reply(INVOICE);
     if (path === "/v1/me/bank-accounts") return reply([{ id: "bank-1", isDefault: true }]);
+    if (path.endsWith("/entries") && request.method === "PUT")
+      return reply({ rows: [], estimate: null });
     if (path === "/v1/me")
       return reply({
         email: "owner@example.test",
+        partnerKind: "individual",
         memberships: [
           { companyId: "co-1", companyName: "デモ", role: "companyOwner" },
           { companyId: "co-1", companyName: "デモ", role: "groupOwner" },
@@ -70,7 +73,7 @@ function invoicesApi(): FetchHandler {
 beforeEach(() => {
   seen = [];
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(invoicesApi());
 });
@@ -89,7 +92,9 @@ describe("the partner's invoice", () => {
       "GET /v1/me/invoices?month=2025-08&limit=200",
       "GET /v1/invoices/inv-1",
       "GET /v1/me/bank-accounts",
+      "GET /v1/me",
     ]);
+    expect(panel.partnerKind).toBe("individual");
   });
 
   it("saves the draft with PUT .../months/{month}/invoice and submits with the month typed", () => {
@@ -103,8 +108,17 @@ describe("the partner's invoice", () => {
     };
     expect(saveInvoice(input).inputs).toEqual(input);
     expect(submitInvoice("inv-1", "2025-08").status).toBe("underReview");
+    // Each first syncs the sheet (no rows yet: an empty month) and then acts.
+    const sync = {
+      method: "PUT",
+      path: `/v1/contracts/${CONTRACT_ID}/months/2025-08/entries`,
+      body: { rows: [] },
+    };
     expect(seen).toEqual([
+      sync,
       { method: "PUT", path: `/v1/contracts/${CONTRACT_ID}/months/2025-08/invoice`, body: input },
+      { method: "GET", path: "/v1/invoices/inv-1", body: undefined },
+      sync,
       { method: "POST", path: "/v1/invoices/inv-1/submit", body: { confirmMonth: "2025-08" } },
     ]);
   });

@@ -6,6 +6,8 @@ import type {
   InvoiceListItem,
   InvoiceStatus,
 } from "./apiModels";
+import type { Attachment } from "./attachments";
+import { syncedTimesheet } from "./invoiceGate";
 import { requireTimesheet } from "./timesheet";
 
 // 請求書 from the sidebar: the partner's draft for the timesheet in front (save, submit with
@@ -21,6 +23,8 @@ export interface InvoicePanel {
   month: string;
   invoice: Invoice | null;
   bankAccounts: BankAccount[];
+  /** Withholding is offered to individuals only. */
+  partnerKind: "individual" | "corporation";
 }
 
 interface Page<T> {
@@ -58,22 +62,54 @@ export function getInvoice(contractId?: string, month?: string): InvoicePanel {
   const found = mine.items.find((i) => i.contractId === target.contractId);
   const invoice = found ? callApi<Invoice>("get", `/v1/invoices/${enc(found.id)}`) : null;
   const bankAccounts = callApi<BankAccount[]>("get", "/v1/me/bank-accounts");
-  return { ...target, invoice, bankAccounts };
+  const me = callApi<{ partnerKind: InvoicePanel["partnerKind"] | null }>("get", "/v1/me");
+  return { ...target, invoice, bankAccounts, partnerKind: me.partnerKind ?? "individual" };
 }
 
-/** PUT the draft: the API computes the figures from the month's entries and these choices. */
-export function saveInvoice(input: InvoiceInput, contractId?: string, month?: string): Invoice {
-  const target = timesheetMonth(contractId, month);
+function putInvoice(contractId: string, month: string, input: InvoiceInput): Invoice {
   return callApi<Invoice>(
     "put",
-    `/v1/contracts/${enc(target.contractId)}/months/${enc(target.month)}/invoice`,
+    `/v1/contracts/${enc(contractId)}/months/${enc(month)}/invoice`,
     input,
   );
 }
 
-/** Submit (or resubmit) with the working month typed by the partner to confirm. */
-export function submitInvoice(invoiceId: string, confirmMonth: string): Invoice {
+/**
+ * Create or save the draft of the timesheet in front: the sheet is synced first and the
+ * save refused while any row is refused or unsynced; the API then computes the figures from
+ * the rows it holds, which are the sheet's, and these choices.
+ */
+export function saveInvoice(input: InvoiceInput): Invoice {
+  const { contractId, month } = syncedTimesheet();
+  return putInvoice(contractId, month, input);
+}
+
+/**
+ * Submit (or resubmit) with the working month typed by the partner to confirm: its sheet is
+ * synced first and must agree with the server; `input`, when given, is saved before.
+ */
+export function submitInvoice(
+  invoiceId: string,
+  confirmMonth: string,
+  input?: InvoiceInput,
+): Invoice {
+  const invoice = callApi<Invoice>("get", `/v1/invoices/${enc(invoiceId)}`);
+  syncedTimesheet(invoice.contractId, invoice.month);
+  if (input) putInvoice(invoice.contractId, invoice.month, input);
   return callApi<Invoice>("post", `/v1/invoices/${enc(invoiceId)}/submit`, { confirmMonth });
+}
+
+/** One invoice as the company reviews it, with its attached files. */
+export function getInvoiceDetail(invoiceId: string): {
+  invoice: Invoice;
+  attachments: Attachment[];
+} {
+  const invoice = callApi<Invoice>("get", `/v1/invoices/${enc(invoiceId)}`);
+  const attachments = callApi<{ items: Attachment[] }>(
+    "get",
+    `/v1/invoices/${enc(invoiceId)}/attachments`,
+  ).items;
+  return { invoice, attachments };
 }
 
 /** Who is signed in, and the companies whose invoices they review. */

@@ -13,15 +13,17 @@ export const COLUMN = {
   skipHours: 7,
   details: 8,
   errors: 9,
-  /** Worked hours of the row (実働), written by the add-on. */
+  /** Worked hours of the row (実働), written by the add-on; its header holds the month's total. */
   worked: 10,
+  /** The date's weekday and holiday (曜日・祝日), written by the add-on. */
+  day: 11,
   /** Hidden: the row's id, given at its first sync. */
-  rowId: 11,
+  rowId: 12,
   /** Hidden: the fingerprint of the row as last synced (syncState.ts). */
-  synced: 12,
+  synced: 13,
 } as const;
 
-export const WIDTH = 12;
+export const WIDTH = 13;
 export const HEADER_ROWS = 1;
 export const FIRST_DATA_ROW = HEADER_ROWS + 1;
 
@@ -40,6 +42,7 @@ const HEADERS: Record<Lang, string[]> = {
     "業務内容",
     "エラー",
     "実働",
+    "曜日・祝日",
     "行ID",
     "同期",
   ],
@@ -54,6 +57,7 @@ const HEADERS: Record<Lang, string[]> = {
     "Details",
     "Errors",
     "Worked",
+    "Day",
     "Row id",
     "Synced",
   ],

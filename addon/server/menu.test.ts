@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Gas, installGas } from "../testing";
-import { onInstall, onOpen, showSidebar } from "./index";
+import { onInstall, onOpen, showSidebar } from "./menu";
 
 let gas: (Gas & { uninstall(): Promise<void> }) | undefined;
 afterEach(() => gas?.uninstall());

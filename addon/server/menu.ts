@@ -1,3 +1,4 @@
+import { failureOf, sentencesOf } from "./answer";
 import { COMPANY_TEXTS } from "./companyTexts";
 import { MESSAGES, t, userLang } from "./i18n";
 import { type SyncResult, syncTimesheet } from "./sync";
@@ -40,23 +41,19 @@ export function menuCreateTimesheet(): void {
   showSidebar("create");
 }
 
-/** 同期 from the menu: the result as a toast, the error object as an alert. */
+/** 同期 from the menu: the result as a toast, a refusal as an alert in sentences. */
 export function menuSync(): SyncResult | null {
   const lang = userLang();
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  let result: SyncResult;
   try {
-    result = syncTimesheet();
-  } catch (error) {
-    SpreadsheetApp.getUi().alert(error instanceof Error ? error.message : String(error));
+    const result = syncTimesheet();
+    SpreadsheetApp.getActiveSpreadsheet().toast(
+      `${result.rows} ${t(MESSAGES.synced, lang)}`,
+      "Shimebi",
+    );
+    return result;
+  } catch (thrown) {
+    const error = failureOf(thrown);
+    SpreadsheetApp.getUi().alert(`${t(MESSAGES.syncFailed, lang)}\n\n${sentencesOf(error)}`);
     return null;
   }
-  if (result.ok) {
-    spreadsheet.toast(`${result.rows} ${t(MESSAGES.synced, lang)}`, "Shimebi");
-  } else {
-    SpreadsheetApp.getUi().alert(
-      `${t(MESSAGES.syncFailed, lang)}\n\n${JSON.stringify({ error: result.error }, null, 2)}`,
-    );
-  }
-  return result;
 }

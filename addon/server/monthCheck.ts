@@ -1,4 +1,9 @@
-import { monthEntryIssues, type QuoteRequest, relabelEntries } from "../../shared";
+import {
+  monthEntryIssues,
+  type NamedAmount,
+  type QuoteRequest,
+  relabelEntries,
+} from "../../shared";
 import type { ApiIssue } from "./api";
 import type { MonthTerms } from "./contracts";
 import { type Lang, MESSAGES, t } from "./i18n";
@@ -28,13 +33,40 @@ export function rowLabel(entries: readonly SheetEntry[]) {
   };
 }
 
-/** The quote request of the month with the sheet's entries. */
+/** The invoice's choices that change the figures (the API's InvoiceChoices, as it stores them). */
+export interface EstimateChoices {
+  extraItems?: NamedAmount[];
+  expenses?: NamedAmount[];
+  consumptionTax?: { enabled: boolean };
+  withholding?: { enabled: boolean; base?: "includingTax" | "excludingTax" };
+}
+
+/**
+ * The quote request of the month with the sheet's entries and, when given, the invoice's
+ * choices: the request the API computes the invoice from once the sheet is synced.
+ */
 export function monthRequest(
   month: MonthTerms,
   entries: readonly SheetEntry[],
+  choices?: EstimateChoices,
 ): QuoteRequest | null {
   const request = month.rules.request;
-  return request ? { ...request, entries: entries.map((e) => e.entry) } : null;
+  if (!request) return null;
+  const withEntries = { ...request, entries: entries.map((e) => e.entry) };
+  if (!choices) return withEntries;
+  return {
+    ...withEntries,
+    extraItems: choices.extraItems ?? [],
+    expenses: choices.expenses ?? [],
+    consumptionTax: {
+      ...request.consumptionTax,
+      enabled: choices.consumptionTax?.enabled ?? request.consumptionTax?.enabled ?? true,
+    },
+    withholding: {
+      enabled: choices.withholding?.enabled ?? false,
+      base: choices.withholding?.base ?? "includingTax",
+    },
+  };
 }
 
 export function checkMonth(

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { listNotifications, markNotificationRead } from "./index";
+import { listNotifications, markNotificationRead } from "./notifications";
 
 let gas: Gas & { uninstall(): Promise<void> };
 
@@ -17,7 +17,7 @@ const NOTE = {
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FetchReply, type FetchRequest, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { approveOrder, listMyOrders, returnOrder } from "./index";
+// The sidebar's functions: the envelope of answer.ts around orders.ts.
+import { approveOrder, returnOrder } from "./index";
+import { listMyOrders } from "./orders";
 
 let gas: Gas & { uninstall(): Promise<void> };
 let seen: { method: string; path: string; body: unknown }[];
@@ -36,7 +38,7 @@ function api(answer: (path: string, body: unknown) => FetchReply | undefined) {
 beforeEach(() => {
   seen = [];
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 
@@ -86,11 +88,11 @@ describe("purchase orders for partners", () => {
     };
     expect(approveOrder("ord-1", details)).toMatchObject({
       ok: true,
-      order: { status: "approved" },
+      value: { status: "approved" },
     });
     expect(returnOrder("ord-1", "単価が違います")).toMatchObject({
       ok: true,
-      order: { status: "returned", returnReason: "単価が違います" },
+      value: { status: "returned", returnReason: "単価が違います" },
     });
     expect(seen).toEqual([
       { method: "POST", path: "/v1/orders/ord-1/approve", body: details },
@@ -118,9 +120,11 @@ describe("purchase orders for partners", () => {
     );
     expect(approveOrder("ord-1", { useNextTime: false })).toEqual({
       ok: false,
-      status: 422,
-      error,
+      error: { status: 422, ...error },
     });
-    expect(returnOrder("ord-1", "理由")).toEqual({ ok: false, status: 409, error: conflict });
+    expect(returnOrder("ord-1", "理由")).toEqual({
+      ok: false,
+      error: { status: 409, ...conflict },
+    });
   });
 });

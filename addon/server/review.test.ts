@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { menuPullReview, pullCompanyReview } from "./index";
+import { menuPullReview, pullCompanyReview } from "./review";
 
 // The company's review sheets against a stand-in of the API holding `n` contracts in group
 // g-1 (each with one order and one invoice) and one contract in g-2 that must stay out.
@@ -76,7 +76,7 @@ const dataRows = (name: string) =>
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1" });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 

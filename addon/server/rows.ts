@@ -112,13 +112,19 @@ export function rowOfIssuePath(path: string, entries: readonly SheetEntry[]): nu
   return entries[Number(match[1])]?.index ?? null;
 }
 
-/** The row's worked time (実働) as 7:30, or "" when its times do not make one yet. */
-export function workedText(entry: WorkEntry): string {
-  if (entry.start === undefined || entry.end === undefined) return "";
+/** The row's worked minutes (実働), or null while its times do not make a span yet. */
+export function workedMinutesOf(entry: WorkEntry): number | null {
+  if (entry.start === undefined || entry.end === undefined) return null;
   const start = parseTime(entry.start);
   const end = parseTime(entry.end);
   const rest = entry.breakMinutes ?? 0;
-  if (start === null || end === null || !Number.isInteger(rest) || rest < 0) return "";
-  if (end <= start || rest >= end - start) return "";
-  return formatTime(workedMinutes(start, end, rest)).replace(/^0(\d)/, "$1");
+  if (start === null || end === null || !Number.isInteger(rest) || rest < 0) return null;
+  if (end <= start || rest >= end - start) return null;
+  return workedMinutes(start, end, rest);
+}
+
+/** The row's worked time (実働) as 7:30, or "" when its times do not make one yet. */
+export function workedText(entry: WorkEntry): string {
+  const minutes = workedMinutesOf(entry);
+  return minutes === null ? "" : formatTime(minutes).replace(/^0(\d)/, "$1");
 }

@@ -4,16 +4,14 @@ import { PNG_1X1 } from "../../worker/testing/files";
 import { type RunningServer, startNodeServer } from "../../worker/testing/server";
 import { type Gas, installGas } from "../testing";
 import { fillMonth } from "../testing/fixtures";
-import {
-  attachFile,
-  createTimesheet,
-  getEstimate,
-  listAttachments,
-  listContracts,
-  saveInvoice,
-  syncTimesheet,
-} from "./index";
+import { answering } from "./answer";
+import { attachFile, listAttachments } from "./attachments";
+import { listContracts } from "./contracts";
+import { getEstimate } from "./estimate";
+import { saveInvoice } from "./invoice";
 import { COLUMN } from "./layout";
+import { syncTimesheet } from "./sync";
+import { createTimesheet } from "./timesheet";
 
 // The add-on against `npm start`'s own server in another process, over real HTTP: the seeded
 // demo partner, signed in with a dev Google identity token, as ScriptApp would give it.
@@ -21,6 +19,7 @@ import { COLUMN } from "./layout";
 let server: RunningServer;
 let gas: Gas & { uninstall(): Promise<void> };
 let contractId = "";
+let originalEnd: unknown;
 const month = new Intl.DateTimeFormat("en-CA", {
   timeZone: "Asia/Tokyo",
   year: "numeric",
@@ -37,7 +36,7 @@ beforeAll(async () => {
     fetch: "http",
   });
   // Set as saveSettings would, but over http: Apps Script itself only ever gets https.
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", server.base);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", server.base);
 }, 60_000);
 
 afterAll(async () => {
@@ -74,7 +73,10 @@ describe("the add-on against the local API", () => {
     const estimate = getEstimate();
     expect(estimate.offline.ok).toBe(true);
     expect(result.estimate).not.toBeNull();
-    expect(estimate.offline).toEqual({ ok: true, quote: result.estimate });
+    // The server says where its choices came from; with no draft yet, the defaults.
+    const { choicesFrom, ...figures } = result.estimate as unknown as { choicesFrom: string };
+    expect(choicesFrom).toBe("defaults");
+    expect(estimate.offline).toEqual({ ok: true, quote: figures });
   });
 
   it("the offline estimate equals GET .../estimate of the API", async () => {
@@ -86,7 +88,9 @@ describe("the add-on against the local API", () => {
     );
     expect(response.status).toBe(200);
     const offline = getEstimate().offline;
-    expect(offline).toEqual({ ok: true, quote: await response.json() });
+    const { choicesFrom, ...figures } = (await response.json()) as { choicesFrom: string };
+    expect(choicesFrom).toBe("defaults");
+    expect(offline).toEqual({ ok: true, quote: figures });
   });
 
   it("is safe to repeat: the same rows again change nothing and keep their ids", () => {
@@ -105,25 +109,36 @@ describe("the add-on against the local API", () => {
   });
 
   it("marks the rows the API refuses, in Japanese", () => {
+    originalEnd = gas.activeSheet().cells[4]?.[COLUMN.end - 1];
     gas.activeSheet().write(5, COLUMN.end, "0000"); // the 4th entry ends before it starts
-    const result = syncTimesheet();
-    expect(result.ok).toBe(false);
-    expect(result.error?.issues.map((i) => i.path)).toContain("rows.3.end");
+    const refused = answering(syncTimesheet)();
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.error.issues.map((i) => i.path)).toContain("rows.3.end");
     expect(String(gas.activeSheet().cells[4]?.[COLUMN.errors - 1])).toMatch(/終了|開始/);
   });
 
+  it("refuses to save the invoice while a row is refused, naming the sheet row", () => {
+    const refused = answering(saveInvoice)({});
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    expect(refused.error.code).toBe("sheet_disagrees");
+    expect(refused.error.issues.map((i) => i.path)).toContain("sheetRows.5");
+    expect(refused.error.issues.find((i) => i.path === "sheetRows.5")?.message).toMatch(/^5行目/);
+    expect(gas.requests.filter((r) => r.method === "PUT" && r.url.endsWith("/invoice"))).toEqual(
+      [],
+    );
+  });
+
   it("attaches a file to the month's draft invoice over real multipart HTTP", () => {
-    const draft = saveInvoice({}, contractId, month);
+    gas.activeSheet().write(5, COLUMN.end, originalEnd);
+    const draft = saveInvoice({});
     const png = Buffer.from(PNG_1X1).toString("base64");
     const attached = attachFile(draft.id, "report", "業務報告.png", "image/png", png);
-    expect(attached).toMatchObject({
-      ok: true,
-      attachment: { contentType: "image/png", purpose: "report" },
-    });
+    expect(attached).toMatchObject({ contentType: "image/png", purpose: "report" });
     expect(listAttachments(draft.id).map((a) => a.filename)).toEqual(["業務報告.png"]);
     // Recognised by content, not by name: text called .pdf is refused, unchanged.
     const text = Buffer.from("not a pdf").toString("base64");
-    const refused = attachFile(draft.id, "other", "fake.pdf", "application/pdf", text);
-    expect(refused).toMatchObject({ ok: false, status: 415 });
+    const refused = answering(attachFile)(draft.id, "other", "fake.pdf", "application/pdf", text);
+    expect(refused).toMatchObject({ ok: false, error: { status: 415 } });
   });
 });

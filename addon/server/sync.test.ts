@@ -2,10 +2,11 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { quote, type WorkEntry } from "../../shared";
 import { type FetchHandler, type FetchRequest, type Gas, installGas } from "../testing";
 import { API_BASE, CONTRACT_ID, contractApi, fillMonth } from "../testing/fixtures";
+import { ApiError } from "./api";
 import { getEstimate } from "./estimate";
-import { createTimesheet, syncTimesheet } from "./index";
 import { COLUMN } from "./layout";
-import type { SyncRow } from "./sync";
+import { type SyncRow, syncSheet, syncTimesheet } from "./sync";
+import { createTimesheet, requireTimesheet } from "./timesheet";
 
 // Sync against a stand-in of PUT /v1/contracts/{id}/months/{month}/entries that checks the
 // request's shape and answers as the API documents: { rows: [{ clientRowId, id }], estimate }.
@@ -90,7 +91,7 @@ function entriesApi(): FetchHandler {
 beforeEach(() => {
   sent = [];
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
   createTimesheet(CONTRACT_ID, "2025-08");
   gas.setFetch(contractApi(undefined, entriesApi()));
 });
@@ -121,7 +122,7 @@ describe("syncTimesheet", () => {
     const ten = syncCounts(10);
     gas.uninstall();
     gas = installGas({ locale: "ja", fetch: contractApi() });
-    gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     createTimesheet(CONTRACT_ID, "2025-08");
     gas.setFetch(contractApi(undefined, entriesApi()));
     expect(syncCounts(1000)).toEqual(ten);
@@ -154,7 +155,8 @@ describe("syncTimesheet", () => {
     gas.activeSheet().write(3, COLUMN.end, "");
     gas.activeSheet().write(3, COLUMN.details, "");
     gas.activeSheet().write(6, COLUMN.end, "0000");
-    const result = syncTimesheet();
+    expect(() => syncTimesheet()).toThrow(ApiError);
+    const result = syncSheet(requireTimesheet());
     expect(result.ok).toBe(false);
     expect(result.error?.code).toBe("invalid_request");
     expect(result.error?.issues[0]?.path).toBe("rows.3.end");
@@ -175,7 +177,7 @@ describe("syncTimesheet", () => {
       status: 401,
       body: { error: { code: "unauthorized", message: "Sign in first", issues: [] } },
     }));
-    const result = syncTimesheet();
+    const result = syncSheet(requireTimesheet());
     expect(result).toMatchObject({
       ok: false,
       error: { code: "unauthorized", message: "Sign in first", issues: [] },

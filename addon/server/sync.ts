@@ -1,9 +1,12 @@
 import type { QuoteResult } from "../../shared";
-import { ApiError, type ApiErrorBody, callApi, errorBody } from "./api";
+import { type Failure, failureOf } from "./answer";
+import { ApiError, callApi } from "./api";
+import { dayOfRow, totalHeader } from "./calendar";
 import { rowMessages } from "./check";
 import { cachedMonthTerms, loadMonthTerms } from "./contracts";
 import { saveServerEstimate } from "./estimate";
-import { at, COLUMN, FIRST_DATA_ROW } from "./layout";
+import { userLang } from "./i18n";
+import { at, COLUMN, FIRST_DATA_ROW, HEADER_ROWS } from "./layout";
 import { rowOfIssuePath, sheetEntries, workedText } from "./rows";
 import { fingerprint, saveSynced } from "./syncState";
 import { readRows, requireTimesheet, type Timesheet } from "./timesheet";
@@ -43,15 +46,18 @@ export interface SyncResult {
   /** The API's figures for the month after the sync. */
   estimate: QuoteResult | null;
   /** The API's error object when it refused (its row issues are also on the sheet). */
-  error: ApiErrorBody | null;
+  error: Failure | null;
 }
 
 export function syncPath(contractId: string, month: string): string {
   return `/v1/contracts/${encodeURIComponent(contractId)}/months/${encodeURIComponent(month)}/entries`;
 }
 
+/** The sidebar's and the menu's 同期: a refusal is thrown once its rows are marked on the sheet. */
 export function syncTimesheet(): SyncResult {
-  return syncSheet(requireTimesheet());
+  const result = syncSheet(requireTimesheet());
+  if (result.error) throw new ApiError(result.error.status, result.error);
+  return result;
 }
 
 export function syncSheet(timesheet: Timesheet): SyncResult {
@@ -82,18 +88,17 @@ export function syncSheet(timesheet: Timesheet): SyncResult {
   }));
 
   let estimate: QuoteResult | null = null;
-  let error: ApiErrorBody | null = null;
+  let error: Failure | null = null;
   try {
     const response = callApi<SyncResponse>("put", syncPath(contractId, month), { rows });
     estimate = response.estimate;
     saveServerEstimate(contractId, month, estimate);
     saveSynced(contractId, month, entries.length);
   } catch (thrown) {
-    error = errorBody(thrown);
-    if (!(thrown instanceof ApiError)) error.code = "fetch_failed";
+    error = failureOf(thrown);
     // Refused for the month as a whole (an order approved or an invoice submitted since the
     // rules were cached): fetch them again, so the offline check says what the server says.
-    else if (thrown.status === 409) tryReloadRules(contractId, month);
+    if (thrown instanceof ApiError && thrown.status === 409) tryReloadRules(contractId, month);
   }
 
   const rowIssues = error?.issues ?? [];
@@ -104,19 +109,22 @@ export function syncSheet(timesheet: Timesheet): SyncResult {
   // rows: their marks stay as they were.
   const keepMarks = error !== null && loose.length === rowIssues.length;
   const byIndex = new Map(entries.map((e) => [e.index, e]));
-  // The add-on's own columns only (errors, worked, row id, synced as): never a typed cell.
+  // The add-on's own columns only (errors, worked, day, row id, synced as): never a typed cell.
+  const lang = userLang();
   const block = values.map((row, index) => {
     const entry = byIndex.get(index);
     return [
       keepMarks ? (row[at(COLUMN.errors)] ?? "") : (messages[index]?.[0] ?? ""),
       entry ? workedText(entry.entry) : "",
+      dayOfRow(row, timeZone, lang),
       entry?.clientRowId ?? row[at(COLUMN.rowId)] ?? "",
       entry && error === null ? fingerprint(entry.entry) : (row[at(COLUMN.synced)] ?? ""),
     ];
   });
   if (block.length > 0) {
-    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 4).setValues(block);
+    sheet.getRange(FIRST_DATA_ROW, COLUMN.errors, block.length, 5).setValues(block);
   }
+  sheet.getRange(HEADER_ROWS, COLUMN.worked).setValue(totalHeader(entries, lang));
   return { ok: error === null, contractId, month, rows: rows.length, badRows, estimate, error };
 }
 

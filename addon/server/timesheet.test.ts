@@ -3,14 +3,15 @@ import { type Issue, validateQuoteRequest } from "../../shared";
 import { type Gas, installGas } from "../testing";
 import { API_BASE, CONTRACT_ID, contractApi, rulesResponse } from "../testing/fixtures";
 import type { FakeDataValidation } from "../testing/spreadsheet";
-import { checkTimesheet, createTimesheet, onEdit } from "./index";
+import { checkTimesheet, onEdit } from "./check";
 import { COLUMN } from "./layout";
+import { createTimesheet } from "./timesheet";
 
 let gas: Gas & { uninstall(): Promise<void> };
 
 beforeEach(() => {
   gas = installGas({ locale: "ja", identityToken: "token-1", fetch: contractApi() });
-  gas.properties.document.setProperty("shimebi.apiBaseUrl", API_BASE);
+  gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
 });
 afterEach(() => gas.uninstall());
 
@@ -36,7 +37,8 @@ describe("createTimesheet", () => {
       "時間なし",
       "業務内容",
       "エラー",
-      "実働",
+      "実働（計 0:00）",
+      "曜日・祝日",
       "行ID",
       "同期",
     ]);

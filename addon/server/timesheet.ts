@@ -1,6 +1,8 @@
 import { parseYearMonth } from "../../shared";
+import { refuse } from "./answer";
+import { dayText, totalHeader } from "./calendar";
 import { type ContractTerms, categoryLabel, loadMonthTerms } from "./contracts";
-import { MESSAGES, t, userLang } from "./i18n";
+import { MESSAGES, userLang } from "./i18n";
 import {
   COLUMN,
   FIRST_DATA_ROW,
@@ -46,7 +48,7 @@ export function activeTimesheet(): Timesheet | null {
 
 export function requireTimesheet(): Timesheet {
   const timesheet = activeTimesheet();
-  if (!timesheet) throw new Error(t(MESSAGES.notTimesheet, userLang()));
+  if (!timesheet) refuse("not_timesheet", MESSAGES.notTimesheet);
   return timesheet;
 }
 
@@ -110,7 +112,11 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string, days: string[
   const prefilled = days.map((date) => [date, only]);
   if (prefilled.length > 0) {
     sheet.getRange(FIRST_DATA_ROW, COLUMN.date, prefilled.length, 2).setValues(prefilled);
+    sheet
+      .getRange(FIRST_DATA_ROW, COLUMN.day, days.length, 1)
+      .setValues(days.map((date) => [dayText(date, lang)]));
   }
+  sheet.getRange(HEADER_ROWS, COLUMN.worked).setValue(totalHeader([], lang));
 }
 
 /**
@@ -118,7 +124,7 @@ function layOut(sheet: Sheet, terms: ContractTerms, month: string, days: string[
  * terms (cached for offline checks), makes the sheet, or opens it when it exists already.
  */
 export function createTimesheet(contractId: string, month: string): TimesheetInfo {
-  if (!parseYearMonth(month)) throw new Error(t(MESSAGES.badMonth, userLang()));
+  if (!parseYearMonth(month)) refuse("bad_month", MESSAGES.badMonth, "month");
   const { terms, rules } = loadMonthTerms(contractId, month);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   for (const sheet of spreadsheet.getSheets()) {

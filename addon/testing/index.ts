@@ -6,7 +6,7 @@ import {
   FakeUi,
   type FetchHandler,
   type FetchRequest,
-  fakeDriveApp,
+  fakeDrive,
   fakeUrlFetchApp,
   fakeUtilities,
 } from "./services";
@@ -14,7 +14,7 @@ import { type FakeSheet, FakeSpreadsheet, fakeSpreadsheetApp } from "./spreadshe
 import { SyncHttp } from "./syncHttp";
 
 // The one module of Apps Script stand-ins: `installGas()` puts SpreadsheetApp, HtmlService,
-// PropertiesService, Session, ScriptApp, Utilities, UrlFetchApp and DriveApp on globalThis (or hands
+// PropertiesService, Session, ScriptApp, Utilities, UrlFetchApp and the Drive advanced service on globalThis (or hands
 // them to a node:vm context), all in memory, counting calls. UrlFetchApp answers from a
 // handler in this process, or over real HTTP to a server in another process.
 
@@ -43,7 +43,7 @@ const GLOBAL_NAMES = [
   "ScriptApp",
   "Utilities",
   "UrlFetchApp",
-  "DriveApp",
+  "Drive",
 ] as const;
 
 const noNetwork: FetchHandler = (request) => {
@@ -105,7 +105,7 @@ export function createGas(options: GasOptions = {}) {
     ScriptApp,
     Utilities: fakeUtilities(counter),
     UrlFetchApp: fakeUrlFetchApp(counter, requests, target),
-    DriveApp: fakeDriveApp(counter, driveFiles),
+    Drive: fakeDrive(counter, driveFiles),
   } satisfies Record<(typeof GLOBAL_NAMES)[number], unknown>;
 
   return {
@@ -114,7 +114,7 @@ export function createGas(options: GasOptions = {}) {
     ui,
     properties,
     requests,
-    /** Files made in My Drive, oldest first. */
+    /** Files made in the user's Drive, oldest first. */
     driveFiles,
     /** The stand-ins by global name, for a node:vm context. */
     globals,

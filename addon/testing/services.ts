@@ -330,31 +330,53 @@ export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Ut
   };
 }
 
-/** A file in My Drive, as DriveApp.createFile returns it. */
-export class FakeDriveFile implements Partial<GoogleAppsScript.Drive.File> {
+/** A file the add-on made in the user's Drive. */
+export class FakeDriveFile {
   constructor(
     readonly id: string,
+    readonly name: string,
+    readonly mimeType: string,
     readonly blob: FakeBlob,
   ) {}
   getId = () => this.id;
-  getName = () => this.blob.getName() ?? "";
-  getMimeType = () => this.blob.getContentType() ?? "";
+  getName = () => this.name;
+  getMimeType = () => this.mimeType;
   getUrl = () => `https://drive.google.com/file/d/${this.id}/view`;
-  getBlob = () => this.blob as unknown as Blob;
 }
 
-/** DriveApp over a list of files in memory (the drive.file scope: files the add-on made). */
-export function fakeDriveApp(
-  counter: CallCounter,
-  files: FakeDriveFile[],
-): Partial<GoogleAppsScript.Drive.DriveApp> {
+type DriveFile = GoogleAppsScript.Drive_v3.Drive.V3.Schema.File;
+
+/**
+ * The Drive advanced service (Drive API v3) over a list of files in memory: Files.create with
+ * the file's metadata and the blob, answering the fields asked for. The drive.file scope
+ * reaches only such files, so that is all there is.
+ */
+export function fakeDrive(counter: CallCounter, files: FakeDriveFile[]) {
   return {
-    createFile(blob: GoogleAppsScript.Base.BlobSource): GoogleAppsScript.Drive.File {
-      counter.count("createFile");
-      const source = blob.getBlob() as unknown as FakeBlob;
-      const file = new FakeDriveFile(`file-${files.length + 1}`, source);
-      files.push(file);
-      return file as unknown as GoogleAppsScript.Drive.File;
+    Files: {
+      create(resource: DriveFile, blob?: Blob, optionalArgs?: { fields?: string }): DriveFile {
+        counter.count("Drive.Files.create");
+        if (!blob) throw new Error("Drive.Files.create: no media");
+        const source = blob as unknown as FakeBlob;
+        const file = new FakeDriveFile(
+          `file-${files.length + 1}`,
+          resource.name ?? source.getName() ?? "",
+          resource.mimeType ?? source.getContentType() ?? "",
+          source,
+        );
+        files.push(file);
+        const all: DriveFile = {
+          id: file.id,
+          name: file.name,
+          mimeType: file.mimeType,
+          webViewLink: file.getUrl(),
+        };
+        const wanted = optionalArgs?.fields?.split(",").map((f) => f.trim());
+        if (!wanted) return { id: all.id, name: all.name, mimeType: all.mimeType };
+        return Object.fromEntries(
+          Object.entries(all).filter(([key]) => wanted.includes(key)),
+        ) as DriveFile;
+      },
     },
-  } as Partial<GoogleAppsScript.Drive.DriveApp>;
+  };
 }

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { loginThrottle, users } from "../db/schema";
 import { seedDemo } from "../db/seed";
+import { resolveDeps } from "../deps";
+import { runScheduledJobs } from "../platform/scheduled";
 import { type TestApp, testApp } from "../testing/app";
 import { DEMO_PASSWORD } from "../testing/contracts";
 import { addressKey, clientKey } from "./loginThrottle";
@@ -113,5 +115,20 @@ describe("POST /v1/auth/login throttling", () => {
     // answered in a tenth of the time.
     expect(unknown).toBeGreaterThan(known * 0.6);
     expect(passwordless).toBeGreaterThan(known * 0.6);
+  });
+
+  it("drops keys quiet for a whole window from the scheduled job, keeping live ones", async () => {
+    for (let i = 0; i < 6; i++) await login(OWNER, "wrong-password-1", "203.0.113.9");
+    later(60);
+    await login("member@demo.shimebi.test", "wrong-password-1", "203.0.113.9");
+    later(14 * 60); // the owner's keys quiet for 15 minutes, the member's for 14
+
+    const result = await runScheduledJobs(resolveDeps({ db: t.db, now: () => t.clock.now }));
+    expect(result.throttleKeysDropped).toBe(2);
+    const left = await t.db.select({ key: loginThrottle.key }).from(loginThrottle);
+    expect(left.map((r) => r.key).sort()).toEqual([
+      addressKey("member@demo.shimebi.test"),
+      clientKey("member@demo.shimebi.test", "203.0.113.9"),
+    ]);
   });
 });

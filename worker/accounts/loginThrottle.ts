@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { and, inArray, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { loginThrottle } from "../db/schema";
 import { ApiError } from "../http/errors";
@@ -29,8 +29,11 @@ function delaySql(failures: ReturnType<typeof sql>, policy: ThrottlePolicy) {
   return sql`(case when ${failures} < ${policy.free} then 0 else min(${policy.firstDelayMs} << min(${failures} - ${policy.free}, 30), ${policy.maxDelayMs}) end)`;
 }
 
-/** Claims one attempt on `key`: true if it may be checked now, else the ms to wait. */
-async function claim(db: Db, key: string, policy: ThrottlePolicy, now: number) {
+/**
+ * Claims one attempt on `key`: a wait of 0 if it may go ahead now, else the ms to wait. Other
+ * account actions throttle through it too, under keys of their own (`throttle.ts`).
+ */
+export async function claim(db: Db, key: string, policy: ThrottlePolicy, now: number) {
   const quiet = now - THROTTLE_WINDOW_MS;
   const next = sql`(case when ${loginThrottle.lastAt} <= ${quiet} then 1 else ${loginThrottle.failures} + 1 end)`;
   const rows = await db
@@ -88,4 +91,14 @@ export async function clearLoginFailures(db: Db, email: string, ip: string) {
   await db
     .delete(loginThrottle)
     .where(inArray(loginThrottle.key, [clientKey(email, ip), addressKey(email)]));
+}
+
+/** Keys quiet for a whole window count nothing any more: the scheduled job drops them. */
+export async function pruneLoginThrottle(deps: { db: Db; now: () => Date }): Promise<number> {
+  const now = deps.now().getTime();
+  const dropped = await deps.db
+    .delete(loginThrottle)
+    .where(and(lte(loginThrottle.lastAt, now - THROTTLE_WINDOW_MS), lte(loginThrottle.nextAt, now)))
+    .returning({ key: loginThrottle.key });
+  return dropped.length;
 }

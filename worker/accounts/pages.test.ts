@@ -19,3 +19,13 @@ describe("pages that mail links open", () => {
     expect(page).toMatch(/addEventListener\('click'[\s\S]*\/v1\/auth\/verify-email/);
   });
 });
+
+describe("account recovery pages", () => {
+  it("serves the reset request form, which posts the address to the reset route", async () => {
+    const res = await createApp().request("/forgot-password");
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    expect(page).toContain("パスワードの再設定 / Reset your password");
+    expect(page).toMatch(/addEventListener\('submit'[\s\S]*\/v1\/auth\/password-reset'/);
+  });
+});

@@ -1,14 +1,15 @@
 import { html, raw } from "hono/html";
 import { createRouter } from "../http/router";
 
-// The two pages mail links open: registration from an invitation, and email verification.
+// The pages mail links open: registration from an invitation, and email verification (those of
+// account recovery are in recoveryPages.ts).
 // Plain HTML calling the public API, so they work from any mail client without the add-on.
 
 const STYLE = raw(
   "body{font-family:system-ui,'Hiragino Sans','Noto Sans JP',sans-serif;max-width:28rem;margin:3rem auto;padding:0 1rem;color:#222}label{display:block;margin:1rem 0 .25rem}input[type=email],input[type=password]{width:100%;padding:.5rem;font-size:1rem;box-sizing:border-box}button{margin-top:1.25rem;padding:.6rem 1.2rem;font-size:1rem}.error{color:#b00020;white-space:pre-line}.ok{color:#0a6b2d}",
 );
 
-function page(title: string, body: ReturnType<typeof html>, script: string, nonce = "") {
+export function page(title: string, body: ReturnType<typeof html>, script: string, nonce = "") {
   return html`<!doctype html>
     <html lang="ja">
       <head>
@@ -25,7 +26,7 @@ function page(title: string, body: ReturnType<typeof html>, script: string, nonc
 }
 
 // Shared by both pages: show the API's error object in words.
-const SHOW_ERROR = `function showError(el, body) {
+export const SHOW_ERROR = `function showError(el, body) {
   const e = body && body.error;
   el.textContent = e ? [e.message].concat((e.issues || []).map(i => '・' + i.message)).join('\\n') : 'Something went wrong';
 }`;

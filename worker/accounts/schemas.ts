@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { ACCOUNT_EVENTS } from "../db/schema";
 import { registrationLookupSchema } from "../profile/schemas";
 
 export const email = z.email().max(254).openapi({ example: "partner@demo.shimebi.test" });
@@ -86,3 +87,38 @@ export const invitationPreviewSchema = z
     accountExists: z.boolean(),
   })
   .openapi("InvitationPreview");
+
+export const passwordResetSchema = z
+  .strictObject({ token: z.string().min(1), password: z.string().max(200) })
+  .openapi("PasswordReset");
+
+export const passwordResetDoneSchema = z
+  .object({ status: z.literal("reset"), revokedSessions: z.int().nonnegative() })
+  .openapi("PasswordResetDone");
+
+export const emailChangeSchema = z
+  .strictObject({
+    newEmail: email,
+    password: z.string().max(200).optional().openapi({
+      description: "The current password; required when the account has one",
+    }),
+  })
+  .openapi("EmailChange");
+
+export const emailChangePendingSchema = z
+  .object({ status: z.literal("pending"), newEmail: z.string(), expiresAt: z.string() })
+  .openapi("EmailChangePending");
+
+export const signedOutSchema = z
+  .object({ revokedSessions: z.int().nonnegative() })
+  .openapi("SignedOutEverywhere");
+
+export const accountEventSchema = z
+  .object({
+    id: z.string(),
+    event: z.enum(ACCOUNT_EVENTS),
+    email: z.string().openapi({ description: "The address concerned (the new one for a change)" }),
+    details: z.record(z.string(), z.union([z.string(), z.number()])).nullable(),
+    createdAt: z.string(),
+  })
+  .openapi("AccountEvent");

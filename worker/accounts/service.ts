@@ -3,20 +3,14 @@ import { isUniqueViolation } from "../db/failures";
 import { authTokens, emailTokens, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
-import {
-  DUMMY_PASSWORD_HASH,
-  hashPassword,
-  randomToken,
-  sha256Hex,
-  verifyPassword,
-} from "../platform/crypto";
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from "../platform/crypto";
 import { sendMail } from "../platform/mail";
+import { closeOpenLinks, LINK_HOURS, newLinkToken, openLink, useLink } from "./linkTokens";
 import { claimLoginAttempt, clearLoginFailures } from "./loginThrottle";
 import { passwordProblems } from "./passwordPolicy";
 import { issueToken, type User } from "./sessions";
 
-const HOUR_MS = 3_600_000;
-export const VERIFY_EMAIL_HOURS = 24;
+export const VERIFY_EMAIL_HOURS = LINK_HOURS.verifyEmail;
 
 export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -64,15 +58,8 @@ export async function createAccount(deps: Deps, input: NewAccount): Promise<User
 }
 
 export async function sendVerification(deps: Deps, user: User): Promise<void> {
-  const token = randomToken();
-  const now = deps.now();
-  await deps.db.insert(emailTokens).values({
-    userId: user.id,
-    purpose: "verifyEmail",
-    tokenHash: await sha256Hex(token),
-    expiresAt: new Date(now.getTime() + VERIFY_EMAIL_HOURS * HOUR_MS),
-    createdAt: now,
-  });
+  const { token, row } = await newLinkToken(deps, user.id, "verifyEmail");
+  await deps.db.insert(emailTokens).values(row);
   const link = `${deps.config.appUrl}/verify-email?token=${token}`;
   await sendMail(deps, {
     to: user.email,
@@ -91,32 +78,19 @@ export async function sendVerification(deps: Deps, user: User): Promise<void> {
 }
 
 export async function verifyEmail(deps: Deps, token: string): Promise<User> {
-  const now = deps.now();
-  const [row] = await deps.db
-    .select()
-    .from(emailTokens)
-    .where(
-      and(
-        eq(emailTokens.tokenHash, await sha256Hex(token)),
-        eq(emailTokens.purpose, "verifyEmail"),
-      ),
-    );
-  if (!row) throw new ApiError(404, "invalid_link", "This verification link is not valid");
-  if (row.usedAt)
-    throw new ApiError(410, "link_used", "This verification link has already been used");
-  if (row.expiresAt.getTime() <= now.getTime()) {
-    throw new ApiError(
-      410,
-      "link_expired",
-      "This verification link has expired: ask for a new one",
-    );
-  }
+  const link = await openLink(deps, token, "verifyEmail");
   const [user] = await deps.db.batch([
-    deps.db.update(users).set({ emailVerifiedAt: now }).where(eq(users.id, row.userId)).returning(),
-    deps.db.update(emailTokens).set({ usedAt: now }).where(eq(emailTokens.id, row.id)),
+    deps.db
+      .update(users)
+      .set({ emailVerifiedAt: deps.now() })
+      .where(eq(users.id, link.userId))
+      .returning(),
+    useLink(deps, link),
   ]);
   const updated = user[0];
-  if (!updated) throw new ApiError(404, "invalid_link", "This verification link is not valid");
+  if (!updated) {
+    throw new ApiError(404, "invalid_link", "This link is not valid", [], "このリンクは無効です");
+  }
   return updated;
 }
 
@@ -166,10 +140,7 @@ export async function resendVerification(deps: Deps, emailInput: string): Promis
     .from(users)
     .where(eq(users.email, normaliseEmail(emailInput)));
   if (!user || user.emailVerifiedAt) return;
-  await deps.db
-    .update(emailTokens)
-    .set({ usedAt: deps.now() })
-    .where(and(eq(emailTokens.userId, user.id), isNull(emailTokens.usedAt)));
+  await closeOpenLinks(deps, user.id, "verifyEmail");
   await sendVerification(deps, user);
 }
 

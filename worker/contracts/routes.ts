@@ -10,10 +10,12 @@ import { errorResponse } from "../http/schemas";
 import { orderSchema } from "../orders/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
 import { listContracts, serializeContract } from "./list";
+import { createdContractWarnings } from "./rules";
 import {
   contractDetailSchema,
   contractIdParam,
   contractSchema,
+  createdContractSchema,
   newConditionsSchema,
   newContractSchema,
   orderPatchSchema,
@@ -28,8 +30,10 @@ const create = defineRoute({
   operationId: "createContract",
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
+  description:
+    "The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).",
   request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
-  responses: { 201: ok("Created", contractSchema), ...denied, ...invalid },
+  responses: { 201: ok("Created", createdContractSchema), ...denied, ...invalid },
 });
 
 const listForGroup = defineRoute({
@@ -100,7 +104,9 @@ export function contractRoutes() {
         c.req.valid("json"),
         ja,
       );
-      return c.json(serializeContract(contract, null, c.var.deps.now()), 201);
+      const now = c.var.deps.now();
+      const warnings = createdContractWarnings(contract, now, ja);
+      return c.json({ ...serializeContract(contract, null, now), warnings }, 201);
     })
     .openapi(listForGroup, async (c) =>
       c.json(await listContracts(c.var.deps, { groupId: accessOf(c).groupId ?? "" }), 200),

@@ -5,6 +5,7 @@ import {
   dueDateFor,
   transitionOrder as engineTransition,
   firstWorkingMonth,
+  formatDateJa,
   freelanceActLimitIssue,
   type Issue,
   jstDateOf,
@@ -21,7 +22,14 @@ import {
   suggestRates,
   workingMonthsOf,
 } from "../../shared";
-import type { companies, conditionVersions, contracts, purchaseOrders, users } from "../db/schema";
+import type {
+  companies,
+  conditionVersions,
+  contracts,
+  PayerSettings,
+  purchaseOrders,
+  users,
+} from "../db/schema";
 import { ApiError, type IssueBody } from "../http/errors";
 import { nationalHolidays } from "../platform/holidays";
 
@@ -84,6 +92,24 @@ export function contractStatusOf(latestOrderStatus: string | null, contract: Con
   return { code, label: label.en, labelJa: label.ja };
 }
 
+/**
+ * A contract whose whole period is already over is created (for the record), but it can
+ * never have an order approved, work or an invoice: say so in the answer's `warnings`.
+ */
+export function createdContractWarnings(contract: Contract, now: Date, ja: boolean): IssueBody[] {
+  if (contractStatusOf(null, contract, now).code !== "ended") return [];
+  const end = formatDateJa(contract.endDate);
+  return [
+    {
+      path: "endDate",
+      code: "contract_in_the_past",
+      message: ja
+        ? `契約期間は ${end} に終了しています。この契約では発注書の承認、業務登録、請求ができません。期間を確認してください`
+        : `The contract's period ended on ${contract.endDate}: no order can be approved and no work registered or invoiced under it. Check the dates`,
+    },
+  ];
+}
+
 /** Per-month hour-range terms must name the contract's working months (checked at send). */
 export function rangeMonthIssues(
   costCategories: unknown[],
@@ -126,6 +152,8 @@ export function orderDocumentContent(parts: {
   partner: typeof users.$inferSelect;
   order: typeof purchaseOrders.$inferSelect;
   issuedOn: Date;
+  /** The company's address and phone (its settings), printed under its name as 発注者. */
+  payer?: PayerSettings | null;
 }) {
   const { contract, version, company, partner, order } = parts;
   const categories = version.costCategories;
@@ -149,8 +177,18 @@ export function orderDocumentContent(parts: {
     number: order.number,
     subject: order.subject,
     issuedOn: jstDateOf(parts.issuedOn.getTime()),
-    company: { id: company.id, name: company.name },
-    partner: { id: partner.id, name: partner.fullName ?? partner.email, email: partner.email },
+    company: {
+      id: company.id,
+      name: company.name,
+      address: parts.payer?.address ?? "",
+      phone: parts.payer?.phone ?? "",
+    },
+    partner: {
+      id: partner.id,
+      name: partner.fullName ?? partner.email,
+      email: partner.email,
+      kind: partner.partnerKind ?? "individual",
+    },
     contractType: contract.contractType,
     contractTypeLabel: contract.contractType === "quasiMandate" ? "準委任契約" : "請負契約",
     scope: contract.scope,
@@ -159,7 +197,7 @@ export function orderDocumentContent(parts: {
     workPlace: contract.workPlace,
     closingDay: contract.closingDay,
     paymentTerms: contract.paymentTerms,
-    paymentDeadline: `${closing} ${terms.ja}${firstDue ? `（初回 ${firstDue}）` : ""}`,
+    paymentDeadline: `${closing} ${terms.ja}${firstDue ? `（初回 ${formatDateJa(firstDue)}）` : ""}`,
     billingMode: contract.billingMode,
     workingMonths: months,
     conditionVersion: version.version,

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { CONTRACT_STATUSES } from "../../shared";
 import { contracts } from "../db/schema";
-import { instant, int, isoDate, yearMonth } from "../http/schemas";
+import { instant, int, isoDate, issueSchema, yearMonth } from "../http/schemas";
 import { orderSchema } from "../orders/schemas";
 import { costCategorySchema } from "../quote/schemas";
 
@@ -135,6 +135,15 @@ export const contractSchema = z
   })
   .openapi("Contract");
 export type ContractBody = z.infer<typeof contractSchema>;
+
+/** The answer to creating a contract: the contract, with what the caller should know about it. */
+export const createdContractSchema = contractSchema
+  .extend({
+    warnings: z.array(issueSchema).openapi({
+      description: "e.g. contract_in_the_past: the period is already over",
+    }),
+  })
+  .openapi("CreatedContract");
 
 /** The working conditions in force: the latest version. */
 export const conditionVersionSchema = z

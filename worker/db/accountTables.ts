@@ -105,14 +105,16 @@ export const invitations = sqliteTable(
   (t) => [index("invitations_group").on(t.groupId)],
 );
 
-/** Single-use links sent by mail: email verification. */
+/** Single-use links sent by mail: email verification, password reset, change of address. */
 export const emailTokens = sqliteTable("email_tokens", {
   id: id(),
   userId: text("user_id")
     .notNull()
     .references(() => users.id),
-  purpose: text("purpose", { enum: ["verifyEmail"] }).notNull(),
+  purpose: text("purpose", { enum: ["verifyEmail", "resetPassword", "changeEmail"] }).notNull(),
   tokenHash: text("token_hash").notNull().unique(),
+  /** changeEmail: the address the account moves to once the link mailed to it is used. */
+  newEmail: text("new_email"),
   expiresAt: time("expires_at").notNull(),
   usedAt: time("used_at"),
   createdAt: createdAt(),
@@ -152,6 +154,38 @@ export const loginThrottle = sqliteTable("login_throttle", {
   /** No attempt is checked before this instant; attempts before it are answered 429. */
   nextAt: integer("next_at").notNull(),
 });
+
+export const ACCOUNT_EVENTS = [
+  "passwordResetRequested",
+  "passwordReset",
+  "emailChangeRequested",
+  "emailChanged",
+  "signedOutEverywhere",
+] as const;
+export type AccountEvent = (typeof ACCOUNT_EVENTS)[number];
+
+/**
+ * The audit trail of account recovery, per address rather than per company (a user may
+ * belong to none or several): append-only (triggers refuse UPDATE and DELETE). A reset asked
+ * for an address without an account is recorded too, with no user, so throttling it answers
+ * exactly as for a real one.
+ */
+export const accountEvents = sqliteTable(
+  "account_events",
+  {
+    id: id(),
+    userId: text("user_id").references(() => users.id),
+    /** The address the event concerns, lower-cased: the one a reset was asked for, or the new one. */
+    email: text("email").notNull(),
+    event: text("event", { enum: ACCOUNT_EVENTS }).notNull(),
+    details: text("details", { mode: "json" }).$type<Record<string, string | number>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("account_events_email").on(t.email, t.event, t.createdAt),
+    index("account_events_user").on(t.userId, t.createdAt),
+  ],
+);
 
 export const bankAccounts = sqliteTable(
   "bank_accounts",

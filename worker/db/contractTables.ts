@@ -67,6 +67,34 @@ export const conditionVersions = sqliteTable(
   (t) => [uniqueIndex("condition_versions_contract_version").on(t.contractId, t.version)],
 );
 
+/**
+ * 自動更新: each renewal of a contract, made by the scheduled job when the contract ends. One
+ * row per renewal (contract, sequence unique), so a job run twice renews once.
+ */
+export const contractRenewals = sqliteTable(
+  "contract_renewals",
+  {
+    id: id(),
+    contractId: text("contract_id")
+      .notNull()
+      .references(() => contracts.id),
+    /** 1 for the first renewal. */
+    sequence: integer("sequence").notNull(),
+    previousEndDate: text("previous_end_date").notNull(),
+    startDate: text("start_date").notNull(),
+    endDate: text("end_date").notNull(),
+    /** The term in working months, the same as the first period's. */
+    termMonths: integer("term_months").notNull(),
+    conditionVersionId: text("condition_version_id")
+      .notNull()
+      .references(() => conditionVersions.id),
+    /** The order for the renewed months, sent to the partner; null until it is. */
+    orderId: text("order_id"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("contract_renewals_contract_sequence").on(t.contractId, t.sequence)],
+);
+
 /** 発注書. Its content is frozen when sent; a returned order is revised and resent. */
 export const purchaseOrders = sqliteTable(
   "purchase_orders",

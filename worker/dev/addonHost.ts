@@ -156,7 +156,7 @@ body { margin: 0; font: 13px "Noto Sans JP", Arial, sans-serif; display: flex; h
 #grid td.c9 input { color: #b3261e; }
 #grid .sheetname { font-weight: 600; margin-bottom: 6px; }
 #grid .error { color: #b3261e; }
-iframe { width: 320px; border: 0; border-left: 1px solid #dadce0; height: 100vh; }
+iframe { width: 300px; flex: none; border: 0; border-left: 1px solid #dadce0; height: 100vh; }
 </style></head>
 <body>
 <div id="grid"><p class="sheetname" id="sheet-name"></p><p id="grid-error" class="error"></p><table id="sheet"></table></div>

@@ -27,7 +27,7 @@ export interface SheetView {
 
 const { apiBase, locale } = workerData as { apiBase: string; locale: string };
 const gas = installGas({ locale, fetch: "http" });
-gas.properties.document.setProperty("shimebi.apiBaseUrl", apiBase);
+gas.properties.user.setProperty("shimebi.apiBaseUrl", apiBase);
 
 function sheetView(): SheetView {
   const sheet = gas.activeSheet();

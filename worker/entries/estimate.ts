@@ -3,17 +3,25 @@ import { formatTime, INVOICE_STATUS_LABELS, type QuoteResult } from "../../share
 import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
 import { ApiError, type IssueBody } from "../http/errors";
+import { type ChoiceSource, estimateChoices } from "../invoices/estimateChoices";
 import { conditionsForMonth, monthEntryRows, monthQuote } from "./monthQuote";
 import { type Contract, checkContractMonth, serializeEntry } from "./rules";
 
 // What a month of entries adds up to: the estimate (概算請求額), the CSV export and the
 // business report's (業務報告書) status. Every yen comes from the engine via monthQuote.
 
-/** The engine's quote for the month; 409 until an approved order covers it. */
-export async function estimateFor(db: Db, contract: Contract, month: string): Promise<QuoteResult> {
+/** An estimate: the engine's quote, and where its withholding and tax choices came from. */
+export type Estimate = QuoteResult & { choicesFrom: ChoiceSource };
+
+/**
+ * The engine's quote for the month with the choices its invoice has (or will start with);
+ * 409 until an approved order covers it.
+ */
+export async function estimateFor(db: Db, contract: Contract, month: string): Promise<Estimate> {
   checkContractMonth(contract, month);
-  const { outcome } = await monthQuote(db, contract, month);
-  if (outcome.ok) return outcome.quote;
+  const { choices, source } = await estimateChoices({ db }, contract, month);
+  const { outcome } = await monthQuote(db, contract, month, choices);
+  if (outcome.ok) return { ...outcome.quote, choicesFrom: source };
   const issues: IssueBody[] = outcome.issues.map((issue) => ({
     path: issue.path,
     code: issue.code,
@@ -109,10 +117,11 @@ export async function reportFor(db: Db, contract: Contract, month: string) {
   let status: ReportStatus;
   if (invoice && invoice.status !== "draft") status = invoice.status;
   else status = invoice || entries.length > 0 ? "inProgress" : "noWorkRecorded";
-  let estimate: QuoteResult | null = null;
+  let estimate: Estimate | null = null;
   if (await conditionsForMonth(db, contract.id, month)) {
-    const { outcome } = await monthQuote(db, contract, month);
-    estimate = outcome.ok ? outcome.quote : null;
+    const { choices, source } = await estimateChoices({ db }, contract, month);
+    const { outcome } = await monthQuote(db, contract, month, choices);
+    estimate = outcome.ok ? { ...outcome.quote, choicesFrom: source } : null;
   }
   return {
     month,

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte } from "drizzle-orm";
+import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
 import {
   type NamedAmount,
   type QuoteOutcome,
@@ -45,7 +45,7 @@ export function toWorkEntry(row: EntryRow): WorkEntry {
 
 /**
  * The working conditions in force in `month`: the newest version starting on or before it
- * whose purchase order was approved. Null when no approved order covers the month.
+ * whose purchase order was approved and lists the month. Null when no approved order covers it.
  */
 export async function conditionsForMonth(db: Db, contractId: string, month: string) {
   const [row] = await db
@@ -62,6 +62,9 @@ export async function conditionsForMonth(db: Db, contractId: string, month: stri
       and(
         eq(conditionVersions.contractId, contractId),
         lte(conditionVersions.effectiveFrom, month),
+        // The order covers the months its document lists: an automatic renewal's months wait
+        // for the renewal's own order rather than falling back on the first period's.
+        sql`(${purchaseOrders.document} is null or exists (select 1 from json_each(${purchaseOrders.document}, '$.workingMonths') where value = ${month}))`,
       ),
     )
     .orderBy(desc(conditionVersions.effectiveFrom), desc(conditionVersions.version))

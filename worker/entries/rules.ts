@@ -93,17 +93,28 @@ export function storedFields(input: EntryInput, workingMonth: string) {
 export const refuse = (path: string, message: string, code = "invalid_value") =>
   new ApiError(422, "invalid_request", message, [{ path, code, message }]);
 
-/** A YYYY-MM the contract works in; anything else is a bad path, not a missing document. */
+/**
+ * A YYYY-MM the contract works in; anything else is a bad path, not a missing document. The one
+ * contract-month check: entries, estimates, invoices and payment notices all use it. A month
+ * after the end of an auto-renewing contract is not one until the contract has renewed (the
+ * scheduled job extends its period), so none of them may run ahead of the renewal.
+ */
 export function checkContractMonth(contract: Contract, month: string, path = "month"): void {
   if (parseYearMonth(month) === null) {
     throw refuse(path, `month ${JSON.stringify(month)} is not a month: use YYYY-MM`);
   }
   const months = workingMonthsOfContract(contract);
   if (!months.includes(month)) {
-    throw refuse(
-      path,
-      `${month} is not a working month of this contract (${months[0]} to ${months.at(-1)})`,
-      "month_not_working_month",
+    const range = `${months[0]} to ${months.at(-1)}`;
+    const rangeJa = `${months[0]}〜${months.at(-1)}`;
+    const message = `${month} is not a working month of this contract (${range})`;
+    const messageJa = `${month} はこの契約の稼働月ではありません（${rangeJa}）`;
+    throw new ApiError(
+      422,
+      "invalid_request",
+      message,
+      [{ path, code: "month_not_working_month", message, messageJa }],
+      messageJa,
     );
   }
 }

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { isoDate } from "../http/schemas";
 import { syncParse } from "../http/syncParse";
+import { CHOICE_SOURCES } from "../invoices/estimateChoices";
 import { quoteRequestSchema, quoteResponseSchema } from "../quote/schemas";
 
 // 業務登録 (work entries). zod checks structure and types only: dates, times, periods,
@@ -92,12 +93,19 @@ export const entrySchema = z
   })
   .openapi("Entry", { description: "業務登録: a stored entry, with its id" });
 
-export const estimateSchema = quoteResponseSchema;
+export const estimateSchema = quoteResponseSchema
+  .extend({
+    choicesFrom: z.enum(CHOICE_SOURCES).openapi({
+      description:
+        "Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)",
+    }),
+  })
+  .openapi("Estimate", { description: "概算請求額: the month's invoice as it stands" });
 
 export const syncResultSchema = z
   .object({
     rows: z.array(z.object({ clientRowId: z.string(), id: z.string() })),
-    estimate: quoteResponseSchema.nullable(),
+    estimate: estimateSchema.nullable(),
   })
   .openapi("MonthSyncResult");
 
@@ -116,7 +124,7 @@ export const reportSchema = z
     label: z.object({ en: z.string(), ja: z.string() }),
     invoiceId: z.string().nullable(),
     entries: z.array(entrySchema),
-    estimate: quoteResponseSchema.nullable(),
+    estimate: estimateSchema.nullable(),
   })
   .openapi("BusinessReport");
 

@@ -1,9 +1,11 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
-import { type QuoteResult, quote } from "../../shared";
+import { quote } from "../../shared";
 import { workEntries } from "../db/schema";
 import type { Deps } from "../deps";
 import type { IssueBody } from "../http/errors";
 import type { Locale } from "../http/locale";
+import { estimateChoices } from "../invoices/estimateChoices";
+import type { Estimate } from "./estimate";
 import { monthQuoteRequest } from "./monthQuote";
 import {
   asWorkEntry,
@@ -84,14 +86,15 @@ export async function syncMonth(
   month: string,
   rows: SyncRow[],
   locale: Locale,
-): Promise<{ rows: { clientRowId: string; id: string }[]; estimate: QuoteResult | null }> {
+): Promise<{ rows: { clientRowId: string; id: string }[]; estimate: Estimate | null }> {
   const { db } = deps;
   checkContractMonth(contract, month);
   const duplicates = duplicateIssues(rows, locale);
   if (duplicates.length > 0) throw invalid(duplicates, locale);
   await guardWritable(db, contract, month);
 
-  const request = await monthQuoteRequest(db, contract, month, {}, rows.map(asWorkEntry));
+  const { choices, source } = await estimateChoices(deps, contract, month);
+  const request = await monthQuoteRequest(db, contract, month, choices, rows.map(asWorkEntry));
   const issues: IssueBody[] = monthIssues(request, contract).map((issue) => ({
     path: issue.path.replace(/^entries\./, "rows."),
     code: issue.code,
@@ -186,5 +189,5 @@ export async function syncMonth(
   if (head) await db.batch([head, ...tail]);
 
   const outcome = quote(request);
-  return { rows: answer, estimate: outcome.ok ? outcome.quote : null };
+  return { rows: answer, estimate: outcome.ok ? { ...outcome.quote, choicesFrom: source } : null };
 }

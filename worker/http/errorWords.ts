@@ -83,6 +83,11 @@ export const ACCESS_ERRORS = {
     ja: "このメールアドレスはすでに使われています。ログインしてください",
     en: "An account already exists for this address: sign in instead",
   },
+  same_email: { ja: "現在と同じメールアドレスです", en: "This is already your email address" },
+  wrong_password: {
+    ja: "現在のパスワードが正しくありません",
+    en: "The current password is not correct",
+  },
   weak_password: { ja: "より強いパスワードを設定してください", en: "Choose a stronger password" },
   invalid_phone: { ja: "電話番号が正しくありません", en: "The phone number is not valid" },
   invalid_link: { ja: "この確認リンクは無効です", en: "This verification link is not valid" },

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { type PdfLayout, renderPdf } from "../platform/pdf";
-import { fontsOf } from "../platform/pdfFont";
+import type { DocumentLayout } from "../platform/documentLayout";
+import { renderDocumentPdf } from "../platform/documentPdf";
 import type { AppEnv } from "./router";
 import { errorResponse } from "./schemas";
 
@@ -18,9 +18,8 @@ export const pdfResponses = {
   503: errorResponse("No font configured for PDF documents"),
 };
 
-export async function sendPdf(c: Context<AppEnv>, layout: PdfLayout, name: string) {
-  const deps = c.var.deps;
-  const bytes = await renderPdf(layout, { font: await fontsOf(deps)(), now: deps.now() });
+export async function sendPdf(c: Context<AppEnv>, layout: DocumentLayout, name: string) {
+  const bytes = await renderDocumentPdf(c.var.deps, layout);
   return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
     "content-type": "application/pdf",
     "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,

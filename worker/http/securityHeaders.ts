@@ -1,5 +1,4 @@
 import type { MiddlewareHandler } from "hono";
-import { NONCE, secureHeaders } from "hono/secure-headers";
 
 // Headers on every answer; they matter for the HTML ones (the registration and verification
 // pages, invoice and order documents, /docs). Scripts run only with the answer's nonce or
@@ -18,24 +17,49 @@ export const API_REFERENCE_SCRIPT = {
   integrity: "sha384-hwB9WroDTpZaI38gr+u9CXA6ksz5gUYgD2GxXazKl/agT1L2GWUiRFWGJYNiFu4Q",
 };
 
+const POLICY = [
+  "default-src 'self'",
+  `script-src 'nonce-{nonce}' ${API_REFERENCE_SCRIPT.url}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+const [POLICY_HEAD = "", POLICY_TAIL = ""] = POLICY.split("{nonce}");
+
+/**
+ * A fresh script nonce for each answer: a random UUID (122 random bits, characters CSP's
+ * base64-value allows), a tenth of the cost of base64-encoding 16 random bytes.
+ */
+const newNonce = (): string => crypto.randomUUID();
+
+/**
+ * Set before the route runs (prepared headers), so every answer carries them, an error's too,
+ * without rewriting the finished response: Hono's secureHeaders sets a dozen headers on the
+ * response afterwards, which doubled the CPU of a plain GET /health (13 -> 33 µs).
+ */
 export function securityHeaders(appUrl: string): MiddlewareHandler {
-  return secureHeaders({
-    contentSecurityPolicy: {
-      defaultSrc: ["'self'"],
-      scriptSrc: [NONCE, API_REFERENCE_SCRIPT.url],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", "data:"],
-      fontSrc: ["'self'", "data:"],
-      connectSrc: ["'self'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-    xFrameOptions: "DENY",
-    referrerPolicy: "no-referrer",
-    strictTransportSecurity: appUrl.startsWith("https://")
-      ? "max-age=31536000; includeSubDomains"
-      : false,
-  });
+  const hsts = appUrl.startsWith("https://") ? "max-age=31536000; includeSubDomains" : null;
+  return async function securityHeaders(c, next) {
+    const nonce = newNonce();
+    c.set("secureHeadersNonce", nonce);
+    const headers: [string, string][] = [
+      ["Content-Security-Policy", POLICY_HEAD + nonce + POLICY_TAIL],
+      ["X-Content-Type-Options", "nosniff"],
+      ["X-Frame-Options", "DENY"],
+      ["Referrer-Policy", "no-referrer"],
+    ];
+    if (hsts) headers.push(["Strict-Transport-Security", hsts]);
+    for (const [name, value] of headers) c.header(name, value);
+    await next();
+    // A route that answers a Response of its own (a PDF, a download) skipped the prepared ones.
+    const answered = c.res.headers;
+    if (!answered.has("X-Frame-Options")) {
+      for (const [name, value] of headers) answered.set(name, value);
+    }
+  };
 }

@@ -2,7 +2,7 @@ import { pdfResponses, sendPdf } from "../http/pdfResponse";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { BOTH_KINDS, invoiceOf } from "./access";
-import { reportPdfLayout } from "./businessReportPdf";
+import { reportLayoutOf } from "./layoutOf";
 import { invoiceIdParam } from "./schemas";
 import { documentOf } from "./service";
 
@@ -22,7 +22,7 @@ export function businessReportPdfRoutes() {
   return createRouter().openapi(reportPdf, async (c) => {
     const invoice = await invoiceOf(c, BOTH_KINDS);
     const document = await documentOf(c.var.deps, invoice);
-    const layout = reportPdfLayout(document, invoice.status);
+    const layout = reportLayoutOf(invoice, document);
     return (await sendPdf(c, layout, `業務報告書_${document.month}.pdf`)) as never;
   });
 }

@@ -5,6 +5,7 @@ import {
   type QuoteResult,
   workedMinutes,
 } from "../../shared";
+import { bankFullName } from "../banks/fullName";
 import type { bankAccounts, companies, contracts, users, workEntries } from "../db/schema";
 import type { InvoiceInputs, Issuer, Withholding } from "./rules";
 
@@ -37,8 +38,11 @@ export type InvoiceDocument = {
   period: { from: string; to: string };
   transactionDate: string;
   contract: { id: string; title: string; contractType: string };
-  /** 書類の交付を受ける事業者: the company. */
-  recipient: { name: string };
+  /**
+   * 書類の交付を受ける事業者: the company; on a payment notice, which the company issues, also
+   * its address and phone (its settings).
+   */
+  recipient: { name: string; address?: string; phone?: string };
   issuer: Issuer & { kind: "individual" | "corporation"; nonResident: boolean };
   /** The engine's quote: every yen on the document comes from here. */
   figures: QuoteResult;
@@ -125,7 +129,7 @@ export function buildInvoiceDocument(parts: DocumentParts): InvoiceDocument {
     dueDate: inputs.dueDate,
     bankAccount: account && {
       kind: account.kind,
-      bankName: account.bankName,
+      bankName: bankFullName(account.bankCode, account.bankName),
       branchName: account.branchName,
       accountType: account.accountType,
       accountNumber: account.accountNumber,

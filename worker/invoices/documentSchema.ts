@@ -66,7 +66,9 @@ export const invoiceDocumentSchema = z
     period: z.object({ from: isoDate, to: isoDate }),
     transactionDate: isoDate.openapi({ description: "取引年月日: the closing date" }),
     contract: z.object({ id: z.string(), title: z.string(), contractType: z.string() }),
-    recipient: z.object({ name: z.string() }),
+    recipient: z
+      .object({ name: z.string(), address: z.string().optional(), phone: z.string().optional() })
+      .openapi({ description: "The company (on a notice, its issuer, with its address)" }),
     issuer: issuer.extend({
       kind: z.enum(["individual", "corporation"]),
       nonResident: z.boolean(),

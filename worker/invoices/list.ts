@@ -9,6 +9,7 @@ import { ApiError } from "../http/errors";
 // caller's groups, keyset pagination), so 10,000 invoices cost what 10 do.
 
 export type ListQuery = {
+  kind?: "invoice" | "paymentNotice";
   status?: InvoiceStatus;
   month?: string;
   limit: number;
@@ -34,7 +35,8 @@ function decodeCursor(cursor: string): Cursor {
 }
 
 function pageConditions(query: ListQuery): SQL[] {
-  const where: SQL[] = [eq(invoices.kind, "invoice")];
+  const where: SQL[] = [];
+  if (query.kind) where.push(eq(invoices.kind, query.kind));
   if (query.status) where.push(eq(invoices.status, query.status));
   if (query.month) where.push(eq(invoices.workingMonth, query.month));
   if (query.cursor) {
@@ -50,6 +52,7 @@ function pageConditions(query: ListQuery): SQL[] {
 
 const columns = {
   id: invoices.id,
+  kind: invoices.kind,
   contractId: invoices.contractId,
   contractTitle: contracts.title,
   companyId: invoices.companyId,
@@ -62,6 +65,7 @@ const columns = {
   number: invoices.number,
   total: invoices.total,
   dueDate: invoices.dueDate,
+  acceptBy: invoices.acceptBy,
   submittedAt: invoices.submittedAt,
   createdAt: invoices.createdAt,
 };
@@ -75,6 +79,7 @@ function page(rows: ListRow[], limit: number) {
     items: items.map(({ partnerEmail, ...row }) => ({
       ...row,
       partnerName: row.partnerName ?? partnerEmail,
+      acceptBy: row.acceptBy?.toISOString() ?? null,
       submittedAt: row.submittedAt?.toISOString() ?? null,
       createdAt: row.createdAt.toISOString(),
     })),
@@ -103,14 +108,15 @@ export async function listCompanyInvoices(
   caller: Caller,
   query: ListQuery,
 ) {
-  const where = pageConditions(query);
+  // The company's review queue: its partners' invoices unless it asks for its own notices.
+  const where = pageConditions({ ...query, kind: query.kind ?? "invoice" });
   where.push(eq(invoices.companyId, caller.companyId), ne(invoices.status, "draft"));
   const groups = inCallerGroups(caller, contracts.groupId);
   if (groups) where.push(groups);
   return page(await select(deps, where, query.limit), query.limit);
 }
 
-/** The partner's own invoices, across companies. */
+/** The partner's documents across companies: their invoices and the notices sent to them. */
 export async function listMyInvoices(deps: Pick<Deps, "db">, userId: string, query: ListQuery) {
   const where = pageConditions(query);
   where.push(eq(invoices.partnerUserId, userId));

@@ -69,21 +69,20 @@ describe("GET /v1/invoices/{invoiceId}/document.pdf", () => {
     const text = await pdfText(bytes);
     for (const expected of [
       "請求書",
-      "適格請求書",
       "Demo 御中",
       "田中 美咲",
       "登録番号 T7000012050002",
       `請求番号 ${submitted.body.number}`,
-      "2025年7月26日 〜 2025年8月25日（2025年8月稼働分）",
+      "2025年7月26日〜2025年8月25日（2025年8月稼働分）",
       `${formatThousands(figures.subtotal)}円`,
-      "消費税(10%)",
+      "消費税（10%対象",
       `${formatThousands(figures.consumptionTax)}円`,
       `${formatThousands(figures.total)}円`,
       "源泉徴収税",
       `-${formatThousands(figures.withholdingTax)}円`,
-      "立替経費: 交通費",
+      "立替経費（交通費）",
       "1,240円",
-      "お支払金額",
+      "ご請求金額",
       `${formatThousands(figures.payable)}円`,
       `お支払期日`,
       "2025年9月30日",
@@ -96,9 +95,11 @@ describe("GET /v1/invoices/{invoiceId}/document.pdf", () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     expect(text).not.toContain("確認中");
 
-    // Embedded (emb yes) with a ToUnicode map (uni yes): it renders and extracts anywhere.
+    // Embedded (emb yes) with a ToUnicode map (uni yes): it renders and extracts anywhere;
+    // the bold weight sets the title and ご請求金額.
     expect(await embeddedFonts(bytes)).toEqual([
       { name: expect.stringMatching(/NotoSansJP-Regular/), embedded: true, toUnicode: true },
+      { name: expect.stringMatching(/NotoSansJP-Bold/), embedded: true, toUnicode: true },
     ]);
   });
 

@@ -2,10 +2,9 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { renderPdf } from "../platform/pdf";
-import { fontsOf } from "../platform/pdfFont";
+import { renderDocumentPdf } from "../platform/documentPdf";
 import { BOTH_KINDS, invoiceOf } from "./access";
-import { invoicePdfLayout } from "./pdf";
+import { documentFileName, documentLayoutOf } from "./layoutOf";
 import { invoiceIdParam } from "./schemas";
 import { documentOf } from "./service";
 
@@ -16,7 +15,8 @@ const invoicePdf = defineRoute({
   path: "/v1/invoices/{invoiceId}/document.pdf",
   operationId: "getInvoicePdf",
   tags: ["Invoices"],
-  summary: "The invoice as a qualified invoice (適格請求書), PDF",
+  summary:
+    "The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書), PDF",
   description:
     "Drawn from the document as submitted, or, for a draft or returned invoice, as it would be submitted now.",
   request: { params: invoiceIdParam },
@@ -37,11 +37,8 @@ export function documentPdfRoutes() {
     const deps = c.var.deps;
     const invoice = await invoiceOf(c, BOTH_KINDS);
     const document = await documentOf(deps, invoice);
-    const bytes = await renderPdf(invoicePdfLayout(document, invoice.status), {
-      font: await fontsOf(deps)(),
-      now: deps.now(),
-    });
-    const name = `請求書_${document.number ?? `${document.month}_下書き`}.pdf`;
+    const bytes = await renderDocumentPdf(deps, documentLayoutOf(invoice, document));
+    const name = documentFileName(invoice, document);
     return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
       "content-type": "application/pdf",
       "content-disposition": `inline; filename*=UTF-8''${encodeURIComponent(name)}`,

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type Decision, decideAfresh } from "../approvals/decision";
+import { approvalSection } from "../approvals/html";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser, targetContract } from "../http/auth";
@@ -10,10 +11,10 @@ import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { decideNoticeStep } from "../paymentNotices/approval";
+import { renderDocumentHtml } from "../platform/documentHtml";
 import { withIdempotency } from "../platform/idempotency";
 import { BOTH_KINDS, invoiceOf } from "./access";
-import { renderBusinessReportHtml } from "./businessReport";
-import { renderInvoiceHtml } from "./html";
+import { documentLayoutOf, reportLayoutOf } from "./layoutOf";
 import { listCompanyInvoices, listMyInvoices } from "./list";
 import type { Invoice } from "./rules";
 import {
@@ -77,7 +78,8 @@ const show = defineRoute({
   path: "/v1/invoices/{invoiceId}",
   operationId: "getInvoice",
   tags: TAGS,
-  summary: "An invoice: status, number, inputs, figures, document",
+  summary:
+    "An invoice or a payment notice: status, number, inputs, figures, document; a notice's confirmation deadline in acceptBy",
   request: { params: invoiceIdParam },
   responses: { 200: ok("The invoice", invoiceSchema), ...denied },
 });
@@ -133,7 +135,8 @@ const document = defineRoute({
   path: "/v1/invoices/{invoiceId}/document",
   operationId: "getInvoiceDocument",
   tags: TAGS,
-  summary: "The invoice as a qualified invoice (適格請求書), HTML",
+  summary:
+    "The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書, with the partner's registration number and the confirmation deadline), HTML",
   request: { params: invoiceIdParam },
   responses: { 200: htmlPage, ...denied, ...refused },
 });
@@ -168,7 +171,8 @@ const myList = defineRoute({
   path: "/v1/me/invoices",
   operationId: "listMyInvoices",
   tags: TAGS,
-  summary: "The caller's own invoices across companies, newest first",
+  summary:
+    "The caller's documents across companies, newest first: their invoices (請求書) and the payment notices (支払通知書) sent to them",
   request: { query: invoiceListQuery },
   responses: {
     200: ok("A page of invoices", invoiceListSchema),
@@ -220,17 +224,13 @@ export function invoiceRoutes() {
     })
     .openapi(document, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
-      const page = renderInvoiceHtml(
-        await documentOf(c.var.deps, invoice),
-        invoice.status,
-        invoice.approval,
-      );
-      return c.html(page, 200);
+      const layout = documentLayoutOf(invoice, await documentOf(c.var.deps, invoice));
+      return c.html(renderDocumentHtml(layout, approvalSection(invoice.approval)), 200);
     })
     .openapi(report, async (c) => {
       const invoice = await invoiceOf(c, BOTH_KINDS);
-      const page = renderBusinessReportHtml(await documentOf(c.var.deps, invoice), invoice.status);
-      return c.html(page, 200);
+      const layout = reportLayoutOf(invoice, await documentOf(c.var.deps, invoice));
+      return c.html(renderDocumentHtml(layout), 200);
     })
     .openapi(companyList, async (c) => {
       return c.json(await listCompanyInvoices(c.var.deps, callerOf(c), c.req.valid("query")), 200);

@@ -1,10 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
-import { approvalSchema } from "../approvals/schemas";
-import { invoices } from "../db/schema";
-import { instant, int, isoDate, yearMonth as yearMonthValue, yen } from "../http/schemas";
-import { lineTaxRate, quoteResponseSchema, taxByRateSchema } from "../quote/schemas";
-import { invoiceDocumentSchema, invoiceInputsSchema } from "./documentSchema";
+import { yen } from "../http/schemas";
+import { lineTaxRate } from "../quote/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
 // draft is optional: what is left out keeps its stored value or a default from settings.
@@ -102,62 +99,17 @@ export const idempotencyHeader = z.object({
 });
 
 export const invoiceListQuery = z.object({
+  kind: z.enum(["invoice", "paymentNotice"]).optional().openapi({
+    description:
+      "invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices",
+  }),
   status: z.enum(INVOICE_STATUSES).optional(),
   month: yearMonth.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   cursor: z.string().max(200).optional(),
 });
 
-/** An invoice or a payment notice (same table, `kind` tells them apart) as the API answers it. */
-export const invoiceSchema = z
-  .object({
-    id: z.string(),
-    kind: z.enum(invoices.kind.enumValues),
-    contractId: z.string(),
-    companyId: z.string(),
-    partnerUserId: z.string(),
-    month: yearMonthValue.openapi({ description: "稼働月" }),
-    status: z.enum(INVOICE_STATUSES),
-    number: z.string().nullable().openapi({ example: "INV-000001" }),
-    inputs: invoiceInputsSchema,
-    figures: quoteResponseSchema.nullable().openapi({ description: "the engine's quote" }),
-    taxByRate: z.array(taxByRateSchema).openapi({ description: "税率ごとの対価の額と消費税額" }),
-    total: yen,
-    dueDate: isoDate.nullable(),
-    document: invoiceDocumentSchema.nullable().openapi({ description: "as last submitted" }),
-    contentHash: z.string().nullable().openapi({ description: "SHA-256 of the document" }),
-    revision: int,
-    submittedAt: instant.nullable(),
-    decidedAt: instant.nullable(),
-    returnReason: z.string().nullable(),
-    approval: approvalSchema,
-    warnings: z.array(z.object({ path: z.string(), message: z.string() })),
-    createdAt: instant,
-  })
-  .openapi("Invoice");
-export type InvoiceBody = z.infer<typeof invoiceSchema>;
-
-export const invoiceListItemSchema = z
-  .object({
-    id: z.string(),
-    contractId: z.string(),
-    contractTitle: z.string(),
-    companyId: z.string(),
-    companyName: z.string(),
-    partnerUserId: z.string(),
-    partnerName: z.string(),
-    month: yearMonthValue,
-    status: z.enum(INVOICE_STATUSES),
-    number: z.string().nullable(),
-    total: yen,
-    dueDate: isoDate.nullable(),
-    submittedAt: instant.nullable(),
-    createdAt: instant,
-  })
-  .openapi("InvoiceListItem");
-
-export const invoiceListSchema = z
-  .object({ items: z.array(invoiceListItemSchema), nextCursor: z.string().nullable() })
-  .openapi("InvoiceList");
+export type { InvoiceBody } from "./responseSchemas";
+export { invoiceListItemSchema, invoiceListSchema, invoiceSchema } from "./responseSchemas";
 
 export type InvoiceInput = z.infer<typeof invoiceInputSchema>;

@@ -1,10 +1,11 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
-import { quote, workingMonthsOf } from "../../shared";
+import { quote } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
+import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import {
   appendHistory,
@@ -45,23 +46,6 @@ export async function loadParts(deps: Pick<Deps, "db">, contractId: string) {
   return parts;
 }
 
-function assertWorkingMonth(contract: Contract, month: string) {
-  const months = workingMonthsOf(
-    { start: contract.startDate, end: contract.endDate },
-    contract.closingDay,
-  );
-  const first = months[0] ?? "";
-  const last = months.at(-1) ?? "";
-  if (month < first || (!contract.autoRenewal && month > last)) {
-    throw new ApiError(422, "month_outside_contract", "The month is outside the contract", [
-      {
-        path: "month",
-        message: `${month} is not a working month of the contract (${first} to ${last})`,
-      },
-    ]);
-  }
-}
-
 /** The engine's quote for the month with these inputs, with the entry rows it read. */
 export async function figuresFor(
   deps: Pick<Deps, "db">,
@@ -89,7 +73,8 @@ export async function figuresFor(
   return { rows, request, figures: outcome.quote };
 }
 
-async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
+/** The withholding of the partner's latest approved invoice: a new draft starts with it. */
+export async function lastWithholding(deps: Pick<Deps, "db">, partnerUserId: string) {
   const [last] = await deps.db
     .select({ inputs: invoices.inputs })
     .from(invoices)
@@ -128,7 +113,7 @@ export async function saveDraft(
       "This contract is settled by payment notices from the company, not invoices",
     );
   }
-  assertWorkingMonth(contract, month);
+  checkContractMonth(contract, month);
   const existing = await monthDocument(deps, contractId, month, "invoice");
   if (existing) assertEditable(existing.status);
   const inputs = mergeInputs(body, {
@@ -304,12 +289,15 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract): Invoice
     taxByRate: invoice.figures?.taxByRate ?? [],
     total: invoice.total,
     dueDate: invoice.dueDate,
-    document: invoice.document ?? null,
+    document: (invoice.document as InvoiceDocument | null) ?? null,
     contentHash: invoice.contentHash,
     revision: invoice.revision,
     submittedAt: invoice.submittedAt?.toISOString() ?? null,
     decidedAt: invoice.decidedAt?.toISOString() ?? null,
     returnReason: invoice.returnReason,
+    /** A payment notice's confirmation deadline (確認期限); null for an invoice. */
+    acceptBy: invoice.acceptBy?.toISOString() ?? null,
+    autoAccepted: invoice.autoAccepted,
     approval: approvalView(invoice.approval),
     warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
     createdAt: invoice.createdAt.toISOString(),

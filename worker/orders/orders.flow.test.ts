@@ -191,7 +191,8 @@ describe("the hour-range purchase order, end to end", () => {
     });
     const text = await page.text();
     expect(text).toContain("発注書");
-    expect(text).toContain("承認済み");
+    expect(text).toContain("発注請書");
+    expect(text).not.toContain("承認済み");
     expect(text).toContain("稼働場所: 東京本社");
   });
 

@@ -32,9 +32,9 @@ describe("GET /v1/orders/{orderId}/document.pdf", () => {
       const text = await pdfText(bytes);
       for (const expected of [
         "発注書",
-        "承認済み",
         "SES 開発支援",
-        "田中 美咲 御中",
+        // An individual is addressed 様 (御中 is for a company or group).
+        "田中 美咲 様",
         "Demo",
         "発注番号 PO-",
         `稼働時間：${formatHourRange(HOUR_RANGE_CATEGORY.lowerHours, HOUR_RANGE_CATEGORY.upperHours)}`,
@@ -42,6 +42,8 @@ describe("GET /v1/orders/{orderId}/document.pdf", () => {
       ]) {
         expect(text).toContain(expected);
       }
+      // Approved, it carries the confirmation, not a status stamp.
+      expect(text).not.toContain("承認済み");
       // The approval time in Japan time, not raw UTC.
       expect(text).toMatch(/承認日時\s+\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
     }

@@ -3,7 +3,7 @@ import { targetOrder } from "../http/auth";
 import { pdfResponses, sendPdf } from "../http/pdfResponse";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
-import { type OrderDocument, orderPdfLayout } from "./pdf";
+import { type OrderDocument, orderLayout } from "./layout";
 import { documentFor } from "./service";
 
 // The purchase order (発注書) as PDF, drawn by the same module as the invoice PDF
@@ -26,7 +26,7 @@ export function orderPdfRoutes() {
     // As authorization loaded it: a draft does not exist for the partner.
     const order = targetOrder(c);
     const document = (await documentFor(c.var.deps, order)) as OrderDocument;
-    const layout = orderPdfLayout(
+    const layout = orderLayout(
       { ...document, confirmation: order.confirmation ?? undefined },
       order,
     );

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { type Decision, decideAfresh } from "../approvals/decision";
+import { approvalSection } from "../approvals/html";
 import { stepReturnSchema } from "../approvals/schemas";
 import { accessOf } from "../companies/routes";
 import {
@@ -15,8 +16,9 @@ import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { renderDocumentHtml } from "../platform/documentHtml";
 import { decideOrderStep, sendOrRequestApproval } from "./approval";
-import { renderOrderHtml } from "./document";
+import { type OrderDocument, orderLayout } from "./layout";
 import { orderDetailSchema, orderSchema } from "./schemas";
 import {
   approveOrder,
@@ -191,10 +193,11 @@ export function orderRoutes() {
     })
     .openapi(document, async (c) => {
       const order = await orderOf(c);
-      const document = await documentFor(c.var.deps, order);
-      return c.html(
-        renderOrderHtml({ ...document, confirmation: order.confirmation ?? undefined }, order),
-        200,
+      const document = (await documentFor(c.var.deps, order)) as OrderDocument;
+      const layout = orderLayout(
+        { ...document, confirmation: order.confirmation ?? undefined },
+        order,
       );
+      return c.html(renderDocumentHtml(layout, approvalSection(order.approval)), 200);
     });
 }

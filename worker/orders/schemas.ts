@@ -30,8 +30,20 @@ export const orderDocumentSchema = z
     number: z.string(),
     subject: z.string(),
     issuedOn: isoDate,
-    company: z.object({ id: z.string(), name: z.string() }),
-    partner: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+    company: z
+      .object({
+        id: z.string(),
+        name: z.string(),
+        address: z.string().optional(),
+        phone: z.string().optional(),
+      })
+      .openapi({ description: "発注者, with its address and phone (absent on older orders)" }),
+    partner: z.object({
+      id: z.string(),
+      name: z.string(),
+      email: z.string(),
+      kind: z.enum(["individual", "corporation"]).optional(),
+    }),
     contractType: z.enum(contracts.contractType.enumValues),
     contractTypeLabel: z.string().openapi({ example: "準委任契約" }),
     scope: z.string(),

@@ -12,6 +12,7 @@ import {
 import {
   bankAccounts,
   companies,
+  companySettings,
   conditionVersions,
   contracts,
   purchaseOrders,
@@ -119,11 +120,18 @@ export async function patchOrder(
 
 async function loadParts(deps: Pick<Deps, "db">, order: PurchaseOrder) {
   const [parts] = await deps.db
-    .select({ contract: contracts, version: conditionVersions, company: companies, partner: users })
+    .select({
+      contract: contracts,
+      version: conditionVersions,
+      company: companies,
+      partner: users,
+      payer: companySettings.payer,
+    })
     .from(contracts)
     .innerJoin(conditionVersions, eq(conditionVersions.id, order.conditionVersionId))
     .innerJoin(companies, eq(companies.id, contracts.companyId))
     .innerJoin(users, eq(users.id, contracts.partnerUserId))
+    .leftJoin(companySettings, eq(companySettings.companyId, contracts.companyId))
     .where(eq(contracts.id, order.contractId));
   if (!parts) throw new Error(`order ${order.id} has lost its contract`);
   return parts;
@@ -222,11 +230,12 @@ export async function sendCheck(deps: Pick<Deps, "db" | "now">, order: PurchaseO
 /**
  * Send (or resend after a return): freezes the document, records it, tells the partner. With
  * `lastStep`, the last step of the order's approval route sends it: the step's approval and
- * the sending land in one transaction, on the approval the step read.
+ * the sending land in one transaction, on the approval the step read. The actor is null when
+ * the system sends (the order of an automatic renewal).
  */
 export async function sendOrder(
   deps: Deps,
-  actor: User,
+  actor: User | null,
   order: PurchaseOrder,
   lastStep?: { approval: ApprovalRecord; details: Record<string, unknown> },
 ) {
@@ -418,7 +427,7 @@ async function expireOrder(
  */
 export async function supersedeOpenOrders(
   deps: Pick<Deps, "db" | "now"> & HistoryKeyHolder,
-  actor: User,
+  actor: User | null,
   contractId: string,
 ) {
   await deps.db.transaction(async (tx) => {

@@ -4,7 +4,6 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { BOTH_KINDS, invoiceOf } from "../invoices/access";
 import {
   contractMonthParams,
   invoiceIdParam,
@@ -17,7 +16,8 @@ import { sendOrRequestNoticeApproval } from "./approval";
 import { answerPaymentNotice } from "./service";
 
 // 支払通知書: the company sends, the partner accepts or returns. Reading a notice goes through
-// the invoices' GET routes, since both live in the same table.
+// the invoices' GET routes (JSON, HTML and PDF), since both live in the same table; the
+// partner finds them in GET /v1/me/invoices beside their invoices.
 
 const refused = {
   409: errorResponse("Not possible in the contract's billing mode or the notice's status"),
@@ -42,7 +42,10 @@ const send = defineRoute({
   request: { params: contractMonthParams, body: { required: false, ...json(noticeInputSchema) } },
   responses: {
     200: ok("Resent after a return", invoiceSchema),
-    201: ok("Sent: under review until the partner answers or the deadline passes", invoiceSchema),
+    201: ok(
+      "Sent: under review until the partner answers or the confirmation deadline (acceptBy) passes",
+      invoiceSchema,
+    ),
     ...denied,
     ...refused,
   },

@@ -1,4 +1,4 @@
-import { type NamedAmount, transitionPaymentNotice, workingMonthsOf } from "../../shared";
+import { type NamedAmount, transitionPaymentNotice } from "../../shared";
 import type { contracts, users } from "../db/schema";
 import { ApiError, refusedBy } from "../http/errors";
 import type { InvoiceDocument } from "../invoices/document";
@@ -46,23 +46,6 @@ export function assertNoticeMode(contract: Contract) {
   }
 }
 
-export function assertNoticeMonth(contract: Contract, month: string) {
-  const months = workingMonthsOf(
-    { start: contract.startDate, end: contract.endDate },
-    contract.closingDay,
-  );
-  const first = months[0] ?? "";
-  const last = months.at(-1) ?? "";
-  if (month < first || (!contract.autoRenewal && month > last)) {
-    throw new ApiError(422, "month_outside_contract", "The month is outside the contract", [
-      {
-        path: "month",
-        message: `${month} is not a working month of the contract (${first} to ${last})`,
-      },
-    ]);
-  }
-}
-
 /** Only a returned (or held) notice may be sent again; one under review or approved stands. */
 export function assertSendable(existing: Invoice | undefined) {
   const next = transitionPaymentNotice(existing, "send");
@@ -92,9 +75,15 @@ export const overdue = (notice: Invoice) =>
     `The payment notice ${notice.number} was already accepted automatically: its confirmation deadline passed`,
   );
 
-/** The engine-built document, titled as what it is. */
-export function asNoticeDocument(document: InvoiceDocument): InvoiceDocument {
-  return { ...document, kind: "paymentNotice", title: "支払通知書" };
+/** The engine-built document, titled as what it is, with the issuing company's address. */
+export function asNoticeDocument(
+  document: InvoiceDocument,
+  contact: { address: string; phone: string } | null = null,
+): InvoiceDocument {
+  const recipient = contact
+    ? { ...document.recipient, address: contact.address, phone: contact.phone }
+    : document.recipient;
+  return { ...document, kind: "paymentNotice", title: "支払通知書", recipient };
 }
 
 /** "2025-07-27 10:00 JST": deadlines are read by people in Japan. */

@@ -2,9 +2,11 @@ import { and, eq, lte } from "drizzle-orm";
 import type { ApprovalRecord } from "../../shared";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
+import { getSettings } from "../companySettings/service";
 import { bankAccounts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
+import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
 import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
@@ -23,7 +25,6 @@ import {
   asNoticeDocument,
   assertAnswerable,
   assertNoticeMode,
-  assertNoticeMonth,
   assertSendable,
   defaultWithholding,
   formatJst,
@@ -54,7 +55,7 @@ export async function prepareNotice(
   const parts = await loadParts(deps, contractId);
   const { contract, partner } = parts;
   assertNoticeMode(contract);
-  assertNoticeMonth(contract, month);
+  checkContractMonth(contract, month);
   const existing = await noticeFor(deps, contractId, month);
   const pending = existing?.approval?.outcome === "pending";
   if (pending && !options.lastStep) throw noticeInApproval();
@@ -73,6 +74,8 @@ export async function prepareNotice(
     lastWithholding: defaultWithholding(partner),
   });
   const { rows, request, figures } = await figuresFor(deps, contract, month, inputs);
+  // The company's address and phone, printed under its name as the notice's issuer.
+  const { payer } = await getSettings(deps, contract.companyId);
   const document = (number: string | null) =>
     asNoticeDocument(
       buildInvoiceDocument({
@@ -86,6 +89,7 @@ export async function prepareNotice(
         figures,
         entries: rows,
       }),
+      payer,
     );
   return { parts, month, existing, inputs, figures, document };
 }

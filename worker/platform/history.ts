@@ -32,6 +32,7 @@ export const KEYED: HashAlgorithm = "hmac-sha256";
 
 export type HistoryEventInput = {
   companyId: string;
+  /** "contract" for what happens to the contract itself: its automatic renewal. */
   documentType: DocumentType;
   documentId: string;
   documentNumber: string;

@@ -1,7 +1,7 @@
 // The words of the history (電子帳簿保存法): which documents it records and what can happen to
 // them. The API's schema, the webhooks and the services all name events from this one list.
 
-export const DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice"] as const;
+export const DOCUMENT_TYPES = ["purchaseOrder", "invoice", "paymentNotice", "contract"] as const;
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 export const HISTORY_EVENTS = [
@@ -16,6 +16,8 @@ export const HISTORY_EVENTS = [
   "autoAccepted",
   "paid",
   "transferFailed",
+  // A contract renewed automatically at its end (contracts/renewal).
+  "renewed",
   // A company's own approval route, before a document goes out or is approved (approvals/).
   "approvalRequested",
   "stepApproved",
@@ -28,6 +30,10 @@ export type HistoryDetails = {
   reason?: string;
   acceptBy?: string | null;
   endDate?: string;
+  /** A renewal (renewed): the end it replaced, the renewed period and its working months. */
+  previousEndDate?: string;
+  startDate?: string;
+  months?: string[];
   paymentRunId?: string;
   paymentDate?: string;
   amountPaid?: number;

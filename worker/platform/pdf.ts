@@ -1,36 +1,24 @@
 import { grayscale, PageSizes, PDFDocument, type PDFFont, type PDFPage } from "pdf-lib";
 import { ApiError } from "../http/errors";
+import type { DocumentLayout, LayoutBlock, LayoutColumn, LayoutRow } from "./documentLayout";
 import { encodePerCharacter, evenGlyphFontkit } from "./pdfFont";
 
-// A4 documents in Japanese from plain data: a title, the two parties, label/value rows,
-// tables, boxes of text. Nothing here knows about invoices, so the purchase order and the
-// payment notice can be drawn with it too. Long content flows onto further pages.
+// A4 documents in Japanese from a document layout (documentLayout.ts): a title, the two
+// parties, label/value rows, tables, boxes of text. Nothing here knows about invoices, so
+// every document is drawn with it. Long content flows onto further pages.
 
-export type PdfRow = { label: string; value: string; align?: "left" | "right" };
-export type PdfColumn = { label: string; width: number; align?: "left" | "right" };
-export type PdfBlock =
-  | { type: "title"; text: string; subtitle?: string }
-  /** Recipient on the left, issuer on the right; the first left line is set larger. */
-  | { type: "parties"; left: string[]; right: string[] }
-  | { type: "text"; text: string }
-  | { type: "heading"; text: string }
-  | { type: "fields"; rows: PdfRow[] }
-  | { type: "table"; columns: PdfColumn[]; rows: string[][] }
-  | { type: "box"; text: string };
-
-export type PdfLayout = {
-  /** The document's title in its metadata, such as "請求書 INV-000001". */
-  title: string;
-  /** A stamp in the top right corner, such as 下書き. */
-  status?: string;
-  blocks: PdfBlock[];
-};
+export type PdfRow = LayoutRow;
+export type PdfColumn = LayoutColumn;
+export type PdfBlock = LayoutBlock;
+export type PdfLayout = DocumentLayout;
 
 const [PAGE_WIDTH, PAGE_HEIGHT] = PageSizes.A4;
 const MARGIN = 42;
 const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const SIZE = 9.5;
 const LINE = SIZE * 1.5;
+/** Emphasised rows (ご請求金額): bold and larger. */
+const EMPHASIS_SIZE = 12;
 const PAD = 4;
 const LABEL_WIDTH = 170;
 const BORDER = grayscale(0.6);
@@ -89,6 +77,9 @@ export function wrapText(font: PDFFont, text: string, size: number, width: numbe
 }
 
 type Cell = { text: string; width: number; align?: "left" | "right"; fill?: boolean };
+/** The type of a row: its size and whether it is set in bold. */
+type Face = { size: number; bold: boolean };
+const PLAIN: Face = { size: SIZE, bold: false };
 
 /**
  * What one document may cost: past this many pages it is refused rather than drawn, so one
@@ -116,6 +107,7 @@ class Canvas {
   constructor(
     readonly doc: PDFDocument,
     readonly font: PDFFont,
+    readonly bold: PDFFont,
     readonly title: string,
   ) {
     this.newPage();
@@ -138,9 +130,16 @@ class Canvas {
     if (this.y - height < MARGIN) this.newPage();
   }
 
-  text(text: string, x: number, size = SIZE, align: "left" | "right" = "left", width = 0) {
-    const shift = align === "right" ? width - textWidth(this.font, text, size) : 0;
-    this.page.drawText(text, { x: x + shift, y: this.y - size, size, font: this.font, color: INK });
+  text(
+    text: string,
+    x: number,
+    size = SIZE,
+    align: "left" | "right" = "left",
+    width = 0,
+    font = this.font,
+  ) {
+    const shift = align === "right" ? width - textWidth(font, text, size) : 0;
+    this.page.drawText(text, { x: x + shift, y: this.y - size, size, font, color: INK });
   }
 
   rect(x: number, width: number, height: number, fill?: ReturnType<typeof grayscale>) {
@@ -155,44 +154,49 @@ class Canvas {
     });
   }
 
-  /** How many text lines a row part may hold on this page. */
-  private linesThatFit(): number {
-    return Math.floor((this.y - MARGIN - 2 * PAD + (LINE - SIZE)) / LINE);
+  /** How many text lines of `face` a row part may hold on this page. */
+  private linesThatFit(face: Face): number {
+    const line = face.size * 1.5;
+    return Math.floor((this.y - MARGIN - 2 * PAD + (line - face.size)) / line);
   }
 
   /**
    * One row of bordered cells; wrapped cells make the row taller. A row that fits on a page
    * is kept whole; a taller one continues on the next page, its cells split line by line.
    */
-  row(cells: Cell[]) {
-    const wrapped = cells.map((c) => wrapText(this.font, c.text, SIZE, c.width - 2 * PAD));
+  row(cells: Cell[], face: Face = PLAIN) {
+    const font = face.bold ? this.bold : this.font;
+    const wrapped = cells.map((c) => wrapText(font, c.text, face.size, c.width - 2 * PAD));
     const total = Math.max(1, ...wrapped.map((w) => w.length));
-    const perPage = Math.floor((PAGE_HEIGHT - 2 * MARGIN - 2 * PAD + (LINE - SIZE)) / LINE);
+    const line = face.size * 1.5;
+    const perPage = Math.floor((PAGE_HEIGHT - 2 * MARGIN - 2 * PAD + (line - face.size)) / line);
     let from = 0;
     while (from < total) {
-      const fit = this.linesThatFit();
+      const fit = this.linesThatFit(face);
       const rest = total - from;
       if (fit < 1 || (fit < rest && from === 0 && rest <= perPage - 2)) {
         this.newPage();
         continue;
       }
       const count = Math.min(rest, fit);
-      this.drawRowPart(cells, wrapped, from, count);
+      this.drawRowPart(cells, wrapped, from, count, face);
       from += count;
       if (from < total) this.newPage();
     }
   }
 
-  private drawRowPart(cells: Cell[], wrapped: string[][], from: number, count: number) {
-    const height = count * LINE + 2 * PAD - (LINE - SIZE);
+  private drawRowPart(cells: Cell[], wrapped: string[][], from: number, count: number, face: Face) {
+    const line = face.size * 1.5;
+    const height = count * line + 2 * PAD - (line - face.size);
+    const font = face.bold ? this.bold : this.font;
     let x = MARGIN;
     cells.forEach((cell, i) => {
       this.rect(x, cell.width, height, cell.fill ? SHADE : undefined);
       const top = this.y;
       this.y -= PAD;
-      for (const line of (wrapped[i] ?? []).slice(from, from + count)) {
-        this.text(line, x + PAD, SIZE, cell.align, cell.width - 2 * PAD);
-        this.y -= LINE;
+      for (const text of (wrapped[i] ?? []).slice(from, from + count)) {
+        this.text(text, x + PAD, face.size, cell.align, cell.width - 2 * PAD, font);
+        this.y -= line;
       }
       this.y = top;
       x += cell.width;
@@ -210,8 +214,8 @@ async function drawBlock(canvas: Canvas, block: PdfBlock) {
     case "title": {
       const size = 20;
       canvas.ensure(size * 2);
-      const width = textWidth(font, block.text, size);
-      canvas.text(block.text, MARGIN + (CONTENT_WIDTH - width) / 2, size);
+      const width = textWidth(canvas.bold, block.text, size);
+      canvas.text(block.text, MARGIN + (CONTENT_WIDTH - width) / 2, size, "left", 0, canvas.bold);
       canvas.y -= size * 1.4;
       if (block.subtitle) {
         const w = textWidth(font, block.subtitle, SIZE);
@@ -247,7 +251,8 @@ async function drawBlock(canvas: Canvas, block: PdfBlock) {
       if (block.type === "heading") canvas.y -= LINE / 2;
       for (const line of wrapText(font, block.text, SIZE, CONTENT_WIDTH)) {
         canvas.ensure(LINE);
-        canvas.text(line, MARGIN, block.type === "heading" ? SIZE + 1.5 : SIZE);
+        if (block.type === "heading") canvas.text(line, MARGIN, SIZE + 1.5, "left", 0, canvas.bold);
+        else canvas.text(line, MARGIN);
         canvas.y -= LINE;
       }
       canvas.y -= LINE / 4;
@@ -255,10 +260,13 @@ async function drawBlock(canvas: Canvas, block: PdfBlock) {
     }
     case "fields":
       for (const row of block.rows) {
-        canvas.row([
-          { text: row.label, width: LABEL_WIDTH, fill: true },
-          { text: row.value, width: CONTENT_WIDTH - LABEL_WIDTH, align: row.align },
-        ]);
+        canvas.row(
+          [
+            { text: row.label, width: LABEL_WIDTH, fill: true },
+            { text: row.value, width: CONTENT_WIDTH - LABEL_WIDTH, align: row.align },
+          ],
+          row.emphasis ? { size: EMPHASIS_SIZE, bold: true } : PLAIN,
+        );
       }
       canvas.y -= LINE / 2;
       return;
@@ -296,19 +304,22 @@ async function drawBlock(canvas: Canvas, block: PdfBlock) {
 /** The layout as PDF bytes, the font subset embedded so any viewer shows the Japanese. */
 export async function renderPdf(
   layout: PdfLayout,
-  options: { font: Uint8Array; now: Date },
+  options: { font: Uint8Array; boldFont?: Uint8Array; now: Date },
 ): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   doc.registerFontkit(evenGlyphFontkit);
   const font = await doc.embedFont(options.font, { subset: true });
   encodePerCharacter(font);
+  // The bold weight, when there is one, sets the title and the emphasised rows.
+  const bold = options.boldFont ? await doc.embedFont(options.boldFont, { subset: true }) : font;
+  if (bold !== font) encodePerCharacter(bold);
   doc.setTitle(layout.title);
   doc.setLanguage("ja-JP");
   doc.setProducer("Shimebi");
   doc.setCreator("Shimebi");
   doc.setCreationDate(options.now);
   doc.setModificationDate(options.now);
-  const canvas = new Canvas(doc, font, layout.title);
+  const canvas = new Canvas(doc, font, bold, layout.title);
   if (layout.status) {
     const width = textWidth(font, layout.status, SIZE) + 2 * PAD;
     canvas.rect(PAGE_WIDTH - MARGIN - width, width, SIZE + 2 * PAD);

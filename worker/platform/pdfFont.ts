@@ -9,9 +9,16 @@ import { ApiError } from "../http/errors";
 
 /** Where the Worker finds the font: `wrangler r2 object put shimebi-files/<FONT_KEY> ...`. */
 export const FONT_KEY = "fonts/NotoSansJP-Regular.ttf";
+/** The bold weight (the title and ご請求金額), beside it; without it bold falls back to regular. */
+export const BOLD_FONT_KEY = "fonts/NotoSansJP-Bold.ttf";
 /** The font's path inside node_modules. */
 export const FONT_MODULE_PATH =
   "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf";
+export const BOLD_FONT_MODULE_PATH =
+  "@expo-google-fonts/noto-sans-jp/700Bold/NotoSansJP_700Bold.ttf";
+
+/** A font loader: the regular weight, or the bold one when asked. */
+export type FontLoader = (weight?: "bold") => Promise<Uint8Array>;
 
 type Fontkit = Parameters<PDFDocument["registerFontkit"]>[0];
 type SubsetInternals = { glyf: Uint8Array[]; offset: number; _addGlyph(gid: number): number };
@@ -93,23 +100,30 @@ export function cachedFont(load: () => Promise<Uint8Array>): () => Promise<Uint8
   };
 }
 
-/** The Worker's font: an object in the FILES bucket. */
-export function r2Fonts(bucket: R2Bucket, key = FONT_KEY): () => Promise<Uint8Array> {
-  return cachedFont(async () => {
-    const object = await bucket.get(key);
-    if (!object) {
+/** The Worker's fonts: objects in the FILES bucket. */
+export function r2Fonts(bucket: R2Bucket, key = FONT_KEY, boldKey = BOLD_FONT_KEY): FontLoader {
+  const load = (name: string) => async () => {
+    const object = await bucket.get(name);
+    return object ? new Uint8Array(await object.arrayBuffer()) : undefined;
+  };
+  const regular = cachedFont(async () => {
+    const bytes = await load(key)();
+    if (!bytes) {
       throw new ApiError(
         503,
         "no_font",
         `The PDF font is not uploaded: put ${FONT_MODULE_PATH} into the bucket as ${key}`,
       );
     }
-    return new Uint8Array(await object.arrayBuffer());
+    return bytes;
   });
+  // A bucket without the bold weight still draws documents, all in the regular one.
+  const bold = cachedFont(async () => (await load(boldKey)()) ?? (await regular()));
+  return (weight) => (weight === "bold" ? bold() : regular());
 }
 
 /** The configured font loader, or a 503 on the PDF routes when there is none. */
-export function fontsOf(deps: { fonts?: () => Promise<Uint8Array> }) {
+export function fontsOf(deps: { fonts?: FontLoader }): FontLoader {
   if (!deps.fonts)
     throw new ApiError(503, "no_font", "This server has no font configured for PDF documents");
   return deps.fonts;

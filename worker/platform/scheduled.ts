@@ -1,4 +1,6 @@
-import type { Deps } from "../deps";
+import { pruneLoginThrottle } from "../accounts/loginThrottle";
+import { renewEndedContracts } from "../contracts/renewal";
+import { type Deps, resolveDeps } from "../deps";
 import { expireOverdueOrders } from "../orders/service";
 import { acceptOverdueNotices } from "../paymentNotices/service";
 import { deliverDueWebhooks } from "../webhooks/delivery";
@@ -12,7 +14,10 @@ export async function runScheduledJobs(
 ) {
   const expiredOrders = await expireOverdueOrders(deps);
   const acceptedNotices = await acceptOverdueNotices(deps);
+  const throttleKeysDropped = await pruneLoginThrottle(deps);
+  // After expiry: an order left unanswered at the end expires before the contract renews.
+  const renewedContracts = await renewEndedContracts(resolveDeps(deps));
   // Last, so the events the jobs above raised go out in the same run.
   const webhooks = await deliverDueWebhooks({ ...deps, fetch: deps.fetch ?? fetch });
-  return { expiredOrders, acceptedNotices, webhooks };
+  return { expiredOrders, acceptedNotices, throttleKeysDropped, renewedContracts, webhooks };
 }

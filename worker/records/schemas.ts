@@ -19,7 +19,12 @@ export const historyDetailsSchema = z
   .object({
     reason: z.string().optional().openapi({ description: "why it was returned or failed" }),
     acceptBy: instant.nullable().optional().openapi({ description: "payment notices: 確認期限" }),
-    endDate: isoDate.optional().openapi({ description: "an expired order's contract end" }),
+    endDate: isoDate
+      .optional()
+      .openapi({ description: "an expired order's contract end; a renewal's new end" }),
+    previousEndDate: isoDate.optional().openapi({ description: "renewed: the end it replaced" }),
+    startDate: isoDate.optional().openapi({ description: "renewed: the renewed period's start" }),
+    months: z.array(z.string()).optional().openapi({ description: "renewed: its working months" }),
     paymentRunId: z.string().optional(),
     paymentDate: isoDate.optional(),
     amountPaid: yen.optional(),

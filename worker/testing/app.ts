@@ -87,7 +87,21 @@ export async function testApp(overrides: AppDeps = {}) {
     return match[1];
   }
 
-  return { app, db, clock, google, call, tokenFromMail };
+  /** The newest mail of a template to `to`, with the path of this service it links to. */
+  async function linkFromMail(to: string, template: string) {
+    const rows = await db
+      .select()
+      .from(outbox)
+      .where(and(eq(outbox.to, to), eq(outbox.template, template)))
+      .orderBy(sql`rowid`);
+    const mail = rows.at(-1);
+    const match = /https?:\/\/[^/\s]+(\/\S+)/.exec(mail?.text ?? "");
+    if (!mail || !match?.[1]) throw new Error(`no ${template} mail with a link to ${to}`);
+    const path = match[1];
+    return { mail, path, token: new URL(path, "http://x").searchParams.get("token") ?? "" };
+  }
+
+  return { app, db, clock, google, call, tokenFromMail, linkFromMail };
 }
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;

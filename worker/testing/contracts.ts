@@ -44,6 +44,7 @@ export async function approvedContract(
     contractType?: "quasiMandate" | "workContract";
     billingMode?: "invoice" | "paymentNotice";
     confirmationDays?: number;
+    autoRenewal?: boolean;
     now?: Date;
     seeded?: boolean;
   } = {},
@@ -74,6 +75,7 @@ export async function approvedContract(
       closingDay: options.closingDay ?? 25,
       paymentTerms: { monthsAfter: 1, day: 31 },
       billingMode: options.billingMode ?? "invoice",
+      autoRenewal: options.autoRenewal ?? false,
       ...(options.confirmationDays ? { confirmationDays: options.confirmationDays } : {}),
       settlementUnit: options.settlementUnit ?? 30,
       conditions: { costCategories: options.costCategories ?? [HOUR_RANGE_CATEGORY] },

@@ -40,6 +40,51 @@ export async function pdfText(bytes: Uint8Array): Promise<string> {
   return pages.join("\n\f");
 }
 
+/** The strings the PDF draws, in drawing order (a wrapped cell's lines follow each other). */
+export async function pdfStrings(bytes: Uint8Array): Promise<string[]> {
+  const document = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  const strings: string[] = [];
+  for (let number = 1; number <= document.numPages; number++) {
+    const content = await (await document.getPage(number)).getTextContent();
+    for (const item of content.items as Item[]) if (item.str.trim()) strings.push(item.str);
+  }
+  await document.destroy();
+  return strings;
+}
+
+/** The text nodes of an HTML page's document (<main>), in order, entities decoded. */
+export function htmlStrings(page: string): string[] {
+  const start = page.indexOf("<main");
+  const body =
+    start < 0 ? page.slice(page.indexOf("<body")) : page.slice(start, page.indexOf("</main>"));
+  return body
+    .replace(/<[^>]*>/g, "\n")
+    .split("\n")
+    .map((s) =>
+      s
+        .replaceAll("&lt;", "<")
+        .replaceAll("&gt;", ">")
+        .replaceAll("&quot;", '"')
+        .replaceAll("&#39;", "'")
+        .replaceAll("&amp;", "&")
+        .trim(),
+    )
+    .filter(Boolean);
+}
+
+/**
+ * The page and the PDF say the same thing in the same order: their text, joined without
+ * white space (the PDF wraps long cells, the page does not), is one string.
+ */
+export async function sameText(page: string, pdf: Uint8Array) {
+  const squeeze = (parts: string[]) => parts.join("").replace(/\s+/g, "");
+  return { html: squeeze(htmlStrings(page)), pdf: squeeze(await pdfStrings(pdf)) };
+}
+
 /** Font files embedded in the PDF, and whether each font maps its glyphs back to Unicode. */
 export async function embeddedFonts(bytes: Uint8Array) {
   const pdf = await PDFDocument.load(bytes);

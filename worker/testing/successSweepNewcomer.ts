@@ -1,7 +1,8 @@
+import { backgroundSettled } from "../http/background";
 import type { TestApp, TestResponse } from "./app";
 
 // The successful calls of a newcomer (public routes, a new account, its company, profile,
-// bank account and API token), for the success sweep (successSweep.ts).
+// bank account and API token, then account recovery), for the success sweep (successSweep.ts).
 
 export type Call = (
   name: string,
@@ -92,4 +93,26 @@ export async function succeedAsNewcomer(t: TestApp, call: Call): Promise<void> {
   const accountPath = `/v1/me/bank-accounts/${account.body?.id}`;
   await call("setDefaultBankAccount", "POST", `${accountPath}/default`, { token, body: {} });
   await call("deleteMyBankAccount", "DELETE", accountPath, { token });
+
+  // Account recovery: a change of address, signing out everywhere, a password reset.
+  const moved = "sweep-moved@example.test";
+  await call("requestEmailChange", "POST", "/v1/me/email-change", {
+    token,
+    body: { newEmail: moved, password: PASSWORD },
+  });
+  await backgroundSettled();
+  const change = await t.linkFromMail(moved, "confirmEmailChange");
+  await call("confirmEmailChange", "POST", "/v1/auth/email-change/confirm", {
+    body: { token: change.token },
+  });
+  await call("listMyAccountEvents", "GET", "/v1/me/account-events", { token });
+  await call("logOutEverywhere", "POST", "/v1/auth/logout-everywhere", { token, body: {} });
+  await call("requestPasswordReset", "POST", "/v1/auth/password-reset", {
+    body: { email: moved },
+  });
+  await backgroundSettled();
+  const reset = await t.linkFromMail(moved, "resetPassword");
+  await call("resetPassword", "POST", "/v1/auth/password-reset/confirm", {
+    body: { token: reset.token, password: "kawasaki-2027!" },
+  });
 }

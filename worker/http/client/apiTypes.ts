@@ -34,6 +34,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/auth/email-change/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the account to the new address with the token of the link mailed to it */
+        post: operations["confirmEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/auth/google": {
         parameters: {
             query?: never;
@@ -79,6 +96,57 @@ export interface paths {
         put?: never;
         /** Sign out: revokes the token the request carries (the session, or an API token, which then stops working for good); a Google identity token cannot be revoked here and simply expires within the hour */
         post: operations["logOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out every session of the user, this one included (API tokens stay) */
+        post: operations["logOutEverywhere"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a single-use password reset link (1 hour). Answers the same whether or not the address has an account */
+        post: operations["requestPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the token of the reset link; signs out every session */
+        post: operations["resetPassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -841,7 +909,10 @@ export interface paths {
         /** The group's contracts with their status */
         get: operations["listGroupContracts"];
         put?: never;
-        /** Create a contract with its working conditions (稼働条件) */
+        /**
+         * Create a contract with its working conditions (稼働条件)
+         * @description The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).
+         */
         post: operations["createContract"];
         delete?: never;
         options?: never;
@@ -959,7 +1030,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** An invoice: status, number, inputs, figures, document */
+        /** An invoice or a payment notice: status, number, inputs, figures, document; a notice's confirmation deadline in acceptBy */
         get: operations["getInvoice"];
         put?: never;
         post?: never;
@@ -1048,7 +1119,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The invoice as a qualified invoice (適格請求書), HTML */
+        /** The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書, with the partner's registration number and the confirmation deadline), HTML */
         get: operations["getInvoiceDocument"];
         put?: never;
         post?: never;
@@ -1066,7 +1137,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The invoice as a qualified invoice (適格請求書), PDF
+         * The invoice as a qualified invoice (適格請求書), or the payment notice (支払通知書), PDF
          * @description Drawn from the document as submitted, or, for a draft or returned invoice, as it would be submitted now.
          */
         get: operations["getInvoicePdf"];
@@ -1172,6 +1243,23 @@ export interface paths {
         };
         /** The signed-in user, with companies, groups and roles */
         get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/me/account-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's account audit trail, newest first (100): resets, changes of address, sign-outs everywhere */
+        get: operations["listMyAccountEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1301,6 +1389,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/me/email-change": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a confirmation link to a new address (and a notice to the current one); the address changes when the link is used */
+        post: operations["requestEmailChange"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/me/invoices": {
         parameters: {
             query?: never;
@@ -1308,7 +1413,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The caller's own invoices across companies, newest first */
+        /** The caller's documents across companies, newest first: their invoices (請求書) and the payment notices (支払通知書) sent to them */
         get: operations["listMyInvoices"];
         put?: never;
         post?: never;
@@ -1601,6 +1706,17 @@ export interface components {
             googleIdToken?: string;
             password?: string;
         };
+        AccountEvent: {
+            createdAt: string;
+            details: {
+                [key: string]: string | number;
+            } | null;
+            /** @description The address concerned (the new one for a change) */
+            email: string;
+            /** @enum {string} */
+            event: "passwordResetRequested" | "passwordReset" | "emailChangeRequested" | "emailChanged" | "signedOutEverywhere";
+            id: string;
+        };
         /** @description Accounts and tax categories of 仕訳 exports; every name is the company's to choose */
         AccountingSettings: {
             /**
@@ -1845,7 +1961,7 @@ export interface components {
         };
         BusinessReport: {
             entries: components["schemas"]["Entry"][];
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             invoiceId: string | null;
             label: {
                 en: string;
@@ -1977,6 +2093,25 @@ export interface components {
              */
             token: string;
         };
+        CreatedContract: components["schemas"]["Contract"] & {
+            /** @description e.g. contract_in_the_past: the period is already over */
+            warnings: components["schemas"]["Issue"][];
+        };
+        EmailChange: {
+            /**
+             * Format: email
+             * @example partner@demo.shimebi.test
+             */
+            newEmail: string;
+            /** @description The current password; required when the account has one */
+            password?: string;
+        };
+        EmailChangePending: {
+            expiresAt: string;
+            newEmail: string;
+            /** @enum {string} */
+            status: "pending";
+        };
         /** @description 業務登録: a stored entry, with its id */
         Entry: {
             breakMinutes: number;
@@ -2006,6 +2141,14 @@ export interface components {
                 message: string;
             };
         };
+        /** @description 概算請求額: the month's invoice as it stands */
+        Estimate: components["schemas"]["Quote"] & ({
+            /**
+             * @description Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)
+             * @enum {string}
+             */
+            choicesFrom: "monthDocument" | "lastInvoice" | "defaults";
+        } | null);
         FailedTransfer: {
             /** @example 口座なし */
             reason: string;
@@ -2035,20 +2178,34 @@ export interface components {
             amountPaid?: number;
             /**
              * Format: date
-             * @description an expired order's contract end
+             * @description an expired order's contract end; a renewal's new end
              * @example 2025-08-31
              */
             endDate?: string;
+            /** @description renewed: its working months */
+            months?: string[];
             /**
              * Format: date
              * @example 2025-08-31
              */
             paymentDate?: string;
             paymentRunId?: string;
+            /**
+             * Format: date
+             * @description renewed: the end it replaced
+             * @example 2025-08-31
+             */
+            previousEndDate?: string;
             /** @description why it was returned or failed */
             reason?: string;
             /** @description 承認経路 of the decision */
             route?: string;
+            /**
+             * Format: date
+             * @description renewed: the renewed period's start
+             * @example 2025-08-31
+             */
+            startDate?: string;
             step?: number;
             stepName?: string;
             steps?: number;
@@ -2069,9 +2226,9 @@ export interface components {
             /** @example INV-000001 */
             documentNumber: string;
             /** @enum {string} */
-            documentType: "purchaseOrder" | "invoice" | "paymentNotice";
+            documentType: "purchaseOrder" | "invoice" | "paymentNotice" | "contract";
             /** @enum {string} */
-            event: "sent" | "resent" | "submitted" | "resubmitted" | "approved" | "returned" | "expired" | "superseded" | "autoAccepted" | "paid" | "transferFailed" | "approvalRequested" | "stepApproved" | "approvalReturned";
+            event: "sent" | "resent" | "submitted" | "resubmitted" | "approved" | "returned" | "expired" | "superseded" | "autoAccepted" | "paid" | "transferFailed" | "renewed" | "approvalRequested" | "stepApproved" | "approvalReturned";
             hash: string;
             /**
              * @description hmac-sha256 (keyed) for rows written since the chain was keyed
@@ -2135,8 +2292,17 @@ export interface components {
             groupName: string;
             role: string;
         };
+        /** @description A 請求書 or a 支払通知書 */
         Invoice: {
+            /**
+             * Format: date-time
+             * @description A payment notice's confirmation deadline (確認期限): unanswered by then, it counts as accepted. Null for an invoice
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            acceptBy: string | null;
             approval: components["schemas"]["Approval"];
+            /** @description accepted by the deadline passing */
+            autoAccepted: boolean;
             companyId: string;
             /** @description SHA-256 of the document */
             contentHash: string | null;
@@ -2160,10 +2326,13 @@ export interface components {
             figures: components["schemas"]["Quote"] & (Record<string, never> | null);
             id: string;
             inputs: components["schemas"]["InvoiceInputs"];
-            /** @enum {string} */
+            /**
+             * @description invoice: the partner's 請求書; paymentNotice: the company's 支払通知書
+             * @enum {string}
+             */
             kind: "invoice" | "paymentNotice";
             /**
-             * @description 稼働月
+             * @description the working month (稼働月)
              * @example 2025-08
              */
             month: string;
@@ -2179,7 +2348,7 @@ export interface components {
              * @example 2025-08-26T01:00:00.000Z
              */
             submittedAt: string | null;
-            /** @description 税率ごとの対価の額と消費税額 */
+            /** @description 税率ごとの対価と消費税: the figures' per-rate totals, empty before any */
             taxByRate: components["schemas"]["TaxByRate"][];
             total: number;
             warnings: {
@@ -2187,7 +2356,7 @@ export interface components {
                 path: string;
             }[];
         };
-        /** @description as last submitted */
+        /** @description as last submitted or sent */
         InvoiceDocument: {
             bankAccount: {
                 accountNumber: string;
@@ -2272,8 +2441,11 @@ export interface components {
                  */
                 to: string;
             };
+            /** @description The company (on a notice, its issuer, with its address) */
             recipient: {
+                address?: string;
                 name: string;
+                phone?: string;
             };
             remarks: string;
             taxByRate: components["schemas"]["TaxByRate"][];
@@ -2402,6 +2574,11 @@ export interface components {
             nextCursor: string | null;
         };
         InvoiceListItem: {
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            acceptBy: string | null;
             companyId: string;
             companyName: string;
             contractId: string;
@@ -2417,6 +2594,11 @@ export interface components {
              */
             dueDate: string | null;
             id: string;
+            /**
+             * @description invoice: the partner's 請求書; paymentNotice: the company's 支払通知書
+             * @enum {string}
+             */
+            kind: "invoice" | "paymentNotice";
             /** @example 2025-08 */
             month: string;
             number: string | null;
@@ -2584,7 +2766,7 @@ export interface components {
             }[];
         };
         MonthSyncResult: {
-            estimate: components["schemas"]["Quote"] & (Record<string, never> | null);
+            estimate: components["schemas"]["Estimate"];
             rows: {
                 clientRowId: string;
                 id: string;
@@ -2803,6 +2985,15 @@ export interface components {
         OrderReturn: {
             reason: string;
         };
+        PasswordReset: {
+            password: string;
+            token: string;
+        };
+        PasswordResetDone: {
+            revokedSessions: number;
+            /** @enum {string} */
+            status: "reset";
+        };
         PayerSettings: {
             address: string;
             /**
@@ -2994,9 +3185,12 @@ export interface components {
             /** @enum {string} */
             billingMode: "invoice" | "paymentNotice";
             closingDay: number;
+            /** @description 発注者, with its address and phone (absent on older orders) */
             company: {
+                address?: string;
                 id: string;
                 name: string;
+                phone?: string;
             };
             conditionVersion: number;
             /** @enum {string} */
@@ -3034,6 +3228,8 @@ export interface components {
             partner: {
                 email: string;
                 id: string;
+                /** @enum {string} */
+                kind?: "individual" | "corporation";
                 name: string;
             };
             /** @example 末日締め 翌月末払い（初回 2025-09-30） */
@@ -3214,6 +3410,9 @@ export interface components {
             expiresAt: string | null;
             token: string;
             user: components["schemas"]["User"];
+        };
+        SignedOutEverywhere: {
+            revokedSessions: number;
         };
         Signup: {
             /**
@@ -3558,6 +3757,113 @@ export interface operations {
             };
         };
     };
+    confirmEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The account, at its new address */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["User"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The address was taken meanwhile */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Used or expired link */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts in the window: wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     logInWithGoogle: {
         parameters: {
             query?: never;
@@ -3768,6 +4074,254 @@ export interface operations {
             };
             /** @description The body is not sent as application/json */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    logOutEverywhere: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedOutEverywhere"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts in the window: wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example partner@demo.shimebi.test
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Mailed if the address has an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "accepted";
+                    };
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts in the window: wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordReset"];
+            };
+        };
+        responses: {
+            /** @description Password set; sign in with it */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PasswordResetDone"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Unknown link */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Used or expired link */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts in the window: wait and try again */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4916,7 +5470,7 @@ export interface operations {
         parameters: {
             query?: {
                 counterparty?: string;
-                documentType?: "purchaseOrder" | "invoice" | "paymentNotice";
+                documentType?: "purchaseOrder" | "invoice" | "paymentNotice" | "contract";
                 from?: string;
                 maxAmount?: number | null;
                 minAmount?: number | null;
@@ -5156,6 +5710,8 @@ export interface operations {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";
@@ -7223,7 +7779,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Quote"];
+                    "application/json": components["schemas"]["Estimate"];
                 };
             };
             /** @description Not signed in */
@@ -7415,7 +7971,7 @@ export interface operations {
                     "application/json": components["schemas"]["Invoice"];
                 };
             };
-            /** @description Sent: under review until the partner answers or the deadline passes */
+            /** @description Sent: under review until the partner answers or the confirmation deadline (acceptBy) passes */
             201: {
                 headers: {
                     [name: string]: unknown;
@@ -8197,7 +8753,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Contract"];
+                    "application/json": components["schemas"]["CreatedContract"];
                 };
             };
             /** @description The body is not valid JSON */
@@ -10032,6 +10588,44 @@ export interface operations {
             };
         };
     };
+    listMyAccountEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountEvent"][];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listMyApiTokens: {
         parameters: {
             query?: never;
@@ -10586,10 +11180,117 @@ export interface operations {
             };
         };
     };
+    requestEmailChange: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EmailChange"];
+            };
+        };
+        responses: {
+            /** @description Link mailed to the new address */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailChangePending"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Current password missing or wrong */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The address belongs to another account */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many attempts in the window: wait and try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     listMyInvoices: {
         parameters: {
             query?: {
                 cursor?: string;
+                /** @description invoice (請求書) or paymentNotice (支払通知書); the partner's list has both by default, the company's list its partners' invoices */
+                kind?: "invoice" | "paymentNotice";
                 limit?: number;
                 month?: string;
                 status?: "draft" | "underReview" | "approved" | "returned";

@@ -5,14 +5,14 @@ import {
   formatYen,
   invoiceStatusStamp,
 } from "../../shared";
-import type { PdfLayout } from "../platform/pdf";
+import { addressed, type DocumentLayout, right } from "../platform/documentLayout";
 import type { InvoiceDocument, ReportEntry } from "./document";
+import { isDraft, periodText } from "./layout";
+import type { InvoiceStatus } from "./rules";
 
-// The business report (業務報告書) as a PDF layout: the month's entries and the settled
-// figures, from the invoice's document JSON alone, as the HTML page (businessReport.ts).
-// The worked total is a sum of minutes for display; every yen is the engine's.
-
-const right = "right" as const;
+// The business report (業務報告書) as a document layout: the month's entries as submitted with
+// the invoice, and the settled hours per cost category, from the document JSON alone. The
+// worked total is a sum of minutes for display; every yen is the engine's.
 
 export const duration = (minutes: number) =>
   `${Math.floor(minutes / 60)}:${String(minutes % 60).padStart(2, "0")}`;
@@ -29,38 +29,44 @@ function entryRow(e: ReportEntry): string[] {
   ];
 }
 
-export function reportPdfLayout(doc: InvoiceDocument, status?: string): PdfLayout {
+export function businessReportLayout(doc: InvoiceDocument, status?: InvoiceStatus): DocumentLayout {
   const worked = doc.entries.reduce((sum, e) => sum + (e.workedMinutes ?? 0), 0);
   const f = doc.figures;
   return {
     title: `業務報告書 ${formatYearMonthJa(doc.month)}`,
-    ...(status === "draft" ? { status: invoiceStatusStamp("draft") } : {}),
+    ...(isDraft(status) ? { status: invoiceStatusStamp("draft") } : {}),
     blocks: [
       { type: "title", text: "業務報告書" },
       {
         type: "parties",
-        left: [`${doc.recipient.name} 御中`, `件名 ${doc.contract.title}`],
+        left: [addressed(doc.recipient.name, "company"), `件名 ${doc.contract.title}`],
         right: [
-          `対象期間 ${formatDateJa(doc.period.from)} 〜 ${formatDateJa(doc.period.to)}`,
+          `報告日 ${formatDateJa(doc.issuedOn)}`,
           `報告者 ${doc.issuer.name}`,
           `請求番号 ${doc.number ?? "（提出時に採番）"}`,
+        ],
+      },
+      {
+        type: "fields",
+        rows: [
+          { label: "対象期間", value: periodText(doc) },
+          { label: "合計稼働時間", value: duration(worked), align: right },
         ],
       },
       { type: "heading", text: "業務内容" },
       {
         type: "table",
         columns: [
-          { label: "日付", width: 2 },
-          { label: "費目", width: 2 },
+          { label: "日付", width: 2.2 },
+          { label: "費目", width: 1.8 },
           { label: "開始〜終了", width: 2 },
           { label: "休憩", width: 1, align: right },
-          { label: "稼働時間", width: 1.3, align: right },
+          { label: "稼働", width: 1, align: right },
           { label: "数量", width: 1, align: right },
           { label: "業務内容", width: 3 },
         ],
         rows: doc.entries.map(entryRow),
       },
-      { type: "fields", rows: [{ label: "合計稼働時間", value: duration(worked), align: right }] },
       { type: "heading", text: "精算" },
       {
         type: "table",
@@ -78,7 +84,7 @@ export function reportPdfLayout(doc: InvoiceDocument, status?: string): PdfLayou
             formatYen(l.amount),
           ]),
           ...f.adjustments.map((a) => [
-            a.kind === "excess" ? "超過" : "控除",
+            a.kind === "excess" ? "超過精算" : "控除精算",
             formatHours(a.hours),
             "",
             formatYen(a.amount),
