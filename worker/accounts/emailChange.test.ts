@@ -65,7 +65,10 @@ describe("change of email address through the outbox", () => {
       "新しいメールアドレスの確認 / Confirm your new email address",
     );
 
-    const confirmed = await t.call("POST", "/v1/auth/email-change/confirm", { body: { token } });
+    const confirmed = await t.call("POST", "/v1/auth/email-change/confirm", {
+      body: { token },
+      headers: { "accept-language": "ja" },
+    });
     expect(confirmed).toMatchObject({ status: 200, body: { email: NEW, emailVerified: true } });
     expect((await t.call("GET", "/v1/me", { token: session })).body.email).toBe(NEW);
     expect((await signIn(NEW)).status).toBe(200);

@@ -66,6 +66,7 @@ describe("password reset through the outbox", () => {
 
     const reset = await t.call("POST", "/v1/auth/password-reset/confirm", {
       body: { token, password: NEW_PASSWORD },
+      headers: JA,
     });
     expect(reset).toMatchObject({ status: 200, body: { status: "reset", revokedSessions: 2 } });
 

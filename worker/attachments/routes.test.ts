@@ -33,7 +33,7 @@ async function upload(
   form.append("purpose", purpose);
   const res = await t.app.request(path, {
     method: "POST",
-    headers: { authorization: `Bearer ${token}` },
+    headers: { authorization: `Bearer ${token}`, "accept-language": "en" },
     body: form,
   });
   return { status: res.status, body: await res.json() };
@@ -153,7 +153,7 @@ describe("invoice attachments", () => {
 
     const noFile = await t.app.request(base(), {
       method: "POST",
-      headers: { authorization: `Bearer ${ctx.partner}` },
+      headers: { authorization: `Bearer ${ctx.partner}`, "accept-language": "en" },
       body: (() => {
         const form = new FormData();
         form.append("purpose", "report");

@@ -9,7 +9,7 @@ describe("GET /health", () => {
   });
 
   it("answers an unknown path with 404 in the error shape", async () => {
-    const res = await createApp().request("/v1/nothing");
+    const res = await createApp().request("/v1/nothing", { headers: { "accept-language": "en" } });
     expect(res.status).toBe(404);
     expect(await res.json()).toEqual({
       error: { code: "not_found", message: "There is no GET /v1/nothing", issues: [] },

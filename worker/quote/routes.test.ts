@@ -7,7 +7,7 @@ const app = createApp();
 function postQuote(body: unknown, headers: Record<string, string> = {}) {
   return app.request("/v1/quote", {
     method: "POST",
-    headers: { "content-type": "application/json", ...headers },
+    headers: { "content-type": "application/json", "accept-language": "en", ...headers },
     body: typeof body === "string" ? body : JSON.stringify(body),
   });
 }

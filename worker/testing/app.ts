@@ -56,7 +56,8 @@ export async function testApp(overrides: AppDeps = {}) {
     path: string,
     options: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
   ): Promise<TestResponse> {
-    const headers: Record<string, string> = { ...options.headers };
+    // English unless a test asks otherwise: the API answers Japanese when no language is named.
+    const headers: Record<string, string> = { "accept-language": "en", ...options.headers };
     if (options.body !== undefined) headers["content-type"] = "application/json";
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     const res = await app.request(path, {
