@@ -17,7 +17,9 @@ import {
 } from "../db/schema";
 import type { Deps } from "../deps";
 import { notify } from "../notifications/service";
-import { createDraftOrder, sendOrder, supersedeOpenOrders } from "../orders/service";
+import { createDraftOrder } from "../orders/drafts";
+import { supersedeOpenOrders } from "../orders/expiry";
+import { sendOrder } from "../orders/sending";
 import { appendHistory, contentHashOf, historyKeyOf } from "../platform/history";
 
 // 自動更新: the scheduled job renews a contract with auto-renewal the day after it ends, for

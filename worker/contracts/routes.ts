@@ -7,8 +7,8 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { createDraftOrder, listOrders, serializeOrder } from "../orders/drafts";
 import { orderSchema } from "../orders/schemas";
-import { createDraftOrder, listOrders, serializeOrder } from "../orders/service";
 import { listContracts, serializeContract } from "./list";
 import { createdContractWarnings } from "./rules";
 import {

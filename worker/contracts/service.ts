@@ -11,7 +11,8 @@ import type { User } from "../accounts/sessions";
 import { companies, conditionVersions, contracts, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError, type IssueBody } from "../http/errors";
-import { createDraftOrder, supersedeOpenOrders } from "../orders/service";
+import { createDraftOrder } from "../orders/drafts";
+import { supersedeOpenOrders } from "../orders/expiry";
 import { checkPaymentTerms, firstWorkingMonthOf, isIsoDate } from "./rules";
 import type { newContractSchema } from "./schemas";
 

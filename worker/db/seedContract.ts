@@ -1,7 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { createContract, latestConditions } from "../contracts/service";
 import { type AppDeps, resolveDeps } from "../deps";
-import { approveOrder, createDraftOrder, sendOrder } from "../orders/service";
+import { approveOrder } from "../orders/decisions";
+import { createDraftOrder } from "../orders/drafts";
+import { sendOrder } from "../orders/sending";
 import type { Db } from "./client";
 import { companies, groups, users } from "./schema";
 

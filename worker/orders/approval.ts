@@ -7,14 +7,9 @@ import { contracts, purchaseOrders, type Role } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
 import { notify } from "../notifications/service";
-import {
-  documentFor,
-  inApproval,
-  type PurchaseOrder,
-  recordEvent,
-  sendCheck,
-  sendOrder,
-} from "./service";
+import { documentFor, inApproval, type PurchaseOrder } from "./drafts";
+import { recordEvent } from "./events";
+import { sendCheck, sendOrder } from "./sending";
 
 // A purchase order before it is sent: when the company has an approval route for the group's
 // orders, "send" puts the order into the route, and the last step's approval sends it. A

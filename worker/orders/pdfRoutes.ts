@@ -3,8 +3,8 @@ import { targetOrder } from "../http/auth";
 import { pdfResponses, sendPdf } from "../http/pdfResponse";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
+import { documentFor } from "./drafts";
 import { type OrderDocument, orderLayout } from "./layout";
-import { documentFor } from "./service";
 
 // The purchase order (発注書) as PDF, drawn by the same module as the invoice PDF
 // (invoices/pdfRoutes.ts).

@@ -18,16 +18,10 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { renderDocumentHtml } from "../platform/documentHtml";
 import { decideOrderStep, sendOrRequestApproval } from "./approval";
+import { approveOrder, returnOrder } from "./decisions";
+import { documentFor, getOrder, patchOrder, serializeOrder } from "./drafts";
 import { type OrderDocument, orderLayout } from "./layout";
 import { orderDetailSchema, orderSchema } from "./schemas";
-import {
-  approveOrder,
-  documentFor,
-  getOrder,
-  patchOrder,
-  returnOrder,
-  serializeOrder,
-} from "./service";
 
 const conflict = {
   409: errorResponse("Not possible in the order's status"),

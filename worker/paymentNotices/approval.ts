@@ -11,7 +11,7 @@ import type { Invoice } from "../invoices/rules";
 import { loadParts, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
 import type { NoticeInput } from "./rules";
-import { changed, prepareNotice, sendPaymentNotice } from "./service";
+import { changed, prepareNotice, sendPaymentNotice } from "./sending";
 
 // A payment notice before it reaches the partner (whose acceptance approves it): when the
 // company has an approval route for the group's notices, "send" holds the notice as the

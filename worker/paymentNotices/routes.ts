@@ -12,8 +12,8 @@ import {
   returnInvoiceSchema,
 } from "../invoices/schemas";
 import { serializeInvoice } from "../invoices/service";
+import { answerPaymentNotice } from "./answers";
 import { sendOrRequestNoticeApproval } from "./approval";
-import { answerPaymentNotice } from "./service";
 
 // 支払通知書: the company sends, the partner accepts or returns. Reading a notice goes through
 // the invoices' GET routes (JSON, HTML and PDF), since both live in the same table; the

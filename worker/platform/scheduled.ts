@@ -1,8 +1,8 @@
 import { pruneLoginThrottle } from "../accounts/loginThrottle";
 import { renewEndedContracts } from "../contracts/renewal";
 import { type Deps, resolveDeps } from "../deps";
-import { expireOverdueOrders } from "../orders/service";
-import { acceptOverdueNotices } from "../paymentNotices/service";
+import { expireOverdueOrders } from "../orders/expiry";
+import { acceptOverdueNotices } from "../paymentNotices/answers";
 import { deliverDueWebhooks } from "../webhooks/delivery";
 
 /**
