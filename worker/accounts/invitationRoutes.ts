@@ -13,10 +13,9 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { acceptInvitation, describeInvitation } from "./invitationAcceptance";
 import {
-  acceptInvitation,
   createInvitation,
-  describeInvitation,
   listInvitations,
   resendInvitation,
   revokeInvitation,

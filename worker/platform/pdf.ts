@@ -2,6 +2,9 @@ import { grayscale, PageSizes, PDFDocument, type PDFFont, type PDFPage } from "p
 import { ApiError } from "../http/errors";
 import type { DocumentLayout, LayoutBlock, LayoutColumn, LayoutRow } from "./documentLayout";
 import { encodePerCharacter, evenGlyphFontkit } from "./pdfFont";
+import { textWidth, wrapText } from "./pdfText";
+
+export { textWidth, wrapText } from "./pdfText";
 
 // A4 documents in Japanese from a document layout (documentLayout.ts): a title, the two
 // parties, label/value rows, tables, boxes of text. Nothing here knows about invoices, so
@@ -24,57 +27,6 @@ const LABEL_WIDTH = 170;
 const BORDER = grayscale(0.6);
 const SHADE = grayscale(0.93);
 const INK = grayscale(0.07);
-
-/** Advance widths at size 1, per font and character: measured once, then summed. */
-const advances = new WeakMap<PDFFont, Map<string, number>>();
-
-function advanceOf(font: PDFFont, ch: string): number {
-  let known = advances.get(font);
-  if (!known) {
-    known = new Map();
-    advances.set(font, known);
-  }
-  let width = known.get(ch);
-  if (width === undefined) {
-    width = font.widthOfTextAtSize(ch, 1);
-    known.set(ch, width);
-  }
-  return width;
-}
-
-/** The width of `text` at `size`, from the characters' advances (linear in its length). */
-export function textWidth(font: PDFFont, text: string, size: number): number {
-  let width = 0;
-  for (const ch of text) width += advanceOf(font, ch);
-  return width * size;
-}
-
-/**
- * Lines of `text` no wider than `width`, broken at any character (Japanese has no spaces).
- * Each character is measured once and the line's width kept as it grows, so the cost is
- * linear in the text: measuring the whole line again per character made a month of long
- * details take minutes.
- */
-export function wrapText(font: PDFFont, text: string, size: number, width: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split(/\r?\n/)) {
-    let line = "";
-    let lineWidth = 0;
-    for (const ch of paragraph) {
-      const advance = advanceOf(font, ch) * size;
-      if (line && lineWidth + advance > width) {
-        lines.push(line);
-        line = ch.trim() ? ch : "";
-        lineWidth = line ? advance : 0;
-      } else {
-        line += ch;
-        lineWidth += advance;
-      }
-    }
-    lines.push(line);
-  }
-  return lines;
-}
 
 type Cell = { text: string; width: number; align?: "left" | "right"; fill?: boolean };
 /** The type of a row: its size and whether it is set in bold. */

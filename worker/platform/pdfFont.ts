@@ -67,7 +67,7 @@ type TextEncoder = { encodeText(text: string): PDFHexString };
 
 /**
  * pdf-lib shapes every drawn string with fontkit (OpenType lookups), which made shaping most
- * of a long document's cost. Our documents are set character by character (widths in pdf.ts
+ * of a long document's cost. Our documents are set character by character (widths in pdfText.ts
  * are per-character sums too), so each character is shaped once and its glyph code reused.
  */
 export function encodePerCharacter(font: PDFFont): void {
