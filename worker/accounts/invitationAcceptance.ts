@@ -92,7 +92,13 @@ export async function acceptInvitation(
       422,
       "email_not_invited",
       `This invitation is for ${invitation.email}, not ${email}`,
-      [{ path: "email", message: `Register with the invited address ${invitation.email}` }],
+      [
+        {
+          path: "email",
+          message: `Register with the invited address ${invitation.email}`,
+          messageJa: `招待されたアドレス ${invitation.email} で登録してください`,
+        },
+      ],
     );
   }
   const [found] = await deps.db.select().from(users).where(eq(users.email, email));
@@ -116,7 +122,13 @@ export async function acceptInvitation(
         422,
         "email_not_invited",
         `The Google account ${identity.email} was not invited`,
-        [{ path: "googleIdToken", message: `Use the Google account of ${invitation.email}` }],
+        [
+          {
+            path: "googleIdToken",
+            message: `Use the Google account of ${invitation.email}`,
+            messageJa: `${invitation.email} の Google アカウントを使ってください`,
+          },
+        ],
       );
     }
     google = { subject: identity.subject };

@@ -16,7 +16,11 @@ export const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
 const emailTaken = (email: string) =>
   new ApiError(409, "email_taken", `An account already exists for ${email}: sign in instead`, [
-    { path: "email", message: `An account already exists for ${email}` },
+    {
+      path: "email",
+      message: `An account already exists for ${email}`,
+      messageJa: `${email} のアカウントはすでにあります`,
+    },
   ]);
 
 type NewAccount = { email: string; password?: string; googleSubject?: string; verified?: boolean };

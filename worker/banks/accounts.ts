@@ -2,7 +2,7 @@ import { and, desc, eq, sql } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
 import { bankAccounts } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, type IssueInput } from "../http/errors";
 import { asciiDigits, toZenginName, widen } from "./kana";
 import type { NewBankAccount, NewDomesticBankAccount, NewOverseasBankAccount } from "./schemas";
 import { findBank, findBranch } from "./service";
@@ -42,17 +42,19 @@ export async function listBankAccounts(deps: Deps, user: User) {
     .orderBy(desc(bankAccounts.isDefault), ...newestFirst);
 }
 
-function refuse(issues: IssueBody[]): never {
+function refuse(issues: IssueInput[]): never {
   const message =
     issues.length === 1
       ? (issues[0]?.message ?? "")
       : `The bank account has ${issues.length} problems`;
-  throw new ApiError(422, "invalid_bank_account", message, issues);
+  const messageJa =
+    issues.length === 1 ? issues[0]?.messageJa : `銀行口座に ${issues.length} 件の問題があります`;
+  throw new ApiError(422, "invalid_bank_account", message, issues, messageJa);
 }
 
 /** Every problem at once, checked against the Zengin list, before anything is written. */
 async function domesticValues(input: NewDomesticBankAccount): Promise<Values> {
-  const issues: IssueBody[] = [];
+  const issues: IssueInput[] = [];
   const bankCode = asciiDigits(input.bankCode);
   const branchCode = asciiDigits(input.branchCode);
   const accountNumber = asciiDigits(input.accountNumber);
@@ -60,16 +62,29 @@ async function domesticValues(input: NewDomesticBankAccount): Promise<Values> {
   const branch = bank && /^\d{3}$/.test(branchCode) ? findBranch(bank, branchCode) : undefined;
 
   if (!/^\d{4}$/.test(bankCode)) {
-    issues.push({ path: "bankCode", message: "Enter the bank's 4-digit code, e.g. 0001" });
+    issues.push({
+      path: "bankCode",
+      message: "Enter the bank's 4-digit code, e.g. 0001",
+      messageJa: "銀行コードを4桁で入力してください（例: 0001）",
+    });
   } else if (!bank) {
-    issues.push({ path: "bankCode", message: `No bank with code ${bankCode} in the Zengin list` });
+    issues.push({
+      path: "bankCode",
+      message: `No bank with code ${bankCode} in the Zengin list`,
+      messageJa: `全銀リストに銀行コード ${bankCode} の銀行はありません`,
+    });
   }
   if (!/^\d{3}$/.test(branchCode)) {
-    issues.push({ path: "branchCode", message: "Enter the branch's 3-digit code, e.g. 001" });
+    issues.push({
+      path: "branchCode",
+      message: "Enter the branch's 3-digit code, e.g. 001",
+      messageJa: "支店コードを3桁で入力してください（例: 001）",
+    });
   } else if (bank && !branch) {
     issues.push({
       path: "branchCode",
       message: `${bank.name} (${bank.code}) has no branch ${branchCode} in the Zengin list`,
+      messageJa: `全銀リストでは ${bank.name}（${bank.code}）に支店コード ${branchCode} の支店はありません`,
     });
   }
   if (!/^\d{7}$/.test(accountNumber)) {
@@ -77,6 +92,8 @@ async function domesticValues(input: NewDomesticBankAccount): Promise<Values> {
       path: "accountNumber",
       message:
         "The account number must be exactly 7 digits: add the leading zeros your passbook shows (e.g. 0123456)",
+      messageJa:
+        "口座番号はちょうど7桁で入力してください。通帳にある先頭の0も含めてください（例: 0123456）",
     });
   }
   const holder = toZenginName(input.holderName);
@@ -101,7 +118,7 @@ const BIC = /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/;
 const MAX_ACCOUNT_NUMBER = 34;
 
 function overseasValues(input: NewOverseasBankAccount): Values {
-  const issues: IssueBody[] = [];
+  const issues: IssueInput[] = [];
   const swiftCode = widen(input.swiftCode ?? "")
     .replace(/\s+/g, "")
     .toUpperCase();
@@ -109,12 +126,14 @@ function overseasValues(input: NewOverseasBankAccount): Values {
     issues.push({
       path: "swiftCode",
       message: "A SWIFT/BIC code has 8 or 11 letters and digits, e.g. MIDLGB22 or DEUTDEFF500",
+      messageJa: "SWIFT/BIC コードは英数字8文字または11文字です（例: MIDLGB22、DEUTDEFF500）",
     });
   }
   if (input.accountNumber.replace(/\s+/g, "").length > MAX_ACCOUNT_NUMBER) {
     issues.push({
       path: "accountNumber",
       message: `The account number or IBAN can have at most ${MAX_ACCOUNT_NUMBER} characters`,
+      messageJa: `口座番号または IBAN は ${MAX_ACCOUNT_NUMBER} 文字以内で入力してください`,
     });
   }
   if (issues.length > 0) refuse(issues);

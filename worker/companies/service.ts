@@ -59,7 +59,11 @@ export async function createGroup(deps: Deps, companyId: string, name: string): 
     .where(and(eq(groups.companyId, companyId), eq(groups.name, name)));
   if (clash) {
     throw new ApiError(409, "group_exists", `The company already has a group named "${name}"`, [
-      { path: "name", message: `A group named "${name}" already exists` },
+      {
+        path: "name",
+        message: `A group named "${name}" already exists`,
+        messageJa: `「${name}」という名前のグループはすでにあります`,
+      },
     ]);
   }
   const [group] = await deps.db

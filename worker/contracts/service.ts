@@ -10,7 +10,7 @@ import {
 import type { User } from "../accounts/sessions";
 import { companies, conditionVersions, contracts, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, type IssueBody, type IssueInput } from "../http/errors";
 import { createDraftOrder } from "../orders/drafts";
 import { supersedeOpenOrders } from "../orders/expiry";
 import { checkPaymentTerms, firstWorkingMonthOf, isIsoDate } from "./rules";
@@ -37,7 +37,7 @@ export function conditionIssues(
   contract: { closingDay: number; settlementUnit: number },
   hourRangeEnabled: boolean,
   ja = false,
-): IssueBody[] {
+): IssueInput[] {
   const validation = validateQuoteRequest({
     month,
     closingDay: contract.closingDay,
@@ -45,7 +45,7 @@ export function conditionIssues(
     costCategories,
     entries: [],
   });
-  const issues = validation.ok ? [] : toBody(validation.issues, "conditions", ja);
+  const issues: IssueInput[] = validation.ok ? [] : toBody(validation.issues, "conditions", ja);
   const ranged = costCategories.some((c) => (c as { type?: string })?.type === "monthlyRange");
   if (ranged && !hourRangeEnabled) {
     issues.push({
@@ -53,6 +53,8 @@ export function conditionIssues(
       code: "option_not_enabled",
       message:
         "Monthly fees with an hour range (時間幅・超過/控除) are a paid option not enabled for this company",
+      messageJa:
+        "時間幅（超過/控除）つきの月額は有料オプションで、この企業では有効になっていません",
     });
   }
   return issues.map((issue) => ({
@@ -68,7 +70,7 @@ export async function createContract(
   input: NewContract,
   ja = false,
 ) {
-  const issues: IssueBody[] = [];
+  const issues: IssueInput[] = [];
   const [partner] = await deps.db
     .select({ user: users })
     .from(memberships)
@@ -84,28 +86,40 @@ export async function createContract(
     issues.push({
       path: "partnerUserId",
       message: "Choose a partner of this group (invite them first)",
+      messageJa: "このグループのパートナーを選んでください（先に招待してください）",
     });
   }
   if (!isIsoDate(input.startDate))
-    issues.push({ path: "startDate", message: "startDate must be a date, YYYY-MM-DD" });
+    issues.push({
+      path: "startDate",
+      message: "startDate must be a date, YYYY-MM-DD",
+      messageJa: "開始日（startDate）は YYYY-MM-DD 形式の日付にしてください",
+    });
   if (!isIsoDate(input.endDate))
-    issues.push({ path: "endDate", message: "endDate must be a date, YYYY-MM-DD" });
+    issues.push({
+      path: "endDate",
+      message: "endDate must be a date, YYYY-MM-DD",
+      messageJa: "終了日（endDate）は YYYY-MM-DD 形式の日付にしてください",
+    });
   if (isIsoDate(input.startDate) && isIsoDate(input.endDate) && input.endDate < input.startDate) {
     issues.push({
       path: "endDate",
       message: `The contract cannot end (${input.endDate}) before it starts (${input.startDate})`,
+      messageJa: `契約の終了日（${input.endDate}）を開始日（${input.startDate}）より前にすることはできません`,
     });
   }
   if (!isClosingDay(input.closingDay)) {
     issues.push({
       path: "closingDay",
       message: "closingDay must be 1 to 28, or 31 for the month's end (末日締め)",
+      messageJa: "締め日（closingDay）は 1〜28、または末日締めの 31 にしてください",
     });
   }
   if (input.billingMode === "paymentNotice" && input.confirmationDays === undefined) {
     issues.push({
       path: "confirmationDays",
       message: "Payment notices need a confirmation deadline in days",
+      messageJa: "支払通知書には確認期限の日数が必要です",
     });
   }
   const ranged = input.conditions.costCategories.some((c) => c.type === "monthlyRange");
@@ -113,6 +127,7 @@ export async function createContract(
     issues.push({
       path: "billingMode",
       message: "With an hour range the partner sends invoices: payment notices cannot be chosen",
+      messageJa: "時間幅がある場合はパートナーが請求書を送ります。支払通知書は選べません",
     });
   }
   const [company] = await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
@@ -235,6 +250,7 @@ export async function changeConditions(
     issues.push({
       path: "effectiveFrom",
       message: `A change must start in or after ${current.effectiveFrom}, where the current conditions start`,
+      messageJa: `変更は現在の条件が始まる ${current.effectiveFrom} 以降に始めてください`,
     });
   }
   if (issues.length > 0)

@@ -30,7 +30,11 @@ function decodeCursor(cursor: string): Cursor {
     // reported below
   }
   throw new ApiError(422, "invalid_cursor", "The cursor is not one this list gave", [
-    { path: "cursor", message: "Pass the nextCursor of the previous page as it was given" },
+    {
+      path: "cursor",
+      message: "Pass the nextCursor of the previous page as it was given",
+      messageJa: "前のページの nextCursor をそのまま渡してください",
+    },
   ]);
 }
 

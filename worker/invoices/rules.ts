@@ -17,7 +17,7 @@ import {
 } from "../../shared";
 import type { bankAccounts, contracts, invoices, PaymentTerms, users } from "../db/schema";
 import type { InvoiceChoices } from "../entries/monthQuote";
-import { ApiError, type IssueBody, refusedBy } from "../http/errors";
+import { ApiError, type IssueBody, type IssueInput, refusedBy } from "../http/errors";
 import { nationalHolidays } from "../platform/holidays";
 import type { InvoiceInput } from "./schemas";
 
@@ -137,7 +137,7 @@ export type MergeContext = {
   lastWithholding: Withholding | null;
 };
 
-function withholdingOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+function withholdingOf(body: InvoiceInput, context: MergeContext, issues: IssueInput[]) {
   const individual = context.partner.partnerKind !== "corporation";
   const off: Withholding = { enabled: false, base: "includingTax" };
   const given = body.withholding;
@@ -150,6 +150,7 @@ function withholdingOf(body: InvoiceInput, context: MergeContext, issues: IssueB
       path: "withholding.enabled",
       message:
         "Withholding (源泉徴収) applies to individual partners only: a corporation's invoice has none",
+      messageJa: "源泉徴収は個人のパートナーにだけ適用されます。法人の請求書にはありません",
     });
   }
   const choice: Withholding = { enabled: given.enabled, base: given.base };
@@ -159,7 +160,7 @@ function withholdingOf(body: InvoiceInput, context: MergeContext, issues: IssueB
   return choice;
 }
 
-function issuerOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]): Issuer {
+function issuerOf(body: InvoiceInput, context: MergeContext, issues: IssueInput[]): Issuer {
   const { partner } = context;
   const base = context.stored?.issuer ?? {
     name: partner.fullName ?? partner.email,
@@ -177,20 +178,30 @@ function issuerOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]
   if (given.registrationNumber) {
     const parsed = parseRegistrationNumber(given.registrationNumber, "issuer.registrationNumber");
     if (parsed.ok) issuer.registrationNumber = parsed.value;
-    else issues.push({ path: parsed.issue.path, message: parsed.issue.message });
+    else
+      issues.push({
+        path: parsed.issue.path,
+        message: parsed.issue.message,
+        messageJa: parsed.issue.messageJa,
+      });
   }
   return issuer;
 }
 
-function dueDateOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+function dueDateOf(body: InvoiceInput, context: MergeContext, issues: IssueInput[]) {
   const today = todayJst(context.now);
   if (body.dueDate !== undefined) {
     if (parseIsoDate(body.dueDate) === null) {
-      issues.push({ path: "dueDate", message: `${body.dueDate} is not a date of the calendar` });
+      issues.push({
+        path: "dueDate",
+        message: `${body.dueDate} is not a date of the calendar`,
+        messageJa: `${body.dueDate} は暦にある日付ではありません`,
+      });
     } else if (body.dueDate < today) {
       issues.push({
         path: "dueDate",
         message: `The due date ${body.dueDate} is in the past: choose ${today} or later`,
+        messageJa: `支払期日 ${body.dueDate} は過ぎています。${today} 以降を選んでください`,
       });
     }
     return body.dueDate;
@@ -201,11 +212,15 @@ function dueDateOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[
   return byTerms >= today ? byTerms : null;
 }
 
-function bankAccountOf(body: InvoiceInput, context: MergeContext, issues: IssueBody[]) {
+function bankAccountOf(body: InvoiceInput, context: MergeContext, issues: IssueInput[]) {
   const { accounts } = context;
   if (body.bankAccountId !== undefined) {
     if (!accounts.some((a) => a.id === body.bankAccountId)) {
-      issues.push({ path: "bankAccountId", message: "No such bank account of yours" });
+      issues.push({
+        path: "bankAccountId",
+        message: "No such bank account of yours",
+        messageJa: "この銀行口座はあなたの口座として登録されていません",
+      });
     }
     return body.bankAccountId;
   }
@@ -216,7 +231,7 @@ function bankAccountOf(body: InvoiceInput, context: MergeContext, issues: IssueB
 
 /** The stored inputs after this request, or a 422 naming every field at fault. */
 export function mergeInputs(body: InvoiceInput, context: MergeContext): InvoiceInputs {
-  const issues: IssueBody[] = [];
+  const issues: IssueInput[] = [];
   const stored = context.stored;
   const taxEnabled = body.consumptionTax?.enabled ?? stored?.consumptionTax.enabled ?? true;
   const inputs: InvoiceInputs = {

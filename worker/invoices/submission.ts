@@ -6,7 +6,7 @@ import { notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { bankAccounts, invoices, type Role, users } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, type IssueInput } from "../http/errors";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { buildInvoiceDocument } from "./document";
@@ -27,17 +27,32 @@ const changed = () =>
   new ApiError(409, "invoice_changed", "The invoice changed meanwhile: reload it");
 
 /** What a submission needs that a draft may still lack. */
-function submissionIssues(inputs: InvoiceInputs, today: string, hasAccount: boolean): IssueBody[] {
-  const issues: IssueBody[] = [];
-  if (!inputs.dueDate) issues.push({ path: "dueDate", message: "Choose a due date" });
+function submissionIssues(inputs: InvoiceInputs, today: string, hasAccount: boolean): IssueInput[] {
+  const issues: IssueInput[] = [];
+  if (!inputs.dueDate)
+    issues.push({
+      path: "dueDate",
+      message: "Choose a due date",
+      messageJa: "支払期日を選んでください",
+    });
   else if (inputs.dueDate < today)
     issues.push({
       path: "dueDate",
       message: `The due date ${inputs.dueDate} has passed: choose ${today} or later`,
+      messageJa: `支払期日 ${inputs.dueDate} は過ぎています。${today} 以降を選んでください`,
     });
   if (!hasAccount)
-    issues.push({ path: "bankAccountId", message: "Register a bank account to be paid into" });
-  if (!inputs.issuer.name) issues.push({ path: "issuer.name", message: "Give the issuer's name" });
+    issues.push({
+      path: "bankAccountId",
+      message: "Register a bank account to be paid into",
+      messageJa: "振込先の銀行口座を登録してください",
+    });
+  if (!inputs.issuer.name)
+    issues.push({
+      path: "issuer.name",
+      message: "Give the issuer's name",
+      messageJa: "発行者の名前を入力してください",
+    });
   return issues;
 }
 
@@ -57,6 +72,7 @@ export async function submitInvoice(
       {
         path: "confirmMonth",
         message: `Confirm the month you are invoicing: this invoice is for ${invoice.workingMonth}`,
+        messageJa: `請求する月を確認してください。この請求書は ${invoice.workingMonth} 分です`,
       },
     ]);
   }

@@ -70,8 +70,24 @@ export async function approveOrder(deps: Deps, actor: User, order: PurchaseOrder
     ? accounts.find((a) => a.id === input.bankAccountId)
     : accounts[0];
   const missing = [
-    ...(address ? [] : [{ path: "address", message: "Save your address to approve the order" }]),
-    ...(phone ? [] : [{ path: "phone", message: "Save your phone number to approve the order" }]),
+    ...(address
+      ? []
+      : [
+          {
+            path: "address",
+            message: "Save your address to approve the order",
+            messageJa: "発注を承認するには住所を保存してください",
+          },
+        ]),
+    ...(phone
+      ? []
+      : [
+          {
+            path: "phone",
+            message: "Save your phone number to approve the order",
+            messageJa: "発注を承認するには電話番号を保存してください",
+          },
+        ]),
     ...(account
       ? []
       : [
@@ -80,6 +96,9 @@ export async function approveOrder(deps: Deps, actor: User, order: PurchaseOrder
             message: input.bankAccountId
               ? "No such bank account of yours"
               : "Register a bank account to approve the order",
+            messageJa: input.bankAccountId
+              ? "この銀行口座はあなたの口座として登録されていません"
+              : "発注を承認するには銀行口座を登録してください",
           },
         ]),
   ];

@@ -4,7 +4,7 @@ import { type Caller, inCallerGroups } from "../companies/groupScope";
 import { contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { toCsv } from "../entries/estimate";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, type IssueInput } from "../http/errors";
 
 // 電子帳簿保存法 search: the company's stored invoices and payment notices by transaction date,
 // amount and counterparty, in any combination. One query per page whatever the filters or
@@ -40,9 +40,13 @@ export function likePattern(text: string): string {
 }
 
 function checkRanges(query: DocumentQuery) {
-  const issues: IssueBody[] = [];
+  const issues: IssueInput[] = [];
   if (query.from && query.to && query.from > query.to)
-    issues.push({ path: "from", message: `The start date ${query.from} is after ${query.to}` });
+    issues.push({
+      path: "from",
+      message: `The start date ${query.from} is after ${query.to}`,
+      messageJa: `開始日 ${query.from} が終了日 ${query.to} より後になっています`,
+    });
   if (
     query.minAmount !== undefined &&
     query.maxAmount !== undefined &&
@@ -51,9 +55,16 @@ function checkRanges(query: DocumentQuery) {
     issues.push({
       path: "minAmount",
       message: `The minimum amount ${query.minAmount} is above the maximum ${query.maxAmount}`,
+      messageJa: `最小金額 ${query.minAmount} が最大金額 ${query.maxAmount} を上回っています`,
     });
   if (issues.length)
-    throw new ApiError(422, "invalid_search", issues[0]?.message ?? "Invalid search", issues);
+    throw new ApiError(
+      422,
+      "invalid_search",
+      issues[0]?.message ?? "Invalid search",
+      issues,
+      issues[0]?.messageJa,
+    );
 }
 
 type Cursor = { d: string; id: string };
@@ -66,7 +77,11 @@ function decodeCursor(cursor: string): Cursor {
     // reported below
   }
   throw new ApiError(422, "invalid_cursor", "The cursor is not one this search gave", [
-    { path: "cursor", message: "Pass the nextCursor of the previous page as it was given" },
+    {
+      path: "cursor",
+      message: "Pass the nextCursor of the previous page as it was given",
+      messageJa: "前のページの nextCursor をそのまま渡してください",
+    },
   ]);
 }
 
