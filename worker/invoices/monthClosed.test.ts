@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { invoices, workEntries } from "../db/schema";
+import { invoices } from "../db/schema";
 import { snapshot, testApp } from "../testing/app";
-import { approvedContract, signIn } from "../testing/contracts";
+import { augustDraft } from "../testing/contracts";
 
 // A month is invoiced once it has closed: before its closing date in Japan the hours are not
 // final, and submitting is refused with the reason; from the closing date on it goes through.
@@ -9,30 +9,8 @@ import { approvedContract, signIn } from "../testing/contracts";
 describe("an invoice for a month that has not closed yet", () => {
   it("is refused until the closing date in Japan, then submitted", async () => {
     const t = await testApp();
-    const ctx = await approvedContract(t); // closing day 25: 2025-08 closes on 2025-08-25
-    await t.db.insert(workEntries).values({
-      contractId: ctx.contractId,
-      workingMonth: "2025-08",
-      date: "2025-08-01",
-      costCategoryId: "ses",
-      startMinutes: 540,
-      endMinutes: 1080,
-      breakMinutes: 60,
-    });
-    // 23:30 on 2025-08-24 in Tokyo (14:30 UTC): the day before the closing date.
-    t.clock.now = new Date("2025-08-24T14:30:00Z");
-    const partner = await signIn(t, "partner@demo.shimebi.test");
-    const draft = await t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
-      token: partner,
-      body: {},
-    });
-    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
-    const submit = (language: string) =>
-      t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
-        token: partner,
-        body: { confirmMonth: "2025-08" },
-        headers: { "accept-language": language },
-      });
+    // Closing day 25: 2025-08 closes on 2025-08-25. 23:30 on 2025-08-24 in Tokyo (14:30 UTC).
+    const { submit } = await augustDraft(t, new Date("2025-08-24T14:30:00Z"));
     const before = await snapshot(t.db);
     const ja = await submit("ja");
     expect(ja.status).toBe(422);

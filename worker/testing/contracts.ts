@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { expect } from "vitest";
-import { companies, groups, users } from "../db/schema";
+import { companies, groups, users, workEntries } from "../db/schema";
 import { seedDemo } from "../db/seed";
 import type { TestApp } from "./app";
 
@@ -103,4 +103,35 @@ export async function approvedContract(
     contractId: contract.body.id as string,
     orderId: order.body.id as string,
   };
+}
+
+/**
+ * The demo contract with one day of work in 2025-08 and the partner's draft invoice for it,
+ * drafted at `now`; `submit(language)` submits it with that Accept-Language.
+ */
+export async function augustDraft(t: TestApp, now: Date) {
+  const ctx = await approvedContract(t);
+  await t.db.insert(workEntries).values({
+    contractId: ctx.contractId,
+    workingMonth: "2025-08",
+    date: "2025-08-01",
+    costCategoryId: "ses",
+    startMinutes: 540,
+    endMinutes: 1080,
+    breakMinutes: 60,
+  });
+  t.clock.now = now;
+  const partner = await signIn(t, "partner@demo.shimebi.test");
+  const draft = await t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
+    token: partner,
+    body: {},
+  });
+  expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+  const submit = (language: string) =>
+    t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
+      token: partner,
+      body: { confirmMonth: "2025-08" },
+      headers: { "accept-language": language },
+    });
+  return { ...ctx, partner, draftId: draft.body.id as string, submit };
 }
