@@ -10,6 +10,7 @@ import { bankAccountRoutes } from "./banks/accountRoutes";
 import { companyOptionRoutes } from "./companies/optionsRoutes";
 import { companyRoutes } from "./companies/routes";
 import { companySettingsRoutes } from "./companySettings/routes";
+import { bulkContractRoutes } from "./contracts/bulkRoutes";
 import { contractRoutes } from "./contracts/routes";
 import { sesRateRoutes } from "./contracts/sesRateRoutes";
 import { type AppDeps, resolveDeps } from "./deps";
@@ -62,6 +63,7 @@ export function createApp(appDeps: AppDeps = {}) {
   app.route("/", apiTokenRoutes());
   app.route("/", notificationRoutes());
   app.route("/", contractRoutes());
+  app.route("/", bulkContractRoutes());
   app.route("/", companyOptionRoutes());
   app.route("/", sesRateRoutes());
   app.route("/", orderRoutes());

@@ -123,6 +123,7 @@ export const rules = {
   "GET /v1/companies/{companyId}/history/head": { access: "company", roles: STAFF },
   "GET /v1/ses-rates": { access: "user" },
   "POST /v1/groups/{groupId}/contracts": { access: "group", roles: OWNERS },
+  "POST /v1/groups/{groupId}/contracts/bulk": { access: "group", roles: OWNERS },
   "GET /v1/groups/{groupId}/contracts": { access: "group", roles: STAFF },
   "GET /v1/me/contracts": { access: "user" },
   "GET /v1/contracts/{contractId}": { access: "contract", roles: PARTIES },

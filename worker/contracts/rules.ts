@@ -82,7 +82,11 @@ export function checkPaymentTerms(
   return issue ? [body(issue, ja)] : [];
 }
 
-export function contractStatusOf(latestOrderStatus: string | null, contract: Contract, now: Date) {
+export function contractStatusOf(
+  latestOrderStatus: string | null,
+  contract: Pick<Contract, "startDate" | "endDate">,
+  now: Date,
+) {
   const code = contractStatus({
     latestOrderStatus: latestOrderStatus as OrderStatus | null,
     period: { start: contract.startDate, end: contract.endDate },
@@ -96,7 +100,11 @@ export function contractStatusOf(latestOrderStatus: string | null, contract: Con
  * A contract whose whole period is already over is created (for the record), but it can
  * never have an order approved, work or an invoice: say so in the answer's `warnings`.
  */
-export function createdContractWarnings(contract: Contract, now: Date, ja: boolean): IssueBody[] {
+export function createdContractWarnings(
+  contract: Pick<Contract, "startDate" | "endDate">,
+  now: Date,
+  ja: boolean,
+): IssueBody[] {
   if (contractStatusOf(null, contract, now).code !== "ended") return [];
   const end = formatDateJa(contract.endDate);
   return [

@@ -179,3 +179,36 @@ export const sesRatesSchema = z
     ),
   })
   .openapi("SesRateSuggestions");
+
+/** At most this many contracts in one bulk request (a sheet of rows). */
+export const MAX_BULK_CONTRACTS = 200;
+
+export const bulkContractsBodySchema = z
+  .strictObject({
+    rows: z
+      .array(newContractSchema)
+      .min(1)
+      .max(MAX_BULK_CONTRACTS)
+      .openapi({ description: "each row the body of POST /v1/groups/{groupId}/contracts" }),
+  })
+  .openapi("NewContracts");
+
+export const bulkContractsQuery = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ description: "true: check every row, create nothing (answers 200)" }),
+});
+
+export const bulkContractRowSchema = z
+  .object({
+    index: int.openapi({ description: "the row's index in `rows`" }),
+    contract: contractSchema.nullable().openapi({ description: "null on a dry run" }),
+    order: orderSchema.nullable().openapi({ description: "its draft purchase order" }),
+    warnings: z.array(issueSchema),
+  })
+  .openapi("BulkContractRow");
+
+export const bulkContractsSchema = z
+  .object({ dryRun: z.boolean(), rows: z.array(bulkContractRowSchema) })
+  .openapi("BulkContracts");

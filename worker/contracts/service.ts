@@ -18,7 +18,9 @@ import type { newContractSchema } from "./schemas";
 
 export type Contract = typeof contracts.$inferSelect;
 export type ConditionVersion = typeof conditionVersions.$inferSelect;
-type NewContract = z.infer<typeof newContractSchema>;
+export type NewContract = z.infer<typeof newContractSchema>;
+/** A transaction of the database: writes that stand or fall together. */
+export type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
 
 const toBody = (issues: Issue[], prefix: string, ja: boolean): IssueBody[] =>
   issues.map((i) => ({
@@ -63,13 +65,22 @@ export function conditionIssues(
   }));
 }
 
-export async function createContract(
-  deps: Deps,
-  actor: User,
+/** A new contract that passed every check: the partner found and its first working month. */
+export type CheckedContract = { input: NewContract; partnerUserId: string; effectiveFrom: string };
+
+type CompanyRow = typeof companies.$inferSelect;
+
+/**
+ * Every rule a new contract must meet, as issues (paths relative to the contract), and the
+ * contract ready to store when there are none. Creating one contract or many checks here.
+ */
+export async function checkNewContract(
+  deps: Pick<Deps, "db">,
   scope: { companyId: string; groupId: string },
   input: NewContract,
   ja = false,
-) {
+  company?: CompanyRow,
+): Promise<{ issues: IssueInput[]; checked?: CheckedContract }> {
   const issues: IssueInput[] = [];
   const [partner] = await deps.db
     .select({ user: users })
@@ -130,7 +141,9 @@ export async function createContract(
       messageJa: "時間幅がある場合はパートナーが請求書を送ります。支払通知書は選べません",
     });
   }
-  const [company] = await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
+  const [found] = company
+    ? [company]
+    : await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
   let effectiveFrom = input.conditions.effectiveFrom;
   if (issues.length === 0) {
     effectiveFrom ??= firstWorkingMonthOf(input.startDate, input.endDate, input.closingDay);
@@ -151,30 +164,32 @@ export async function createContract(
         input.conditions.costCategories,
         effectiveFrom,
         input,
-        company?.hourRangeEnabled ?? false,
+        found?.hourRangeEnabled ?? false,
         ja,
       ),
-      ...checkPaymentTerms(input, partner?.user.partnerKind ?? "individual"),
+      ...checkPaymentTerms(input, partner?.user.partnerKind ?? "individual", ja),
     );
   }
-  if (issues.length > 0 || !partner || !effectiveFrom) {
-    throw new ApiError(
-      422,
-      "invalid_contract",
-      `The contract has ${issues.length} problem(s)`,
-      issues,
-    );
-  }
+  if (issues.length > 0 || !partner || !effectiveFrom) return { issues };
+  return { issues, checked: { input, partnerUserId: partner.user.id, effectiveFrom } };
+}
 
-  const now = deps.now();
-  const contractId = crypto.randomUUID();
+/** Stores a checked contract and its first condition version, inside the caller's transaction. */
+export async function insertContract(
+  tx: Tx,
+  actor: User,
+  scope: { companyId: string; groupId: string },
+  { input, partnerUserId, effectiveFrom }: CheckedContract,
+  now: Date,
+): Promise<{ contract: Contract; versionId: string }> {
   const versionId = crypto.randomUUID();
-  await deps.db.transaction(async (tx) => {
-    await tx.insert(contracts).values({
-      id: contractId,
+  const [contract] = await tx
+    .insert(contracts)
+    .values({
+      id: crypto.randomUUID(),
       companyId: scope.companyId,
       groupId: scope.groupId,
-      partnerUserId: partner.user.id,
+      partnerUserId,
       title: input.title,
       contractType: input.contractType,
       scope: input.scope,
@@ -191,19 +206,43 @@ export async function createContract(
       settlementUnit: input.settlementUnit,
       createdBy: actor.id,
       createdAt: now,
-    });
-    await tx.insert(conditionVersions).values({
-      id: versionId,
-      contractId,
-      version: 1,
-      effectiveFrom: effectiveFrom ?? "",
-      // Checked by the engine above (conditionIssues): the categories it computes with.
-      costCategories: input.conditions.costCategories as CostCategory[],
-      createdBy: actor.id,
-      createdAt: now,
-    });
+    })
+    .returning();
+  if (!contract) throw new Error("contract not stored");
+  await tx.insert(conditionVersions).values({
+    id: versionId,
+    contractId: contract.id,
+    version: 1,
+    effectiveFrom,
+    // Checked by the engine (conditionIssues): the categories it computes with.
+    costCategories: input.conditions.costCategories as CostCategory[],
+    createdBy: actor.id,
+    createdAt: now,
   });
-  return getContract(deps, contractId);
+  return { contract, versionId };
+}
+
+export async function createContract(
+  deps: Deps,
+  actor: User,
+  scope: { companyId: string; groupId: string },
+  input: NewContract,
+  ja = false,
+) {
+  const { issues, checked } = await checkNewContract(deps, scope, input, ja);
+  if (!checked) {
+    throw new ApiError(
+      422,
+      "invalid_contract",
+      `The contract has ${issues.length} problem(s)`,
+      issues,
+    );
+  }
+  const now = deps.now();
+  const { contract } = await deps.db.transaction((tx) =>
+    insertContract(tx, actor, scope, checked, now),
+  );
+  return contract;
 }
 
 export async function getContract(deps: Deps, contractId: string): Promise<Contract> {

@@ -19,51 +19,66 @@ type Contract = typeof contracts.$inferSelect;
 
 const pad = (n: number) => String(n).padStart(6, "0");
 
+type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
+type DraftInput = { subject?: string; remarks?: string; hideRangeTerms?: boolean };
+
 /** A new draft order for a condition version, numbered per company without gaps. */
 export async function createDraftOrder(
   deps: Pick<Deps, "db" | "now">,
   contract: Contract,
   conditionVersionId: string,
-  input: { subject?: string; remarks?: string; hideRangeTerms?: boolean },
+  input: DraftInput,
 ): Promise<PurchaseOrder> {
-  return deps.db.transaction(async (tx) => {
-    const [open] = await tx
-      .select({ number: purchaseOrders.number })
-      .from(purchaseOrders)
-      .where(
-        and(
-          eq(purchaseOrders.conditionVersionId, conditionVersionId),
-          inArray(purchaseOrders.status, ["draft", "underReview", "returned", "approved"]),
-        ),
-      );
-    if (open) {
-      throw new ApiError(
-        409,
-        "order_exists",
-        `These working conditions already have purchase order ${open.number}`,
-      );
-    }
-    const [existing] = await tx
-      .select({ n: count() })
-      .from(purchaseOrders)
-      .where(eq(purchaseOrders.companyId, contract.companyId));
-    const [order] = await tx
-      .insert(purchaseOrders)
-      .values({
-        companyId: contract.companyId,
-        contractId: contract.id,
-        conditionVersionId,
-        number: `PO-${pad((existing?.n ?? 0) + 1)}`,
-        status: "draft",
-        subject: input.subject ?? contract.title,
-        remarks: input.remarks ?? "",
-        hideRangeTerms: input.hideRangeTerms ?? false,
-        createdAt: deps.now(),
-      })
-      .returning();
-    if (!order) throw new Error("order not stored");
-    return order;
-  });
+  const now = deps.now();
+  return deps.db.transaction((tx) =>
+    insertDraftOrder(tx, contract, conditionVersionId, input, now),
+  );
+}
+
+/** The draft order written inside the caller's transaction (with the contract it drafts for). */
+export async function insertDraftOrder(
+  tx: Tx,
+  contract: Contract,
+  conditionVersionId: string,
+  input: DraftInput,
+  now: Date,
+): Promise<PurchaseOrder> {
+  const [open] = await tx
+    .select({ number: purchaseOrders.number })
+    .from(purchaseOrders)
+    .where(
+      and(
+        eq(purchaseOrders.conditionVersionId, conditionVersionId),
+        inArray(purchaseOrders.status, ["draft", "underReview", "returned", "approved"]),
+      ),
+    );
+  if (open) {
+    throw new ApiError(
+      409,
+      "order_exists",
+      `These working conditions already have purchase order ${open.number}`,
+    );
+  }
+  const [existing] = await tx
+    .select({ n: count() })
+    .from(purchaseOrders)
+    .where(eq(purchaseOrders.companyId, contract.companyId));
+  const [order] = await tx
+    .insert(purchaseOrders)
+    .values({
+      companyId: contract.companyId,
+      contractId: contract.id,
+      conditionVersionId,
+      number: `PO-${pad((existing?.n ?? 0) + 1)}`,
+      status: "draft",
+      subject: input.subject ?? contract.title,
+      remarks: input.remarks ?? "",
+      hideRangeTerms: input.hideRangeTerms ?? false,
+      createdAt: now,
+    })
+    .returning();
+  if (!order) throw new Error("order not stored");
+  return order;
 }
 
 export async function getOrder(deps: Pick<Deps, "db">, orderId: string): Promise<PurchaseOrder> {

@@ -920,6 +920,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/groups/{groupId}/contracts/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create many contracts at once, all or none; `dryRun=true` only checks them
+         * @description Each row is checked by exactly the rules of creating one contract. When any row has a problem, nothing is created and the 422 names every problem of every row at `rows.{index}.{field}`. Otherwise every contract is created, each with its purchase order drafted (as `POST /v1/contracts/{id}/orders` would), in one transaction; `warnings` as for one contract. With `dryRun=true` the same checks answer 200 and nothing is stored. Honours Idempotency-Key.
+         */
+        post: operations["createContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/groups/{groupId}/invitations": {
         parameters: {
             query?: never;
@@ -1959,6 +1979,17 @@ export interface components {
              */
             registrationNumber?: string | null;
         };
+        BulkContractRow: {
+            contract: components["schemas"]["Contract"] & (Record<string, never> | null);
+            /** @description the row's index in `rows` */
+            index: number;
+            order: components["schemas"]["PurchaseOrder"] & (Record<string, never> | null);
+            warnings: components["schemas"]["Issue"][];
+        };
+        BulkContracts: {
+            dryRun: boolean;
+            rows: components["schemas"]["BulkContractRow"][];
+        };
         BusinessReport: {
             entries: components["schemas"]["Entry"][];
             estimate: components["schemas"]["Estimate"];
@@ -2837,6 +2868,10 @@ export interface components {
              * @default
              */
             workPlace: string;
+        };
+        NewContracts: {
+            /** @description each row the body of POST /v1/groups/{groupId}/contracts */
+            rows: components["schemas"]["NewContract"][];
         };
         NewDomesticBankAccount: {
             /**
@@ -8811,6 +8846,119 @@ export interface operations {
                 };
             };
             /** @description Every field at fault */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Something went wrong on our side */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    createContracts: {
+        parameters: {
+            query?: {
+                /** @description true: check every row, create nothing (answers 200) */
+                dryRun?: "true" | "false";
+            };
+            header?: {
+                /** @description Idempotency-Key: a retry with the same key answers the first response */
+                "idempotency-key"?: string;
+            };
+            path: {
+                groupId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewContracts"];
+            };
+        };
+        responses: {
+            /** @description Dry run: every row would be created */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkContracts"];
+                };
+            };
+            /** @description Created, in the order of the rows */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BulkContracts"];
+                };
+            };
+            /** @description The body is not valid JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Role not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is larger than the route takes (http/bodyLimit.ts) */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description The body is not sent as application/json */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Every problem of every row; nothing was created */
             422: {
                 headers: {
                     [name: string]: unknown;

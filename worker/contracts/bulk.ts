@@ -1,0 +1,89 @@
+import { eq } from "drizzle-orm";
+import type { User } from "../accounts/sessions";
+import { companies } from "../db/schema";
+import type { Deps } from "../deps";
+import { ApiError, type IssueInput } from "../http/errors";
+import type { Locale } from "../http/locale";
+import { zodIssues } from "../http/zodIssues";
+import { insertDraftOrder } from "../orders/drafts";
+import { newContractSchema } from "./schemas";
+import { type CheckedContract, checkNewContract, insertContract } from "./service";
+
+// Contracts in bulk (a sheet of rows): every row is checked by the rules of creating one
+// (checkNewContract), and either all are stored, each with its purchase order drafted, in one
+// transaction, or none is and every row's problems are answered at once, at `rows.{i}.{field}`.
+
+type Scope = { companyId: string; groupId: string };
+
+const at = (index: number, path: string) => (path ? `rows.${index}.${path}` : `rows.${index}`);
+
+/**
+ * Every row checked, the body's schema included, so a row missing a field and another with a
+ * wrong first month are both reported in one answer. `rows` may hold anything the client sent.
+ */
+export async function checkRows(
+  deps: Pick<Deps, "db">,
+  scope: Scope,
+  rows: readonly unknown[],
+  locale: Locale,
+): Promise<{ issues: IssueInput[]; checked: CheckedContract[] }> {
+  const ja = locale === "ja";
+  const [company] = await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
+  const issues: IssueInput[] = [];
+  const checked: CheckedContract[] = [];
+  for (const [index, row] of rows.entries()) {
+    const parsed = newContractSchema.safeParse(row);
+    if (!parsed.success) {
+      for (const issue of zodIssues(parsed.error, row, locale))
+        issues.push({ ...issue, path: at(index, issue.path) });
+      continue;
+    }
+    const result = await checkNewContract(deps, scope, parsed.data, ja, company);
+    for (const issue of result.issues) issues.push({ ...issue, path: at(index, issue.path) });
+    if (result.checked) checked.push(result.checked);
+  }
+  return { issues, checked };
+}
+
+/** The refusal of a batch with bad rows: nothing was created. */
+export function rowsRefused(issues: IssueInput[], total: number): ApiError {
+  const bad = new Set(issues.map((i) => i.path.split(".")[1])).size;
+  return new ApiError(
+    422,
+    "invalid_contract",
+    `${bad} of ${total} row(s) have problems: no contract was created`,
+    issues,
+    `${total}行中${bad}行に問題があるため、契約は1件も作成していません`,
+  );
+}
+
+/** Checks every row; throws the refusal when any is bad, else answers them checked. */
+export async function checkedRows(
+  deps: Pick<Deps, "db">,
+  scope: Scope,
+  rows: readonly unknown[],
+  locale: Locale,
+): Promise<CheckedContract[]> {
+  const { issues, checked } = await checkRows(deps, scope, rows, locale);
+  if (issues.length > 0 || checked.length !== rows.length) throw rowsRefused(issues, rows.length);
+  return checked;
+}
+
+/** Stores every checked contract with its first conditions and a draft order, all or none. */
+export async function createContracts(
+  deps: Pick<Deps, "db" | "now">,
+  actor: User,
+  scope: Scope,
+  checked: readonly CheckedContract[],
+) {
+  const now = deps.now();
+  return deps.db.transaction(async (tx) => {
+    const made = [];
+    for (const row of checked) {
+      const { contract, versionId } = await insertContract(tx, actor, scope, row, now);
+      const order = await insertDraftOrder(tx, contract, versionId, {}, now);
+      made.push({ contract, order });
+    }
+    return made;
+  });
+}
