@@ -19,3 +19,5 @@ export type Contract = Schemas["Contract"];
 export type ContractDetail = Schemas["ContractDetail"];
 export type MonthRules = Schemas["MonthRules"];
 export type User = Schemas["User"];
+export type BulkContracts = Schemas["BulkContracts"];
+export type Member = Schemas["Member"];

@@ -61,6 +61,7 @@ export const pullCompanyReview = answering(review.pullCompanyReview);
 // The company's tools (payment runs, journal export, annual statements): menu items, and the
 // calls of their own dialogs, which handle a thrown error themselves.
 export { menuAnnualStatements, pullAnnualStatements } from "./annualStatements";
+export { menuContractSheet, menuCreateContracts } from "./bulkContracts";
 export { exportJournal, menuJournalExport } from "./journalExport";
 export {
   markPaymentRunPaid,

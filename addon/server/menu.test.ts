@@ -24,6 +24,9 @@ describe("the Shimebi menu", () => {
       "会社: 振込済みにする",
       "会社: 支払調書",
       "会社: 会計ソフト用の仕訳 CSV",
+      "---",
+      "会社: 契約一括作成シート",
+      "会社: シートから契約を作成",
     ]);
   });
 
@@ -41,6 +44,9 @@ describe("the Shimebi menu", () => {
       "Company: mark a payment run paid",
       "Company: annual payment statements",
       "Company: journal CSV for accounting",
+      "---",
+      "Company: bulk contract sheet",
+      "Company: create contracts from sheet",
     ]);
   });
 

@@ -1,5 +1,6 @@
 import { failureOf, sentencesOf } from "./answer";
 import { COMPANY_TEXTS } from "./companyTexts";
+import { CONTRACT_TEXTS } from "./contractSheetTexts";
 import { MESSAGES, t, userLang } from "./i18n";
 import { type SyncResult, syncTimesheet } from "./sync";
 
@@ -20,6 +21,9 @@ export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
     .addItem(t(COMPANY_TEXTS.menuMarkPaid, lang), "menuMarkPaymentRunPaid")
     .addItem(t(COMPANY_TEXTS.menuAnnualStatements, lang), "menuAnnualStatements")
     .addItem(t(COMPANY_TEXTS.menuJournal, lang), "menuJournalExport")
+    .addSeparator()
+    .addItem(t(CONTRACT_TEXTS.menuSheet, lang), "menuContractSheet")
+    .addItem(t(CONTRACT_TEXTS.menuCreate, lang), "menuCreateContracts")
     .addToUi();
 }
 

@@ -100,8 +100,21 @@ export class FakeUi implements Partial<Ui> {
   readonly answers: (string | null)[] = [];
   /** The prompts shown, title and message joined by a line break. */
   readonly prompts: string[] = [];
-  readonly Button = { OK: "OK", CANCEL: "CANCEL", CLOSE: "CLOSE" } as unknown as Ui["Button"];
-  readonly ButtonSet = { OK: "OK", OK_CANCEL: "OK_CANCEL" } as unknown as Ui["ButtonSet"];
+  /** How the user answers the next Yes/No alerts, oldest first; none left answers No. */
+  readonly confirms: boolean[] = [];
+  readonly Button = {
+    OK: "OK",
+    CANCEL: "CANCEL",
+    CLOSE: "CLOSE",
+    YES: "YES",
+    NO: "NO",
+  } as unknown as Ui["Button"];
+  // Objects, as the real enum's members are: never part of a dialog's text.
+  readonly ButtonSet = {
+    OK: { buttons: "OK" },
+    OK_CANCEL: { buttons: "OK_CANCEL" },
+    YES_NO: { buttons: "YES_NO" },
+  } as unknown as Ui["ButtonSet"];
 
   prompt(...args: unknown[]): GoogleAppsScript.Base.PromptResponse {
     this.prompts.push(args.filter((a) => typeof a === "string").join("\n"));
@@ -114,6 +127,8 @@ export class FakeUi implements Partial<Ui> {
 
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     this.alerts.push(args.filter((a) => typeof a === "string").join("\n"));
+    if (args.includes(this.ButtonSet.YES_NO))
+      return (this.confirms.shift() ? "YES" : "NO") as unknown as GoogleAppsScript.Base.Button;
     return "OK" as unknown as GoogleAppsScript.Base.Button;
   }
 }

@@ -1,0 +1,243 @@
+import { ORDER_STATUS_LABELS } from "../../shared";
+import { ApiError, type ApiIssue, callApi } from "./api";
+import type { BulkContracts, Member } from "./apiModels";
+import { errorSentences } from "./companyTools";
+import {
+  type ContractRow,
+  contractRowOf,
+  isBlankRow,
+  issueSentence,
+  type SheetIssue,
+} from "./contractRows";
+import {
+  CHOICES,
+  CONTRACT_COLUMNS,
+  CONTRACT_SHEET,
+  choiceLabels,
+  columnOf,
+  CONTRACT_SUMMARIES as S,
+  CONTRACT_TEXTS as T,
+} from "./contractSheetTexts";
+import { type Lang, userLang } from "./i18n";
+
+// 会社: 契約一括作成. A sheet of one contract a row (its working conditions in the same row),
+// and "create from sheet": every row is sent to the API's dry run, each row's problems are
+// written beside it in 結果/エラー (nothing is created while any row has one), and only then,
+// after a confirmation, all are created at once (POST /v1/groups/{id}/contracts/bulk, all or
+// none), each row getting its contract id. Rows with a contract id are skipped, so running it
+// twice creates nothing twice.
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+const WIDTH = CONTRACT_COLUMNS.length;
+const enc = encodeURIComponent;
+
+interface Group {
+  id: string;
+  name: string;
+}
+
+/** The group contracts are created in: the one the caller owns, else the company's first. */
+function ownedGroup(lang: Lang): Group {
+  type Membership = { companyId: string; groupId: string | null; groupName: string | null };
+  const me = callApi<{ memberships: (Membership & { role: string })[] }>("get", "/v1/me");
+  const groupOwner = me.memberships.find((m) => m.role === "groupOwner" && m.groupId);
+  if (groupOwner?.groupId) return { id: groupOwner.groupId, name: groupOwner.groupName ?? "" };
+  const owner = me.memberships.find((m) => m.role === "companyOwner");
+  const groups = owner
+    ? callApi<Group[]>("get", `/v1/companies/${enc(owner.companyId)}/groups`)
+    : [];
+  const first = groups[0];
+  if (!first) throw new ApiError(403, { code: "forbidden", message: T.notOwner[lang], issues: [] });
+  return first;
+}
+
+function list(values: readonly string[], allowInvalid: boolean) {
+  return SpreadsheetApp.newDataValidation()
+    .requireValueInList([...values], true)
+    .setAllowInvalid(allowInvalid)
+    .build();
+}
+
+/** The menu's 会社: 契約一括作成シート: the sheet with its header, dropdowns and an example row. */
+export function makeContractSheet(): string {
+  const lang = userLang();
+  const book = SpreadsheetApp.getActiveSpreadsheet();
+  const existing = book.getSheetByName(CONTRACT_SHEET);
+  if (existing) {
+    book.setActiveSheet(existing);
+    return CONTRACT_SHEET;
+  }
+  const sheet = book.insertSheet(CONTRACT_SHEET);
+  sheet.getRange(1, 1, 1, WIDTH).setValues([CONTRACT_COLUMNS.map((c) => c[lang])]);
+  sheet.getRange(1, 1, 1, WIDTH).setFontWeight("bold");
+  sheet.setFrozenRows(1);
+  const rows = 200;
+  const at = (key: Parameters<typeof columnOf>[0]) => sheet.getRange(2, columnOf(key), rows, 1);
+  at("contractType").setDataValidation(list(choiceLabels(CHOICES.contractType, lang), false));
+  at("type").setDataValidation(list(choiceLabels(CHOICES.type, lang), false));
+  at("payMonth").setDataValidation(list(choiceLabels(CHOICES.payMonth, lang), true));
+  const days = [CHOICES.monthEnd[0][lang], "25", "20", "15", "10", "5"];
+  at("closingDay").setDataValidation(list(days, true));
+  at("payDay").setDataValidation(list(days, true));
+  at("settlementUnit").setDataValidation(list(choiceLabels(CHOICES.settlementUnit, lang), true));
+  for (const key of ["startDate", "endDate"] as const) at(key).setNumberFormat("yyyy-mm-dd");
+  at("effectiveFrom").setNumberFormat("yyyy-mm");
+  for (const key of ["price", "excessRate", "deductionRate"] as const)
+    at(key).setNumberFormat("#,##0");
+  sheet
+    .getRange(2, 1, 1, columnOf("workPlace"))
+    .setValues([
+      [
+        T.exampleTitle[lang],
+        "partner@example.com",
+        CHOICES.contractType[0][lang],
+        T.exampleScope[lang],
+        "2026-12-01",
+        "2027-05-31",
+        CHOICES.monthEnd[0][lang],
+        CHOICES.payMonth[1][lang],
+        CHOICES.monthEnd[0][lang],
+        "15",
+        CHOICES.type[3][lang],
+        T.exampleCategory[lang],
+        1000000,
+        140,
+        180,
+        5555,
+        7142,
+        "",
+        T.exampleWorkPlace[lang],
+      ],
+    ]);
+  sheet.setColumnWidth(columnOf("result"), 360);
+  return CONTRACT_SHEET;
+}
+
+export interface SheetOutcome {
+  /** Contracts created by this run (0 when refused, cancelled or only checked). */
+  created: number;
+  /** Sheet rows with problems, written beside them. */
+  badRows: number[];
+  /** Whether the user declined the confirmation. */
+  cancelled: boolean;
+}
+
+/** The data rows not yet created, with what the add-on found itself. */
+function pendingRows(sheet: Sheet, groupId: string, lang: Lang): ContractRow[] {
+  const last = sheet.getLastRow();
+  if (last < 2) return [];
+  const values = sheet.getRange(2, 1, last - 1, WIDTH).getValues();
+  const members = callApi<Member[]>("get", `/v1/groups/${enc(groupId)}/members`);
+  const partners = new Map(
+    members.filter((m) => m.role === "partner").map((m) => [m.email.toLowerCase(), m.userId]),
+  );
+  const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
+  return values
+    .map((row, index) => ({ row, sheetRow: index + 2 }))
+    .filter(({ row }) => !isBlankRow(row))
+    .map(({ row, sheetRow }) => contractRowOf(row, sheetRow, partners, lang, timeZone))
+    .filter((row) => row.contractId === "");
+}
+
+/** Each pending row's problems: its own, then the API's at `rows.{i}`. */
+function problemsOf(rows: ContractRow[], issues: ApiIssue[], lang: Lang): Map<number, string[]> {
+  const problems = new Map<number, string[]>();
+  const add = (sheetRow: number, line: string) =>
+    problems.set(sheetRow, [...(problems.get(sheetRow) ?? []), line]);
+  const local = (issue: SheetIssue) =>
+    issueSentence(issue.column === "partnerEmail" ? "partnerUserId" : "", issue.message, lang);
+  for (const row of rows) for (const issue of row.issues) add(row.sheetRow, local(issue));
+  for (const issue of issues) {
+    const match = /^rows\.(\d+)\.?(.*)$/.exec(issue.path);
+    const row = match ? rows[Number(match[1])] : undefined;
+    if (!row || !match) continue;
+    const field = match[2] ?? "";
+    // The add-on said which email is unknown; the API's "choose a partner" adds nothing.
+    if (field === "partnerUserId" && row.issues.length > 0) continue;
+    add(row.sheetRow, issueSentence(field, issue.message, lang));
+  }
+  return problems;
+}
+
+function writeResult(sheet: Sheet, sheetRow: number, contractId: string, result: string) {
+  sheet.getRange(sheetRow, columnOf("contractId"), 1, 2).setValues([[contractId, result]]);
+}
+
+/** The dry run's refusal as issues; any other failure is thrown on. */
+function dryRun(group: Group, rows: ContractRow[]): ApiIssue[] {
+  try {
+    callApi<BulkContracts>("post", `/v1/groups/${enc(group.id)}/contracts/bulk?dryRun=true`, {
+      rows: rows.map((r) => r.body),
+    });
+    return [];
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 422) return error.error.issues;
+    throw error;
+  }
+}
+
+/**
+ * Checks every pending row (dry run), writes each row's problems beside it, and when there
+ * are none and `confirm` agrees, creates them all, writing each contract's id and order.
+ */
+export function createContractsFromSheet(confirm: (message: string) => boolean): SheetOutcome {
+  const lang = userLang();
+  const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CONTRACT_SHEET);
+  if (!sheet) throw new ApiError(0, { code: "no_sheet", message: T.noSheet[lang], issues: [] });
+  const group = ownedGroup(lang);
+  const rows = pendingRows(sheet, group.id, lang);
+  if (rows.length === 0) {
+    throw new ApiError(0, { code: "nothing", message: T.nothingToCreate[lang], issues: [] });
+  }
+  const problems = problemsOf(rows, dryRun(group, rows), lang);
+  for (const row of rows) {
+    const lines = problems.get(row.sheetRow);
+    writeResult(sheet, row.sheetRow, "", lines ? lines.join("\n") : T.checkedOk[lang]);
+  }
+  const badRows = [...problems.keys()].sort((a, b) => a - b);
+  if (badRows.length > 0) return { created: 0, badRows, cancelled: false };
+  if (!confirm(S.confirm(lang, rows.length, group.name))) {
+    return { created: 0, badRows: [], cancelled: true };
+  }
+  const made = callApi<BulkContracts>("post", `/v1/groups/${enc(group.id)}/contracts/bulk`, {
+    rows: rows.map((r) => r.body),
+  });
+  for (const [index, row] of rows.entries()) {
+    const answer = made.rows[index];
+    if (!answer?.contract || !answer.order) continue;
+    const status = ORDER_STATUS_LABELS[answer.order.status][lang];
+    writeResult(
+      sheet,
+      row.sheetRow,
+      answer.contract.id,
+      S.createdAs(lang, answer.order.number, status),
+    );
+  }
+  return { created: made.rows.length, badRows: [], cancelled: false };
+}
+
+/** The menu's 会社: シートから契約を作成: the outcome in an alert, as sentences. */
+export function menuCreateContracts(): SheetOutcome | null {
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  const confirm = (message: string) =>
+    ui.alert(T.title[lang], message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  try {
+    const outcome = createContractsFromSheet(confirm);
+    if (outcome.badRows.length > 0)
+      ui.alert(T.title[lang], S.badRows(lang, outcome.badRows), ui.ButtonSet.OK);
+    else if (outcome.cancelled)
+      SpreadsheetApp.getActiveSpreadsheet().toast(T.cancelled[lang], T.title[lang]);
+    else ui.alert(T.title[lang], S.done(lang, outcome.created), ui.ButtonSet.OK);
+    return outcome;
+  } catch (error) {
+    ui.alert(errorSentences(error).join("\n"));
+    return null;
+  }
+}
+
+/** The menu's 会社: 契約一括作成シート. */
+export function menuContractSheet(): void {
+  makeContractSheet();
+}
