@@ -5,7 +5,7 @@ import { createDb } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { openNodeDatabase } from "./db/node";
 import { seedDemo } from "./db/seed";
-import { seedDemoContract } from "./db/seedContract";
+import { seedDemoContract, seedDemoDraftOrder } from "./db/seedContract";
 import { GOOGLE_JWKS_URL, resolveDeps } from "./deps";
 import { DEV_GOOGLE_CLIENT_ID, withDevGoogleKey } from "./dev/googleDevKey";
 import { DEV_HISTORY_KEY } from "./platform/history";
@@ -68,6 +68,7 @@ if (!production) {
   if (seeded) {
     // Its mails link to this server, on whatever PORT it runs.
     await seedDemoContract(db, { config: { appUrl, historyKey } });
+    await seedDemoDraftOrder(db, { config: { appUrl, historyKey } });
     console.log("Seeded the demo companies and contract (see README: Demo data)");
   }
 }

@@ -4,10 +4,11 @@ import type { BulkContracts, Member } from "./apiModels";
 import { errorSentences } from "./companyTools";
 import {
   type ContractRow,
+  columnOfPath,
+  columnSentence,
   contractRowOf,
   isBlankRow,
   issueSentence,
-  type SheetIssue,
 } from "./contractRows";
 import {
   CHOICES,
@@ -145,16 +146,16 @@ function problemsOf(rows: ContractRow[], issues: ApiIssue[], lang: Lang): Map<nu
   const problems = new Map<number, string[]>();
   const add = (sheetRow: number, line: string) =>
     problems.set(sheetRow, [...(problems.get(sheetRow) ?? []), line]);
-  const local = (issue: SheetIssue) =>
-    issueSentence(issue.column === "partnerEmail" ? "partnerUserId" : "", issue.message, lang);
-  for (const row of rows) for (const issue of row.issues) add(row.sheetRow, local(issue));
+  for (const row of rows)
+    for (const issue of row.issues)
+      add(row.sheetRow, columnSentence(issue.column, issue.message, lang));
   for (const issue of issues) {
     const match = /^rows\.(\d+)\.?(.*)$/.exec(issue.path);
     const row = match ? rows[Number(match[1])] : undefined;
     if (!row || !match) continue;
     const field = match[2] ?? "";
-    // The add-on said which email is unknown; the API's "choose a partner" adds nothing.
-    if (field === "partnerUserId" && row.issues.length > 0) continue;
+    // The add-on already said what is wrong with that cell, in the sheet's own words.
+    if (row.issues.some((own) => own.column === columnOfPath(field))) continue;
     add(row.sheetRow, issueSentence(field, issue.message, lang));
   }
   return problems;

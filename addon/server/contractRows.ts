@@ -117,7 +117,13 @@ export function contractRowOf(
   else if (!partnerUserId)
     issues.push({ column: "partnerEmail", message: CONTRACT_SUMMARIES.notPartner(lang, email) });
 
-  const type = choiceOf(CHOICES.type, cell("type"));
+  const chosen = (key: "type" | "contractType") => {
+    const value = choiceOf(CHOICES[key], cell(key));
+    if (!CHOICES[key].some((c) => c.value === value))
+      issues.push({ column: key, message: CONTRACT_SUMMARIES.choose(lang, CHOICES[key]) });
+    return value;
+  };
+  const type = chosen("type");
   const ranged = type === "monthlyRange";
   const fixed = type === "monthly" || ranged;
   const price = numberOf(cell("price"));
@@ -137,7 +143,7 @@ export function contractRowOf(
     title: text("title"),
     // Unknown: the API checks the rest of the row, and the add-on names the email.
     partnerUserId: partnerUserId ?? "unknown-partner",
-    contractType: choiceOf(CHOICES.contractType, cell("contractType")),
+    contractType: chosen("contractType"),
     scope: text("scope"),
     workPlace: text("workPlace"),
     startDate: isoDate(cell("startDate"), timeZone),
@@ -185,20 +191,28 @@ export function columnOfPath(path: string): ColumnKey {
   return exact[field] ?? "result";
 }
 
-/**
- * An API issue as a sentence for the row's 結果/エラー cell: the column's header first, without
- * the API's field name in English (`title: ` or `（startDate）`), which the sheet does not show.
- */
-export function issueSentence(path: string, message: string, lang: Lang): string {
-  const column = columnOfPath(path);
+/** A problem as a sentence for the row's 結果/エラー cell: the column's header first. */
+export function columnSentence(column: ColumnKey, message: string, lang: Lang): string {
   const header =
     column === "result"
       ? CONTRACT_TEXTS.whole[lang]
       : (CONTRACT_COLUMNS.find((c) => c.key === column)?.[lang] ?? "");
+  return lang === "ja" ? `${header}：${message}` : `${header}: ${message}`;
+}
+
+/**
+ * An API issue as a sentence for the row's cell, without the API's field name in English
+ * (`title: ` or `（startDate）`), which the sheet does not show.
+ */
+export function issueSentence(path: string, message: string, lang: Lang): string {
   const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const text = message
     .replace(new RegExp(`^${escaped}(: | )`), "")
     .replace(/（[A-Za-z.]+）/g, "")
     .trim();
-  return lang === "ja" ? `${header}：${text}` : `${header}: ${text}`;
+  const column = columnOfPath(path);
+  // zod's English reads on from the field's name: "Closing day is required".
+  if (lang === "en" && column !== "result" && /^(is|must|has) /.test(text))
+    return `${CONTRACT_COLUMNS.find((c) => c.key === column)?.en} ${text}`;
+  return columnSentence(column, text, lang);
 }

@@ -94,6 +94,10 @@ export const CONTRACT_TEXTS = {
 
 /** Sentences with figures in them, one function per language. */
 export const CONTRACT_SUMMARIES = {
+  choose: (lang: Lang, choices: readonly { ja: string; en: string }[]) =>
+    lang === "ja"
+      ? `${choices.map((c) => c.ja).join("、")} のいずれかを選んでください`
+      : `Choose one of: ${choices.map((c) => c.en).join(", ")}`,
   notPartner: (lang: Lang, email: string) =>
     lang === "ja"
       ? `${email} はこのグループのパートナーではありません。先にパートナーとして招待してください`

@@ -1,6 +1,7 @@
 import { answering } from "./answer";
 import * as attachments from "./attachments";
 import * as check from "./check";
+import * as companyOrders from "./companyOrders";
 import * as contracts from "./contracts";
 import * as drive from "./drive";
 import * as estimate from "./estimate";
@@ -57,6 +58,10 @@ export const getInvoiceDetail = answering(invoice.getInvoiceDetail);
 export const approveInvoice = answering(invoice.approveInvoice);
 export const returnInvoice = answering(invoice.returnInvoice);
 export const pullCompanyReview = answering(review.pullCompanyReview);
+
+// The company's purchase orders to send.
+export const listOrdersToSend = answering(companyOrders.listOrdersToSend);
+export const sendPurchaseOrder = answering(companyOrders.sendPurchaseOrder);
 
 // The company's tools (payment runs, journal export, annual statements): menu items, and the
 // calls of their own dialogs, which handle a thrown error themselves.

@@ -1,5 +1,6 @@
 import type { Account } from "../server/invoice";
 import type { SidebarState } from "../server/sidebar";
+import { companyOrdersSection } from "./companyOrders";
 import { companyReviewSection } from "./companyReview";
 import { el, note } from "./dom";
 import { showError } from "./errors";
@@ -18,7 +19,10 @@ import { setLang, w } from "./words";
 const app = document.getElementById("app") as HTMLElement;
 
 /** The sections a company's reviewer sees, in order; a new company screen adds its own here. */
-export const COMPANY_SECTIONS: ((account: Account) => HTMLElement)[] = [companyReviewSection];
+export const COMPANY_SECTIONS: ((account: Account) => HTMLElement)[] = [
+  companyReviewSection,
+  companyOrdersSection,
+];
 
 /** The first screen asked for by the menu ("create" from 勤務表を作成), used once. */
 function takeView(): string | undefined {

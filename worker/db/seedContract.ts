@@ -72,3 +72,52 @@ export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "
   await approveOrder(deps, partner, sent, { useNextTime: false });
   return contract;
 }
+
+/**
+ * A second demo contract whose purchase order is still a draft, for the company to send from
+ * the sidebar (発注書の送付): a 600,000 yen monthly fee from next month, for three months.
+ */
+export async function seedDemoDraftOrder(db: Db, options: Pick<AppDeps, "mail" | "config"> = {}) {
+  const deps = resolveDeps({ db, ...options });
+  const [owner] = await db.select().from(users).where(eq(users.email, "owner@demo.shimebi.test"));
+  const [partner] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, "partner@demo.shimebi.test"));
+  const [company] = await db.select().from(companies).where(eq(companies.name, "Demo"));
+  const [group] = await db
+    .select()
+    .from(groups)
+    .where(and(eq(groups.companyId, company?.id ?? ""), eq(groups.name, "開発チーム")));
+  if (!owner || !partner || !company || !group) return null;
+  const now = deps.now();
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
+  const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
+  const iso = (d: Date) =>
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+  const contract = await createContract(
+    deps,
+    owner,
+    { companyId: company.id, groupId: group.id },
+    {
+      title: "Shimebi 運用サポート",
+      partnerUserId: partner.id,
+      contractType: "quasiMandate",
+      scope: "本番環境の監視と問い合わせ対応",
+      deliverables: "",
+      workPlace: "リモート",
+      startDate: iso(start),
+      endDate: iso(end),
+      closingDay: 31,
+      paymentTerms: { monthsAfter: 1, day: 31 },
+      autoRenewal: false,
+      billingMode: "invoice",
+      settlementUnit: 15,
+      conditions: {
+        costCategories: [{ id: "ops", name: "運用サポート", type: "monthly", monthlyFee: 600000 }],
+      },
+    },
+  );
+  const version = await latestConditions(deps, contract.id);
+  return createDraftOrder(deps, contract, version.id, {});
+}

@@ -1,0 +1,254 @@
+import { mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join } from "node:path";
+import { type Browser, chromium, type Frame, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { CHROMIUM, requireTool } from "../../tools/testTools";
+import { devIdToken } from "../../worker/dev/googleDevKey";
+import { type RunningServer, startNodeServer } from "../../worker/testing/server";
+import { CONTRACT_SHEET } from "../server/contractSheetTexts";
+import { menuContractSheet, menuCreateContracts } from "../server/index";
+import { type FakeSheet, installGas } from "../testing";
+
+// The company's 発注書の送付 in the real sidebar (300 px) on `npm start`'s dev page, in
+// Japanese and English: the seeded draft order listed with its partner, months and amount,
+// sent after a confirmation, the button busy meanwhile. And the 契約一括作成 sheet after a run
+// with a bad row, drawn as the sheet shows it, its problems beside the row. Screenshots under
+// addon/e2e/screenshots/, checked for JSON and for English in the Japanese ones.
+
+const OWNER = "owner@demo.shimebi.test";
+const MEMBER = "member@demo.shimebi.test";
+const SHOTS = join(import.meta.dirname, "screenshots");
+let browser: Browser;
+let server: RunningServer;
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  browser = await chromium.launch({
+    executablePath: requireTool(CHROMIUM),
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
+  });
+  server = await startNodeServer();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function sidebarOf(page: Page): Promise<Frame> {
+  const frame = await (await page.waitForSelector("#sidebar")).contentFrame();
+  if (!frame) throw new Error("the sidebar iframe has no frame");
+  return frame;
+}
+
+/** What a Japanese screen may show in Latin letters: names, order numbers. */
+const ALLOWED = /Shimebi|Demo|API|URL|https?:\S+|PO-\d+|INV-[\w-]+|T\d{13}/g;
+
+function checkText(shown: string, lang: "ja" | "en", name: string) {
+  expect(shown, name).not.toMatch(/[{[]\s*"\w+"\s*:|"code"|"issues"|Error:|undefined|NaN/);
+  if (lang === "ja") {
+    const english = shown.split(/\s+/).filter((w) => /[A-Za-z]{2,}/.test(w.replace(ALLOWED, "")));
+    expect(english, `English in the Japanese screen (${name})`).toEqual([]);
+  }
+}
+
+/** The sidebar's section as shown, saved at the sidebar's width. */
+async function shot(page: Page, sidebar: Frame, lang: "ja" | "en", name: string) {
+  await sidebar.waitForFunction(() => !document.querySelector("button.busy:not(.order-send)"));
+  // biome-ignore lint/performance/useDomNodeTextContent: the text as shown
+  checkText(await sidebar.evaluate(() => document.body.innerText), lang, name);
+  await page.evaluate(() => {
+    const frame = document.getElementById("sidebar") as HTMLIFrameElement;
+    frame.style.height = `${Math.max(900, frame.contentDocument?.documentElement.scrollHeight ?? 0)}px`;
+  });
+  await page.locator("#sidebar").screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: the test reads the API's JSON by path
+async function api(method: string, path: string, body?: unknown): Promise<any> {
+  const response = await fetch(`${server.base}${path}`, {
+    method,
+    headers: {
+      authorization: `Bearer ${await devIdToken(OWNER)}`,
+      ...(body === undefined ? {} : { "content-type": "application/json" }),
+    },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  expect(response.status, `${method} ${path}`).toBeLessThan(300);
+  return response.json();
+}
+
+/** A contract of the demo partner from next month, three months of 600,000 yen, order drafted. */
+async function draftOrder(title: string) {
+  const me = await api("GET", "/v1/me");
+  const [group] = await api("GET", `/v1/companies/${me.memberships[0].companyId}/groups`);
+  const [member] = (await api("GET", `/v1/groups/${group.id}/members`)).filter(
+    (m: { role: string }) => m.role === "partner",
+  );
+  const now = new Date();
+  const day = (m: number, d: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + m, d)).toISOString().slice(0, 10);
+  await api("POST", `/v1/groups/${group.id}/contracts/bulk`, {
+    rows: [
+      {
+        title,
+        partnerUserId: member.userId,
+        contractType: "quasiMandate",
+        scope: "サーバーの監視と保守",
+        startDate: day(1, 1),
+        endDate: day(4, 0),
+        closingDay: 31,
+        paymentTerms: { monthsAfter: 1, day: 31 },
+        conditions: {
+          costCategories: [{ id: "ops", name: "保守", type: "monthly", monthlyFee: 600000 }],
+        },
+      },
+    ],
+  });
+}
+
+const TITLES = { ja: "サーバー保守", en: "Server upkeep" };
+
+describe.each(["ja", "en"] as const)("the company's purchase orders to send (%s)", (lang) => {
+  it("lists the draft with its figures and sends it after a confirmation", async () => {
+    await draftOrder(TITLES[lang]);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.base}/dev/addon?as=${encodeURIComponent(OWNER)}&lang=${lang}`);
+    const sidebar = await sidebarOf(page);
+    if (lang === "ja") {
+      // The demo's own draft (npm start seeds it) is listed too.
+      await sidebar.locator(".order-item", { hasText: "Shimebi 運用サポート" }).waitFor();
+    }
+    const item = sidebar.locator(".order-item", { hasText: TITLES[lang] });
+    await item.waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown, cells apart
+    const shown = (await item.innerText()).replace(/\s+/g, " ");
+    expect(shown).toContain(lang === "ja" ? "下書き" : "Draft");
+    expect(shown).toContain(
+      lang === "ja" ? "合計（税抜） 1,800,000円" : "Total before tax 1,800,000円",
+    );
+    const month = (m: number) => {
+      const d = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() + m, 1));
+      const [y, mm] = [d.getUTCFullYear(), d.getUTCMonth() + 1];
+      return lang === "ja" ? `${y}年${mm}月` : `${y}-${String(mm).padStart(2, "0")}`;
+    };
+    const span = `${month(1)}〜${month(3)}`;
+    expect(shown).toContain(lang === "ja" ? `${span}（3か月）` : `${span} (3 months)`);
+    await sidebar.locator("#send-orders").scrollIntoViewIfNeeded();
+    await shot(page, sidebar, lang, `company-send-orders-${lang}`);
+
+    await item.locator("button.order-send").click();
+    await sidebar.waitForSelector("#send-order-dialog");
+    expect(await item.locator("button.order-send").isDisabled()).toBe(true);
+    await shot(page, sidebar, lang, `company-send-order-confirm-${lang}`);
+    await sidebar.click("#send-order-dialog-confirm");
+    const status = sidebar.locator("#send-orders-status");
+    await status.waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown
+    expect(await status.innerText()).toMatch(
+      lang === "ja" ? /^PO-\d{6} を送付しました（確認中）$/ : /^PO-\d{6} sent \(Under review\)$/,
+    );
+    await sidebar.waitForFunction(
+      (title) => !document.querySelector("#send-orders-list")?.textContent?.includes(title),
+      TITLES[lang],
+    );
+    await shot(page, sidebar, lang, `company-send-orders-sent-${lang}`);
+    await page.close();
+  }, 120_000);
+
+  it("shows a refusal as sentences under the order: a member may not send", async () => {
+    const title = lang === "ja" ? "社員には送れない発注" : "Not for members";
+    await draftOrder(title);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${server.base}/dev/addon?as=${encodeURIComponent(MEMBER)}&lang=${lang}`);
+    const sidebar = await sidebarOf(page);
+    const item = sidebar.locator(".order-item", { hasText: title });
+    await item.waitFor({ timeout: 60_000 });
+    await item.locator("button.order-send").click();
+    await sidebar.click("#send-order-dialog-confirm");
+    const problem = item.locator(".order-problem");
+    await problem.locator("p").first().waitFor({ timeout: 60_000 });
+    // biome-ignore lint/performance/useDomNodeTextContent: the text as shown
+    const said = await problem.innerText();
+    expect(said.length).toBeGreaterThan(5);
+    checkText(said, lang, "refusal");
+    await item.scrollIntoViewIfNeeded();
+    await shot(page, sidebar, lang, `company-send-order-refused-${lang}`);
+    await page.close();
+  }, 120_000);
+});
+
+/** The dev page's Japanese font: this Chromium has none. */
+const FONT = readFileSync(
+  createRequire(import.meta.url).resolve(
+    "@expo-google-fonts/noto-sans-jp/400Regular/NotoSansJP_400Regular.ttf",
+  ),
+);
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+describe.each(["ja", "en"] as const)("the 契約一括作成 sheet with a bad row (%s)", (lang) => {
+  it("shows each row's problems beside it and nothing created", async () => {
+    const gas = installGas({
+      locale: lang,
+      identityToken: await devIdToken(OWNER),
+      fetch: "http",
+    });
+    try {
+      gas.properties.user.setProperty("shimebi.apiBaseUrl", server.base);
+      menuContractSheet();
+      const sheet = gas.spreadsheet.getSheetByName(CONTRACT_SHEET) as unknown as FakeSheet;
+      const example = [...(sheet.cells[1] ?? [])];
+      const rows = [
+        ["開発支援 A", "partner@demo.shimebi.test", ...example.slice(2, 19)],
+        ["開発支援 B", "partner@demo.shimebi.test", ...example.slice(2, 17), "2026-11", ""],
+        [
+          "開発支援 C",
+          "nobody@demo.shimebi.test",
+          ...example.slice(2, 4),
+          "2027/06/01",
+          "2027/01/31",
+        ],
+      ];
+      rows.forEach((row, r) => {
+        row.forEach((value, c) => {
+          sheet.write(r + 2, c + 1, value);
+        });
+      });
+      const outcome = menuCreateContracts();
+      expect(outcome?.badRows).toEqual([3, 4]);
+      const header = (sheet.cells[0] ?? [])
+        .map((h) => `<th>${escapeHtml(String(h))}</th>`)
+        .join("");
+      const body = sheet.cells
+        .slice(1)
+        .map(
+          (line, r) =>
+            `<tr><th>${r + 2}</th>${Array.from({ length: 21 }, (_, c) => `<td>${escapeHtml(String(line[c] ?? "")).replace(/\n/g, "<br>")}</td>`).join("")}</tr>`,
+        )
+        .join("");
+      const page = await browser.newPage({ viewport: { width: 2400, height: 400 } });
+      await page.route("https://fonts.test/jp.ttf", (route) =>
+        route.fulfill({ body: FONT, contentType: "font/ttf" }),
+      );
+      await page.setContent(`<!doctype html><meta charset="utf-8"><style>
+        @font-face { font-family: "Noto Sans JP"; src: url(https://fonts.test/jp.ttf); }
+        * { font: 12px "Noto Sans JP", sans-serif; }
+        table { border-collapse: collapse; } td, th { border: 1px solid #ccc; padding: 3px 5px; vertical-align: top; white-space: nowrap; }
+        thead th { background: #f1f3f4; font-weight: bold; } td:last-child { white-space: normal; min-width: 520px; color: #b3261e; }
+        </style><table><thead><tr><th></th>${header}</tr></thead><tbody>${body}</tbody></table>`);
+      await page.evaluate(() => document.fonts.ready);
+      const shown = (await page.textContent("body")) ?? "";
+      expect(shown).toContain(lang === "ja" ? "稼働初月：" : "First working month: ");
+      expect(shown).not.toMatch(/[{}]|"code"|effectiveFrom|partnerUserId/);
+      await page.screenshot({
+        path: join(SHOTS, `company-bulk-contracts-${lang}.png`),
+        fullPage: true,
+      });
+      await page.close();
+    } finally {
+      await gas.uninstall();
+    }
+  }, 120_000);
+});
