@@ -1,25 +1,24 @@
-import { INVOICE_STATUS_LABELS, ORDER_STATUS_LABELS } from "../../shared";
 import { callApi } from "./api";
+import type { ContractListItem } from "./apiModels";
 import { type Lang, MESSAGES, t, userLang } from "./i18n";
 import { getAccount, type InvoiceListItem } from "./invoice";
-import type { Order } from "./orders";
-import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
+import {
+  contractRow,
+  invoiceRow,
+  NOT_LISTED,
+  orderRow,
+  REVIEW_SHEET_NAMES,
+  type ReviewKind,
+  reviewColumns,
+  statusColumn,
+} from "./reviewRows";
+import { type ReviewRow, refreshReviewSheet, type Written } from "./reviewSheet";
 
 // 会社: レビューを取得. The contracts, purchase orders and invoices of a company's chosen
-// groups (all it may see when none are chosen) into three sheets, 契約 / 発注書 / 請求書,
-// refreshed in place by id on every pull.
-
-type Label = { code: string; label: string; labelJa: string };
-
-interface GroupContract {
-  id: string;
-  groupId: string;
-  partnerUserId: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  status: Label | string;
-}
+// groups (all it may see when none are chosen) into three sheets, 契約 / 発注書 / 請求書
+// (Contracts / Purchase orders / Invoices), refreshed in place by id on every pull. The
+// requests are one per group and one per page of invoices, whatever the number of contracts:
+// the contract list carries each contract's partner, conditions and orders.
 
 interface Page<T> {
   items: T[];
@@ -32,28 +31,7 @@ export interface ReviewResult {
   sheets: Written[];
 }
 
-export const REVIEW_SHEETS = { contracts: "契約", orders: "発注書", invoices: "請求書" } as const;
-
-const HEADERS: Record<Lang, Record<keyof typeof REVIEW_SHEETS, string[]>> = {
-  ja: {
-    contracts: ["ID", "契約名", "パートナー", "期間", "状態", "金額"],
-    orders: ["ID", "発注書番号", "パートナー", "送付月", "状態", "金額"],
-    invoices: ["ID", "請求書番号", "パートナー", "稼働月", "状態", "金額"],
-  },
-  en: {
-    contracts: ["ID", "Contract", "Partner", "Period", "Status", "Amount"],
-    orders: ["ID", "Order number", "Partner", "Month sent", "Status", "Amount"],
-    invoices: ["ID", "Invoice number", "Partner", "Working month", "Status", "Amount"],
-  },
-};
-
 const enc = encodeURIComponent;
-const monthOf = (iso: string | null) => (iso ? iso.slice(0, 7) : "");
-
-function label(status: Label | string, lang: Lang): string {
-  if (typeof status === "string") return status;
-  return lang === "ja" ? status.labelJa : status.label;
-}
 
 function companyInvoices(companyId: string): InvoiceListItem[] {
   const items: InvoiceListItem[] = [];
@@ -70,60 +48,50 @@ function companyInvoices(companyId: string): InvoiceListItem[] {
   return items;
 }
 
+function write(kind: ReviewKind, lang: Lang, rows: ReviewRow[]): Written {
+  return refreshReviewSheet(
+    {
+      names: REVIEW_SHEET_NAMES[kind],
+      lang,
+      columns: reviewColumns(kind, lang),
+      statusColumn: statusColumn(kind),
+      notListed: NOT_LISTED,
+    },
+    rows,
+  );
+}
+
 export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
   const lang = userLang();
+  const today = Utilities.formatDate(new Date(), "Asia/Tokyo", "yyyy-MM-dd");
   const groups =
     groupIds && groupIds.length > 0
       ? groupIds
       : callApi<{ id: string }[]>("get", `/v1/companies/${enc(companyId)}/groups`).map((g) => g.id);
   const contracts = groups.flatMap((g) =>
-    callApi<GroupContract[]>("get", `/v1/groups/${enc(g)}/contracts`),
+    callApi<ContractListItem[]>("get", `/v1/groups/${enc(g)}/contracts`),
   );
-  const chosen = new Set(contracts.map((c) => c.id));
-  const invoices = companyInvoices(companyId).filter((i) => chosen.has(i.contractId));
-  const partners = new Map(invoices.map((i) => [i.contractId, i.partnerName]));
-  const partnerOf = (c: { id: string; partnerUserId?: string }) =>
-    partners.get(c.id) ?? c.partnerUserId ?? "";
-
-  const contractRows: ReviewRow[] = [];
-  const orderRows: ReviewRow[] = [];
-  for (const contract of contracts) {
-    contractRows.push([
-      contract.id,
-      contract.title,
-      partnerOf(contract),
-      `${contract.startDate}〜${contract.endDate}`,
-      label(contract.status, lang),
-      "",
-    ]);
-    const detail = callApi<{ orders?: Order[] }>("get", `/v1/contracts/${enc(contract.id)}`);
-    for (const order of detail.orders ?? []) {
-      orderRows.push([
-        order.id,
-        order.number ?? order.subject ?? "",
-        partnerOf(contract),
-        monthOf(order.sentAt ?? order.createdAt),
-        ORDER_STATUS_LABELS[order.status]?.[lang] ?? order.status,
-        "",
-      ]);
-    }
-  }
-  const invoiceRows: ReviewRow[] = invoices.map((i) => [
-    i.id,
-    i.number ?? "",
-    i.partnerName,
-    i.month,
-    INVOICE_STATUS_LABELS[i.status]?.[lang] ?? i.status,
-    i.total,
-  ]);
-  const headers = HEADERS[lang];
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const invoices = companyInvoices(companyId).filter((i) => byId.has(i.contractId));
   return {
     companyId,
     groupIds: groups,
     sheets: [
-      writeReviewSheet(REVIEW_SHEETS.contracts, headers.contracts, contractRows),
-      writeReviewSheet(REVIEW_SHEETS.orders, headers.orders, orderRows),
-      writeReviewSheet(REVIEW_SHEETS.invoices, headers.invoices, invoiceRows),
+      write(
+        "contracts",
+        lang,
+        contracts.map((c) => contractRow(c, today, lang)),
+      ),
+      write(
+        "orders",
+        lang,
+        contracts.flatMap((c) => c.orders.map((o) => orderRow(o, c, lang))),
+      ),
+      write(
+        "invoices",
+        lang,
+        invoices.map((i) => invoiceRow(i, byId.get(i.contractId), lang)),
+      ),
     ],
   };
 }
