@@ -100,6 +100,11 @@ function companyApi(n: number) {
 const sheet = (name: string) => gas.spreadsheet.getSheetByName(name) as unknown as FakeSheet;
 const format = (name: string, row: number, column: number) =>
   sheet(name).getRange(row, column).getNumberFormat();
+/** A row as the user sees it, each cell under its number format. */
+const shown = (name: string, row: number) => {
+  const width = sheet(name).cells[0]?.length ?? 1;
+  return sheet(name).getRange(row, 1, 1, width).getDisplayValues()[0]?.slice(1);
+};
 const dataRows = (name: string) =>
   sheet(name)
     .cells.slice(1)
@@ -188,6 +193,33 @@ describe("pullCompanyReview", () => {
       ...Array(5).fill('#,##0"円"'),
       'yyyy"年"m"月"d"日"',
     ]);
+    expect(shown("契約", 2)).toEqual([
+      "契約0",
+      "伊藤 商事（伊藤商事株式会社）",
+      "2025年7月26日",
+      "2025年9月25日",
+      "契約中",
+      "900,000円",
+      "",
+      "90〜110時間",
+    ]);
+    expect(shown("契約", 3)?.slice(5, 7)).toEqual(["", "5,000円"]);
+    expect(shown("発注書", 2)?.slice(3)).toEqual([
+      "2025年8月〜2025年9月",
+      "1,900,000円",
+      "承認済み",
+      "2025年7月20日",
+    ]);
+    expect(shown("請求書", 4)?.slice(3)).toEqual([
+      "2025年8月",
+      "請求書確認中",
+      "1,000,002円",
+      "100,000円",
+      "1,100,002円",
+      "0円",
+      "1,100,002円",
+      "2025年9月30日",
+    ]);
     for (const name of ["契約", "発注書", "請求書"]) {
       expect(sheet(name).isColumnHiddenByUser(1)).toBe(true);
       expect(dataRows(name).some((r) => String(r[0]).includes("g-2"))).toBe(false);
@@ -273,6 +305,22 @@ describe("pullCompanyReview", () => {
       "Approved",
     ]);
     expect(sheet("Invoices").cells[1]?.[5]).toBe("Under review");
+    expect(shown("Invoices", 2)?.slice(3)).toEqual([
+      "2025-08",
+      "Under review",
+      "¥1,000,000",
+      "¥100,000",
+      "¥1,100,000",
+      "¥0",
+      "¥1,100,000",
+      "2025-09-30",
+    ]);
+    expect(shown("Contracts", 2)?.slice(2, 6)).toEqual([
+      "2025-07-26",
+      "2025-09-25",
+      "In contract",
+      "¥900,000",
+    ]);
     expect(format("Invoices", 2, 9)).toBe('"¥"#,##0');
     expect(format("Invoices", 2, 5)).toBe("yyyy-mm");
     expect(format("Contracts", 3, 4)).toBe("yyyy-mm-dd");
