@@ -282,7 +282,7 @@ describe("pullCompanyReview", () => {
       ["Invoices", 2, 0],
     ]);
     expect(gas.spreadsheet.sheets.map((s) => s.getName())).toEqual([
-      "Sheet1",
+      "シート1",
       "Contracts",
       "Purchase orders",
       "Invoices",
@@ -298,7 +298,7 @@ describe("pullCompanyReview", () => {
       "Unit price",
       "Hour range",
     ]);
-    expect(sheet("Contracts").cells[1]?.slice(5)).toEqual(["In contract", 900000, "", "90〜110 h"]);
+    expect(sheet("Contracts").cells[1]?.slice(5)).toEqual(["In contract", 900000, "", "90–110 h"]);
     expect(sheet("Purchase orders").cells[2]?.slice(4, 7)).toEqual([
       "2025-08 to 2025-09",
       1900000,

@@ -128,7 +128,8 @@ function terms(contract: ContractListItem, today: string, lang: Lang) {
     if (category.type === "monthlyRange") {
       const applied = termsForMonth(category as MonthlyRangeCostCategory, month);
       monthly = (monthly ?? 0) + applied.monthlyFee;
-      hours ||= `${applied.lowerHours}〜${applied.upperHours}${lang === "ja" ? "時間" : " h"}`;
+      const { lowerHours: lower, upperHours: upper } = applied;
+      hours ||= lang === "ja" ? `${lower}〜${upper}時間` : `${lower}–${upper} h`;
     }
     if ((category.type === "hourly" || category.type === "quantity") && unitPrice === null) {
       unitPrice = category.unitPrice ?? null;

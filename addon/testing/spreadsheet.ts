@@ -252,8 +252,9 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
   constructor(
     readonly counter: CallCounter,
     private readonly timeZone = "Asia/Tokyo",
+    firstSheet = "Sheet1",
   ) {
-    this.active = new FakeSheet(this, "Sheet1", counter);
+    this.active = new FakeSheet(this, firstSheet, counter);
     this.sheets = [this.active];
   }
 
