@@ -134,7 +134,11 @@ export async function acceptInvitation(
     google = { subject: identity.subject };
   } else if (input.password === undefined) {
     throw new ApiError(422, "invalid_request", "Choose a password or register with Google", [
-      { path: "password", message: "password is required unless you register with Google" },
+      {
+        path: "password",
+        message: "password is required unless you register with Google",
+        messageJa: "Google で登録しない場合はパスワードが必要です",
+      },
     ]);
   } else {
     const problems = passwordProblems(input.password, email);

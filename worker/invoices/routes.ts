@@ -5,6 +5,7 @@ import { approvalSection } from "../approvals/html";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser, targetContract } from "../http/auth";
+import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
@@ -56,8 +57,8 @@ const refused = {
 const TAGS = ["Invoices"];
 
 /** The invoice as answered, with the due-date warnings of the contract authorization loaded. */
-const present = (c: Context<AppEnv>, invoice: Invoice) =>
-  serializeInvoice(invoice, targetContract(c));
+const present = (c: Context<AppEnv>, invoice: Invoice, contract = targetContract(c)) =>
+  serializeInvoice(invoice, contract, localeFrom(c.req.header("accept-language")));
 
 const put = defineRoute({
   method: "put",
@@ -192,7 +193,7 @@ export function invoiceRoutes() {
         month,
         c.req.valid("json"),
       );
-      return c.json(serializeInvoice(invoice, contract), 200);
+      return c.json(present(c, invoice, contract), 200);
     })
     .openapi(show, (c) => c.json(present(c, invoiceOf(c, BOTH_KINDS)), 200))
     .openapi(submit, async (c) => {

@@ -7,6 +7,7 @@ import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
+import type { Locale } from "../http/locale";
 import {
   appendHistory,
   contentHashOf,
@@ -273,7 +274,12 @@ export async function recordInvoiceEvent(
   });
 }
 
-export function serializeInvoice(invoice: Invoice, contract?: Contract): InvoiceBody {
+/** The invoice as the API answers it; its warnings in the caller's language. */
+export function serializeInvoice(
+  invoice: Invoice,
+  contract?: Contract,
+  locale: Locale = "ja",
+): InvoiceBody {
   return {
     id: invoice.id,
     kind: invoice.kind,
@@ -299,7 +305,9 @@ export function serializeInvoice(invoice: Invoice, contract?: Contract): Invoice
     acceptBy: invoice.acceptBy?.toISOString() ?? null,
     autoAccepted: invoice.autoAccepted,
     approval: approvalView(invoice.approval),
-    warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
+    warnings: contract
+      ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate, locale)
+      : [],
     createdAt: invoice.createdAt.toISOString(),
   };
 }

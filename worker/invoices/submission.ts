@@ -104,10 +104,15 @@ export async function submitInvoice(
   if (figures.total < 0) {
     // A deduction larger than the fee: no one can be invoiced for less than nothing.
     const amount = formatThousands(figures.total);
-    const message = `請求金額の合計が ${amount}円 とマイナスです。控除が報酬を上回っているため提出できません。控除や追加項目を見直してください / The invoice total is ${amount} yen, below zero: the deductions exceed the fee, so it cannot be submitted. Correct the deductions or extra items`;
-    throw new ApiError(422, "negative_total", message, [
-      { path: "figures.total", code: "negative_total", message },
-    ]);
+    const ja = `請求金額の合計が ${amount}円 とマイナスです。控除が報酬を上回っているため提出できません。控除や追加項目を見直してください`;
+    const en = `The invoice total is ${amount} yen, below zero: the deductions exceed the fee, so it cannot be submitted. Correct the deductions or extra items`;
+    throw new ApiError(
+      422,
+      "negative_total",
+      en,
+      [{ path: "figures.total", code: "negative_total", message: en, messageJa: ja }],
+      ja,
+    );
   }
   const event = invoice.status === "returned" ? "resubmitted" : "submitted";
   // The route in force enters with the invoice and stays with it, whatever becomes of the route.

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { words } from "../http/zodWords";
 
 export const notificationIdParam = z.object({
   notificationId: z.string().openapi({ param: { name: "notificationId", in: "path" } }),
@@ -6,7 +7,9 @@ export const notificationIdParam = z.object({
 
 export const notificationQuery = z.object({
   unread: z
-    .enum(["true", "false"], { error: "must be true or false" })
+    .enum(["true", "false"], {
+      error: words("must be true or false", "true か false を指定してください"),
+    })
     .optional()
     .transform((value) => value === "true")
     .openapi({

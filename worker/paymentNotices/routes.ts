@@ -1,5 +1,6 @@
 import { accessOf } from "../companies/routes";
 import { currentUser, targetInvoice } from "../http/auth";
+import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
@@ -82,7 +83,8 @@ export function paymentNoticeRoutes() {
         month,
         c.req.valid("json") ?? {},
       );
-      return c.json(serializeInvoice(notice, contract), created ? 201 : 200);
+      const locale = localeFrom(c.req.header("accept-language"));
+      return c.json(serializeInvoice(notice, contract, locale), created ? 201 : 200);
     })
     .openapi(accept, async (c) => {
       const notice = await answerPaymentNotice(c.var.deps, currentUser(c), targetInvoice(c), {
