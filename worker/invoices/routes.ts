@@ -17,6 +17,7 @@ import { withIdempotency } from "../platform/idempotency";
 import { BOTH_KINDS, invoiceOf } from "./access";
 import { documentLayoutOf, reportLayoutOf } from "./layoutOf";
 import { listCompanyInvoices, listMyInvoices } from "./list";
+import { serializeInvoice } from "./present";
 import type { Invoice } from "./rules";
 import {
   contractMonthParams,
@@ -29,7 +30,7 @@ import {
   returnInvoiceSchema,
   submitInvoiceSchema,
 } from "./schemas";
-import { documentOf, getInvoice, saveDraft, serializeInvoice } from "./service";
+import { documentOf, getInvoice, saveDraft } from "./service";
 import { decideInvoice, submitInvoice } from "./submission";
 
 /**

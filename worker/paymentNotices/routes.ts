@@ -5,6 +5,7 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { serializeInvoice } from "../invoices/present";
 import {
   contractMonthParams,
   invoiceIdParam,
@@ -12,7 +13,6 @@ import {
   invoiceSchema,
   returnInvoiceSchema,
 } from "../invoices/schemas";
-import { serializeInvoice } from "../invoices/service";
 import { answerPaymentNotice } from "./answers";
 import { sendOrRequestNoticeApproval } from "./approval";
 
