@@ -222,11 +222,14 @@ async function tellInviter(deps: Deps, invitation: Invitation) {
   const group = where?.group ?? "";
   await notify(deps, invitation.invitedBy, {
     kind: "invitation.accepted",
-    title: `${invitation.email} joined ${group}`,
-    body: [
-      `${invitation.email} accepted your invitation and joined "${group}" (${where?.company ?? ""}) as ${invitation.role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
-      `${invitation.email} さんが招待を承諾し、グループ「${group}」に参加しました。`,
-    ].join("\n"),
+    title: {
+      ja: `${invitation.email} さんが「${group}」に参加しました`,
+      en: `${invitation.email} joined ${group}`,
+    },
+    body: {
+      ja: `${invitation.email} さんが招待を承諾し、${where?.company ?? ""} のグループ「${group}」に参加しました。`,
+      en: `${invitation.email} accepted your invitation and joined "${group}" (${where?.company ?? ""}) as ${invitation.role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
+    },
     link: `/v1/groups/${invitation.groupId}/members`,
   });
 }

@@ -30,8 +30,10 @@ export const notificationSchema = z
   .object({
     id: z.string(),
     kind: z.string().openapi({ example: "invitation.accepted" }),
-    title: z.string(),
-    body: z.string(),
+    title: z.string().openapi({
+      description: "One line, in the caller's language (Accept-Language; Japanese by default)",
+    }),
+    body: z.string().openapi({ description: "The detail, in the caller's language" }),
     link: z.string().nullable().openapi({ description: "Where a click leads" }),
     createdAt: z.string(),
     readAt: z.string().nullable(),
