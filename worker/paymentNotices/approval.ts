@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
-import { notifyStepApprovers } from "../approvals/notify";
+import { approvalReturnedText, notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { invoices, type Role } from "../db/schema";
 import type { Deps } from "../deps";
@@ -10,6 +10,7 @@ import { ApiError } from "../http/errors";
 import type { Invoice } from "../invoices/rules";
 import { loadParts, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
+import { noticeLabel } from "./notificationTexts";
 import type { NoticeInput } from "./rules";
 import { changed, prepareNotice, sendPaymentNotice } from "./sending";
 
@@ -88,7 +89,7 @@ export async function sendOrRequestNoticeApproval(
   });
   await notifyStepApprovers(deps, approval, {
     ...contract,
-    label: `支払通知書 ${month}`,
+    label: noticeLabel(month),
     link: `/v1/invoices/${notice.id}`,
   });
   return { notice, contract, created: !existing };
@@ -167,16 +168,19 @@ export async function decideNoticeStep(
     await notifyStepApprovers(deps, step.record, {
       companyId: notice.companyId,
       groupId: (await loadParts(deps, notice.contractId)).contract.groupId,
-      label: `支払通知書 ${notice.workingMonth}`,
+      label: noticeLabel(notice.workingMonth),
       link: `/v1/invoices/${notice.id}`,
     });
   } else {
-    await notify(deps, record.requestedBy.userId, {
-      kind: "paymentNotice.approvalReturned",
-      title: `The payment notice for ${notice.workingMonth} was returned in approval / 支払通知書が承認経路で差し戻されました`,
-      body: `${actor.fullName ?? actor.email} (${step.stepName}): ${reason}`,
-      link: `/v1/invoices/${notice.id}`,
-    });
+    await notify(
+      deps,
+      record.requestedBy.userId,
+      approvalReturnedText(
+        "paymentNotice.approvalReturned",
+        { label: noticeLabel(notice.workingMonth), link: `/v1/invoices/${notice.id}` },
+        { who: actor.fullName ?? actor.email, stepName: step.stepName, reason: reason ?? "" },
+      ),
+    );
   }
   return updated;
 }

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import type { ApprovalRecord } from "../../shared";
-import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { getSettings } from "../companySettings/service";
 import { bankAccounts, invoices } from "../db/schema";
@@ -18,13 +17,13 @@ import {
 } from "../invoices/service";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
+import { noticeSentText } from "./notificationTexts";
 import {
   acceptByOf,
   asNoticeDocument,
   assertNoticeMode,
   assertSendable,
   defaultWithholding,
-  formatJst,
   type NoticeInput,
 } from "./rules";
 
@@ -179,12 +178,13 @@ export async function sendPaymentNotice(
   await notify(
     deps,
     partner.id,
-    {
-      kind: `paymentNotice.${event}`,
-      title: `Check the payment notice ${notice.number} / 支払通知書をご確認ください`,
-      body: `${parts.company.name} ${event} the payment notice for ${month} of "${contract.title}": ${formatThousands(figures.total)} yen including tax, ${formatThousands(figures.payable)} yen to be paid. Accept or return it by ${formatJst(acceptBy)}; without an answer by then it counts as accepted.`,
-      link: `/v1/invoices/${notice.id}`,
-    },
+    noticeSentText(notice, event, {
+      company: parts.company.name,
+      contract: contract.title,
+      total: figures.total,
+      payable: figures.payable,
+      acceptBy,
+    }),
     { mail: { to: partner.email } },
   );
   return { notice, contract, created: !existing };

@@ -2970,6 +2970,7 @@ export interface components {
             url: string;
         };
         Notification: {
+            /** @description The detail, in the caller's language */
             body: string;
             createdAt: string;
             id: string;
@@ -2978,6 +2979,7 @@ export interface components {
             /** @description Where a click leads */
             link: string | null;
             readAt: string | null;
+            /** @description One line, in the caller's language (Accept-Language; Japanese by default) */
             title: string;
         };
         Notifications: {
