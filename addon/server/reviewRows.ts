@@ -23,7 +23,8 @@ type Listed = ContractListItem["orders"][number];
 const DATE: Record<Lang, string> = { ja: 'yyyy"年"m"月"d"日"', en: "yyyy-mm-dd" };
 const MONTH: Record<Lang, string> = { ja: 'yyyy"年"m"月"', en: "yyyy-mm" };
 
-type Kind = "text" | "yen" | "date" | "month";
+/** status: text, and where a row no longer listed is marked. */
+type Kind = "text" | "status" | "yen" | "date" | "month";
 const column = (kind: Kind, ja: string, en: string) => ({ kind, text: { ja, en } });
 
 /** The columns of each sheet, the hidden id first; `status` names where a vanished row is marked. */
@@ -34,7 +35,7 @@ export const REVIEW_COLUMNS = {
     column("text", "パートナー", "Partner"),
     column("date", "開始日", "Start"),
     column("date", "終了日", "End"),
-    column("text", "状態", "Status"),
+    column("status", "状態", "Status"),
     column("yen", "月額", "Monthly fee"),
     column("yen", "単価", "Unit price"),
     column("text", "精算幅", "Hour range"),
@@ -46,7 +47,7 @@ export const REVIEW_COLUMNS = {
     column("text", "パートナー", "Partner"),
     column("text", "発注月", "Months ordered"),
     column("yen", "金額", "Amount"),
-    column("text", "状態", "Status"),
+    column("status", "状態", "Status"),
     column("date", "送付日", "Sent on"),
   ],
   invoices: [
@@ -55,7 +56,7 @@ export const REVIEW_COLUMNS = {
     column("text", "パートナー", "Partner"),
     column("text", "契約名", "Contract"),
     column("month", "稼働月", "Working month"),
-    column("text", "状態", "Status"),
+    column("status", "状態", "Status"),
     column("yen", "小計", "Subtotal"),
     column("yen", "消費税", "Consumption tax"),
     column("yen", "合計", "Total"),
@@ -88,7 +89,7 @@ export function reviewColumns(kind: ReviewKind, lang: Lang): ReviewColumn[] {
 
 /** 1-based column of the status, where a vanished row is marked. */
 export const statusColumn = (kind: ReviewKind) =>
-  REVIEW_COLUMNS[kind].findIndex((c) => c.text.en === "Status") + 1;
+  REVIEW_COLUMNS[kind].findIndex((c) => c.kind === "status") + 1;
 
 const range = (from: string, to: string, lang: Lang) => {
   if (from === to) return lang === "ja" ? formatYearMonthJa(from) : from;
