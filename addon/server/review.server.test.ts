@@ -33,7 +33,7 @@ const row = (name: string, title: string) =>
 
 describe("the review sheets against the local API", () => {
   it("fills the demo contract's partner, terms and order amount, then appends a new draft order in place", () => {
-    const [first] = menuPullReview();
+    const first = menuPullReview();
     expect(gas.ui.alerts).toEqual([]);
     const contract = row("契約", "Shimebi 開発支援");
     expect(contract.slice(1)).toEqual([
@@ -72,7 +72,7 @@ describe("the review sheets against the local API", () => {
       effectiveFrom,
       costCategories: [{ id: "fix", name: "月額", type: "monthly", monthlyFee: 1200000 }],
     });
-    const [second] = menuPullReview();
+    const second = menuPullReview();
     expect(second?.sheets[1]).toMatchObject({ rows: ordersBefore + 1, added: 1 });
     expect(row("発注書", "Shimebi 開発支援")).toEqual(order);
     const draft = sheet("発注書").cells.find((r) => r?.[6] === "下書き") ?? [];

@@ -21,7 +21,7 @@ const RANGE = {
   months: [{ month: "2025-09", monthlyFee: 900000, lowerHours: 90, upperHours: 110 }],
 };
 
-function companyApi(n: number) {
+function companyApi(n: number, company = "co-1", groups = ["g-1", "g-2"]) {
   const state = { invoiceStatus: new Map<string, string>(), gone: new Set<string>() };
   const contract = (group: string, i: number) => ({
     id: `${group}-c${i}`,
@@ -55,7 +55,8 @@ function companyApi(n: number) {
       },
     ],
   });
-  const all = [...Array.from({ length: n }, (_, i) => contract("g-1", i)), contract("g-2", n)];
+  const [main = "", other = ""] = groups;
+  const all = [...Array.from({ length: n }, (_, i) => contract(main, i)), contract(other, n)];
   const invoice = (c: (typeof all)[number], i: number) => ({
     id: `inv-${c.id}`,
     contractId: c.id,
@@ -76,10 +77,10 @@ function companyApi(n: number) {
     const path = request.url.replace(API_BASE, "");
     const reply = (body: unknown) => ({ status: 200, body });
     const listed = all.filter((c) => !state.gone.has(c.id));
-    if (path === "/v1/companies/co-1/groups") return reply([{ id: "g-1" }, { id: "g-2" }]);
+    if (path === `/v1/companies/${company}/groups`) return reply(groups.map((id) => ({ id })));
     const group = /^\/v1\/groups\/(g-\d)\/contracts$/.exec(path)?.[1];
     if (group) return reply(listed.filter((c) => c.groupId === group));
-    if (path.startsWith("/v1/companies/co-1/invoices?")) {
+    if (path.startsWith(`/v1/companies/${company}/invoices?`)) {
       // Two pages, to follow the cursor.
       const items = listed.map(invoice);
       const half = Math.ceil(items.length / 2);
@@ -351,10 +352,33 @@ describe("pullCompanyReview", () => {
     ]);
   });
 
-  it("is on the menu: pulls every company the caller reviews, with a toast", () => {
-    gas.setFetch(companyApi(3).handler);
-    const results = menuPullReview();
-    expect(results.map((r) => r.groupIds)).toEqual([["g-1", "g-2"]]);
-    expect(gas.spreadsheet.toasts).toEqual(["12 行を取得しました"]);
+  it("is on the menu: pulls every company the caller reviews into the same sheets, with a toast", () => {
+    const demo = companyApi(3);
+    const other = companyApi(1, "co-2", ["g-8", "g-9"]);
+    gas.setFetch((request) => {
+      const path = request.url.replace(API_BASE, "");
+      if (path === "/v1/me") {
+        const companies = [
+          { companyId: "co-1", companyName: "デモ", role: "companyOwner" },
+          { companyId: "co-2", companyName: "別会社", role: "member" },
+        ];
+        return { status: 200, body: { email: "o@example.test", memberships: companies } };
+      }
+      return (/co-2|g-[89]/.test(path) ? other : demo).handler(request);
+    });
+    const result = menuPullReview();
+    expect(result?.companies).toEqual([
+      { companyId: "co-1", groupIds: ["g-1", "g-2"] },
+      { companyId: "co-2", groupIds: ["g-8", "g-9"] },
+    ]);
+    // 4 + 2 contracts, as many orders and invoices; no company's rows marked by the other's.
+    expect(result?.sheets.map((s) => [s.rows, s.notListed])).toEqual([
+      [6, 0],
+      [6, 0],
+      [6, 0],
+    ]);
+    expect(gas.spreadsheet.toasts).toEqual(["18 行を取得しました"]);
+    menuPullReview();
+    expect(dataRows("契約").filter((r) => r[5] === "表示対象外")).toEqual([]);
   });
 });

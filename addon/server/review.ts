@@ -48,21 +48,10 @@ function companyInvoices(companyId: string): InvoiceListItem[] {
   return items;
 }
 
-function write(kind: ReviewKind, lang: Lang, rows: ReviewRow[]): Written {
-  return refreshReviewSheet(
-    {
-      names: REVIEW_SHEET_NAMES[kind],
-      lang,
-      columns: reviewColumns(kind, lang),
-      statusColumn: statusColumn(kind),
-      notListed: NOT_LISTED,
-    },
-    rows,
-  );
-}
+type Records = Record<ReviewKind, ReviewRow[]>;
 
-export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
-  const lang = userLang();
+/** One company's rows: its chosen groups' contracts and orders, and their invoices. */
+function recordsOf(companyId: string, groupIds: string[] | undefined, lang: Lang) {
   const today = Utilities.formatDate(new Date(), "Asia/Tokyo", "yyyy-MM-dd");
   const groups =
     groupIds && groupIds.length > 0
@@ -73,42 +62,70 @@ export function pullCompanyReview(companyId: string, groupIds?: string[]): Revie
   );
   const byId = new Map(contracts.map((c) => [c.id, c]));
   const invoices = companyInvoices(companyId).filter((i) => byId.has(i.contractId));
-  return {
-    companyId,
-    groupIds: groups,
-    sheets: [
-      write(
-        "contracts",
-        lang,
-        contracts.map((c) => contractRow(c, today, lang)),
-      ),
-      write(
-        "orders",
-        lang,
-        contracts.flatMap((c) => c.orders.map((o) => orderRow(o, c, lang))),
-      ),
-      write(
-        "invoices",
-        lang,
-        invoices.map((i) => invoiceRow(i, byId.get(i.contractId), lang)),
-      ),
-    ],
+  const records: Records = {
+    contracts: contracts.map((c) => contractRow(c, today, lang)),
+    orders: contracts.flatMap((c) => c.orders.map((o) => orderRow(o, c, lang))),
+    invoices: invoices.map((i) => invoiceRow(i, byId.get(i.contractId), lang)),
   };
+  return { groups, records };
 }
 
-/** The menu's 会社: レビューを取得: every company the caller reviews, all its groups. */
-export function menuPullReview(): ReviewResult[] {
+/** The three sheets, each in one read and one write; what the pull did not list is marked. */
+function writeAll(records: Records, lang: Lang): Written[] {
+  return (["contracts", "orders", "invoices"] as const).map((kind) =>
+    refreshReviewSheet(
+      {
+        names: REVIEW_SHEET_NAMES[kind],
+        lang,
+        columns: reviewColumns(kind, lang),
+        statusColumn: statusColumn(kind),
+        notListed: NOT_LISTED,
+      },
+      records[kind],
+    ),
+  );
+}
+
+export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
+  const lang = userLang();
+  const { groups, records } = recordsOf(companyId, groupIds, lang);
+  return { companyId, groupIds: groups, sheets: writeAll(records, lang) };
+}
+
+export interface MenuReviewResult {
+  companies: { companyId: string; groupIds: string[] }[];
+  sheets: Written[];
+}
+
+/**
+ * The menu's 会社: レビューを取得: every company the caller reviews, all its groups, written
+ * together so that one company's rows are not marked as no longer listed by another's pull.
+ */
+export function menuPullReview(): MenuReviewResult | null {
   const lang = userLang();
   try {
-    const results = getAccount().companies.map((c) => pullCompanyReview(c.id));
-    const rows = results.flatMap((r) => r.sheets).reduce((n, s) => n + s.added + s.updated, 0);
+    const pulled = getAccount().companies.map((c) => ({
+      companyId: c.id,
+      ...recordsOf(c.id, undefined, lang),
+    }));
+    const all: Records = { contracts: [], orders: [], invoices: [] };
+    for (const { records } of pulled) {
+      for (const kind of ["contracts", "orders", "invoices"] as const) {
+        all[kind].push(...records[kind]);
+      }
+    }
+    const sheets = writeAll(all, lang);
+    const rows = sheets.reduce((n, s) => n + s.added + s.updated, 0);
     SpreadsheetApp.getActiveSpreadsheet().toast(
       `${rows} ${t(MESSAGES.reviewPulled, lang)}`,
       "Shimebi",
     );
-    return results;
+    return {
+      companies: pulled.map((p) => ({ companyId: p.companyId, groupIds: p.groups })),
+      sheets,
+    };
   } catch (error) {
     SpreadsheetApp.getUi().alert(error instanceof Error ? error.message : String(error));
-    return [];
+    return null;
   }
 }
