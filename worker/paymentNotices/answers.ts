@@ -9,7 +9,7 @@ import { type NotificationInput, notify } from "../notifications/service";
 import { outboxOnlyTransport } from "../platform/mailTransport";
 import { noticeAnsweredText, noticeAutoAcceptedText } from "./notificationTexts";
 import { assertAnswerable, overdue } from "./rules";
-import { changed } from "./sending";
+import { changed } from "./store";
 
 // The partner's answer to a sent payment notice, and the system's acceptance once its
 // confirmation deadline passes unanswered.

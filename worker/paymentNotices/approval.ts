@@ -12,7 +12,8 @@ import { loadParts, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
 import { noticeLabel } from "./notificationTexts";
 import type { NoticeInput } from "./rules";
-import { changed, prepareNotice, sendPaymentNotice } from "./sending";
+import { prepareNotice, sendPaymentNotice } from "./sending";
+import { changed, writeNotice } from "./store";
 
 // A payment notice before it reaches the partner (whose acceptance approves it): when the
 // company has an approval route for the group's notices, "send" holds the notice as the
@@ -49,38 +50,10 @@ export async function sendOrRequestNoticeApproval(
     approval,
   };
   const notice = await deps.db.transaction(async (tx) => {
-    let row: Invoice | undefined;
-    if (existing) {
-      [row] = await tx
-        .update(invoices)
-        .set({ ...values, approvalVersion: existing.approvalVersion + 1 })
-        .where(
-          and(
-            eq(invoices.id, existing.id),
-            eq(invoices.status, existing.status),
-            eq(invoices.approvalVersion, existing.approvalVersion),
-          ),
-        )
-        .returning();
-    } else {
-      [row] = await tx
-        .insert(invoices)
-        .values({
-          ...values,
-          companyId: contract.companyId,
-          contractId: contract.id,
-          partnerUserId: contract.partnerUserId,
-          workingMonth: month,
-          kind: "paymentNotice",
-          issuerId: contract.companyId,
-          status: "draft",
-          approvalVersion: 1,
-          createdAt: deps.now(),
-        })
-        .onConflictDoNothing()
-        .returning();
-    }
-    if (!row) throw changed();
+    const row = await writeNotice(tx, { existing, contract, month, now: deps.now() }, values, {
+      onUpdate: {},
+      onInsert: { status: "draft", approvalVersion: 1 },
+    });
     await recordInvoiceEvent(tx, deps, row, "approvalRequested", actor, {
       route: route.name,
       steps: route.steps.length,

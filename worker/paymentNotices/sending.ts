@@ -1,13 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { ApprovalRecord } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { getSettings } from "../companySettings/service";
-import { bankAccounts, invoices } from "../db/schema";
+import { bankAccounts } from "../db/schema";
 import type { Deps } from "../deps";
 import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
-import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
+import { mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
 import {
   figuresFor,
   loadParts,
@@ -26,13 +26,11 @@ import {
   defaultWithholding,
   type NoticeInput,
 } from "./rules";
+import { writeNotice } from "./store";
 
 // 支払通知書 (kind "paymentNotice"): the company builds it from the month's entries and sends
 // it; the partner accepts or returns it, or lets the confirmation deadline pass, after which
 // the scheduled job accepts it. Storage, numbering, documents and history are the invoices'.
-
-export const changed = () =>
-  new ApiError(409, "payment_notice_changed", "The payment notice changed meanwhile: reload it");
 
 /** The contract's payment notice of a working month, if there is one. */
 export const noticeFor = (deps: Pick<Deps, "db">, contractId: string, month: string) =>
@@ -135,42 +133,10 @@ export async function sendPaymentNotice(
       // Sent without a route, the notice carries no approval (not one of an earlier sending).
       approval: lastStep?.approval ?? null,
     };
-    let row: Invoice | undefined;
-    if (existing) {
-      [row] = await tx
-        .update(invoices)
-        .set({
-          ...values,
-          revision: existing.revision + 1,
-          approvalVersion: existing.approvalVersion + 1,
-        })
-        .where(
-          and(
-            eq(invoices.id, existing.id),
-            eq(invoices.status, existing.status),
-            eq(invoices.approvalVersion, existing.approvalVersion),
-          ),
-        )
-        .returning();
-    } else {
-      // The unique (contract, month, kind) index stops a concurrent twin: it inserts nothing.
-      [row] = await tx
-        .insert(invoices)
-        .values({
-          ...values,
-          companyId: contract.companyId,
-          contractId: contract.id,
-          partnerUserId: partner.id,
-          workingMonth: month,
-          kind: "paymentNotice",
-          issuerId: contract.companyId,
-          revision: 1,
-          createdAt: deps.now(),
-        })
-        .onConflictDoNothing()
-        .returning();
-    }
-    if (!row) throw changed();
+    const row = await writeNotice(tx, { existing, contract, month, now: deps.now() }, values, {
+      onUpdate: { revision: (existing?.revision ?? 0) + 1 },
+      onInsert: { status: "underReview", revision: 1 },
+    });
     if (lastStep) await recordInvoiceEvent(tx, deps, row, "stepApproved", actor, lastStep.details);
     await recordInvoiceEvent(tx, deps, row, event, actor, { acceptBy: acceptBy.toISOString() });
     return row;
