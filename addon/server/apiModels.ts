@@ -17,6 +17,7 @@ export type Order = Schemas["PurchaseOrder"];
 export type OrderStatus = Order["status"];
 export type Contract = Schemas["Contract"];
 export type ContractDetail = Schemas["ContractDetail"];
+export type ContractListItem = Schemas["ContractListItem"];
 export type MonthRules = Schemas["MonthRules"];
 export type User = Schemas["User"];
 export type BulkContracts = Schemas["BulkContracts"];

@@ -26,7 +26,8 @@ export const onError: ErrorHandler = (err, c) => {
         400,
       );
     }
-    const message = err.message || "Request refused";
+    const en = err.message || "Request refused";
+    const message = ja ? `リクエストを処理できませんでした（HTTP ${err.status}）` : en;
     return c.json(new ApiError(err.status, `http_${err.status}`, message).toBody(), err.status);
   }
   if (isUniqueViolation(err)) {
