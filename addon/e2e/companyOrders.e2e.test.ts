@@ -252,3 +252,81 @@ describe.each(["ja", "en"] as const)("the 契約一括作成 sheet with a bad ro
     }
   }, 120_000);
 });
+
+/** A dev page call from the page itself (same origin), as its own scripts make them. */
+async function devCall(
+  page: Page,
+  lang: string,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<{ ok?: boolean; value?: unknown }> {
+  const query = `as=${encodeURIComponent(OWNER)}&lang=${lang}`;
+  return page.evaluate(
+    async ([m, p, b]) =>
+      (await fetch(p as string, { method: m as string, body: JSON.stringify(b) })).json(),
+    [method, `${path}${path.includes("?") ? "&" : "?"}${query}`, body],
+  );
+}
+
+describe.each(["ja", "en"] as const)("the 契約一括作成 sheet on the dev page (%s)", (lang) => {
+  it("shows the example row and a half-typed row refused beside them", async () => {
+    const page = await browser.newPage({ viewport: { width: 6000, height: 420 } });
+    await page.goto(`${server.base}/dev/addon?as=${encodeURIComponent(OWNER)}&lang=${lang}`);
+    await devCall(page, lang, "POST", "/dev/addon/run/menuContractSheet", []);
+    // Row 2, the example: the demo partner, but a closing day the API refuses (30).
+    await devCall(page, lang, "PUT", "/dev/addon/sheet", {
+      row: 2,
+      column: 2,
+      value: "partner@demo.shimebi.test",
+    });
+    await devCall(page, lang, "PUT", "/dev/addon/sheet", { row: 2, column: 7, value: "30" });
+    // Row 3: typed as far as the period, no pay type yet.
+    const typed = [
+      "開発支援 B",
+      "partner@demo.shimebi.test",
+      "",
+      "保守",
+      "2027/01/01",
+      "2027/03/31",
+    ];
+    for (const [index, value] of typed.entries()) {
+      await devCall(page, lang, "PUT", "/dev/addon/sheet", { row: 3, column: index + 1, value });
+    }
+    const ran = await devCall(page, lang, "POST", "/dev/addon/run/menuCreateContracts", []);
+    expect(ran.value).toEqual({ created: 0, badRows: [2, 3], cancelled: false });
+    await page.evaluate(() => (window as unknown as { load: () => Promise<void> }).load());
+    await page.waitForFunction(
+      (name) => document.getElementById("sheet-name")?.textContent === name,
+      CONTRACT_SHEET,
+    );
+    await page.evaluate(() => document.fonts.ready);
+    // The grid's cells are one-line inputs of a capped width: the results column is widened
+    // to its text, as a person would widen it in Sheets, so nothing of it is cut off.
+    await page.evaluate(() => {
+      for (const input of document.querySelectorAll<HTMLInputElement>("#sheet td.c21 input"))
+        input.style.width = `${input.scrollWidth + 12}px`;
+    });
+    const box = await page.evaluate(() => {
+      const table = document.getElementById("sheet")?.getBoundingClientRect();
+      return {
+        width: Math.ceil((table?.right ?? 600) + 8),
+        height: Math.ceil((table?.bottom ?? 200) + 8),
+      };
+    });
+    const shown: string[] = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLInputElement>("#sheet input")].map((i) => i.value),
+    );
+    const results = shown.filter((cell) => cell.length > 24);
+    expect(results.join("\n")).toContain(
+      lang === "ja" ? "締め日：締め日は 1〜28" : "Closing day must be 1 to 28",
+    );
+    expect(results.join("\n")).toContain(lang === "ja" ? "稼働タイプ：" : "Pay type: ");
+    expect(results.join("\n")).not.toMatch(/closingDay|costCategories|[{}]/);
+    await page.screenshot({
+      path: join(SHOTS, `company-bulk-sheet-dev-${lang}.png`),
+      clip: { x: 0, y: 0, ...box },
+    });
+    await page.close();
+  }, 120_000);
+});

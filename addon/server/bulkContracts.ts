@@ -161,6 +161,14 @@ function problemsOf(rows: ContractRow[], issues: ApiIssue[], lang: Lang): Map<nu
   return problems;
 }
 
+/** One sentence a line, each ended, so they read apart even where a cell shows one line. */
+function sentences(lines: string[], lang: Lang): string {
+  const ended = lines.map((line) =>
+    /[。.!?]$/.test(line) ? line : `${line}${lang === "ja" ? "。" : "."}`,
+  );
+  return ended.join(lang === "ja" ? "\n" : " \n");
+}
+
 function writeResult(sheet: Sheet, sheetRow: number, contractId: string, result: string) {
   sheet.getRange(sheetRow, columnOf("contractId"), 1, 2).setValues([[contractId, result]]);
 }
@@ -194,7 +202,7 @@ export function createContractsFromSheet(confirm: (message: string) => boolean):
   const problems = problemsOf(rows, dryRun(group, rows), lang);
   for (const row of rows) {
     const lines = problems.get(row.sheetRow);
-    writeResult(sheet, row.sheetRow, "", lines ? lines.join("\n") : T.checkedOk[lang]);
+    writeResult(sheet, row.sheetRow, "", lines ? sentences(lines, lang) : T.checkedOk[lang]);
   }
   const badRows = [...problems.keys()].sort((a, b) => a - b);
   if (badRows.length > 0) return { created: 0, badRows, cancelled: false };

@@ -1,7 +1,7 @@
 import { callApi } from "./api";
-import type { Contract, ContractDetail, Order } from "./apiModels";
+import type { ContractListItem, Order } from "./apiModels";
 import { getAccount } from "./invoice";
-import type { OrderDocument } from "./orders";
+import { partnerName } from "./reviewRows";
 
 // 発注書の送付 for the company: the purchase orders of its contracts not yet sent (drafts, and
 // returned ones to send again), each with what the sidebar shows before sending (number,
@@ -12,23 +12,19 @@ export interface OrderToSend {
   id: string;
   number: string;
   status: Order["status"];
-  /** In the group's approval route: sent by its last step, not by this button. */
-  inApproval: boolean;
+  /** Why the partner returned it, for a returned order. */
   returnReason: string | null;
   contractTitle: string;
   partnerName: string;
   workingMonths: string[];
-  /** 合計（税抜）of the fixed lines. */
+  /** 合計（税抜）of the fixed lines; 0 when every line is priced by the hour or unit. */
   totalAmount: number;
-  lines: { name: string; unitPrice: number; months: number; amount: number | null }[];
+  /** The unit prices of the conditions, shown when there is no fixed total. */
+  unitPrices: { name: string; unitPrice: number }[];
 }
 
 const enc = encodeURIComponent;
-/** The contract statuses whose latest order is still the company's to send. */
-const TO_SEND = new Set(["orderNotSent", "orderReturned"]);
 const UNSENT = new Set<Order["status"]>(["draft", "returned"]);
-
-type OrderWithDocument = Order & { document: OrderDocument & { workingMonths?: string[] } };
 
 /** Every order of the caller's companies waiting to be sent, oldest contract first. */
 export function listOrdersToSend(): OrderToSend[] {
@@ -36,27 +32,27 @@ export function listOrdersToSend(): OrderToSend[] {
   for (const company of getAccount().companies) {
     const groups = callApi<{ id: string }[]>("get", `/v1/companies/${enc(company.id)}/groups`);
     for (const group of groups) {
-      const contracts = callApi<Contract[]>("get", `/v1/groups/${enc(group.id)}/contracts`);
-      for (const contract of contracts.filter((c) => TO_SEND.has(c.status.code)).reverse()) {
-        const detail = callApi<ContractDetail>("get", `/v1/contracts/${enc(contract.id)}`);
-        for (const order of detail.orders.filter((o) => UNSENT.has(o.status))) {
-          const { document } = callApi<OrderWithDocument>("get", `/v1/orders/${enc(order.id)}`);
+      const contracts = callApi<ContractListItem[]>("get", `/v1/groups/${enc(group.id)}/contracts`);
+      // An ended contract's order can no longer be sent: it is not listed.
+      const open = contracts.filter((c) => c.status.code !== "ended").reverse();
+      for (const contract of open) {
+        for (const order of contract.orders.filter((o) => UNSENT.has(o.status))) {
+          const returned =
+            order.status === "returned"
+              ? callApi<Order>("get", `/v1/orders/${enc(order.id)}`).returnReason
+              : null;
           found.push({
             id: order.id,
             number: order.number,
             status: order.status,
-            inApproval: order.approval?.status === "pending",
-            returnReason: order.returnReason,
+            returnReason: returned,
             contractTitle: contract.title,
-            partnerName: document.partner?.name ?? "",
-            workingMonths: document.workingMonths ?? [],
-            totalAmount: document.totalAmount ?? 0,
-            lines: (document.lines ?? []).map(({ name, unitPrice, months, amount }) => ({
-              name,
-              unitPrice,
-              months,
-              amount,
-            })),
+            partnerName: partnerName(contract.partner),
+            workingMonths: order.workingMonths,
+            totalAmount: order.totalAmount,
+            unitPrices: contract.conditions.costCategories.flatMap((c) =>
+              c.unitPrice === undefined ? [] : [{ name: c.name ?? "", unitPrice: c.unitPrice }],
+            ),
           });
         }
       }

@@ -27,8 +27,8 @@ function monthsOf(order: OrderToSend): string {
 /** The order's money: the fixed total, else each line's unit price (hourly, per unit). */
 function amountOf(order: OrderToSend): string {
   if (order.totalAmount > 0) return `${w("orderTotal")} ${formatYen(order.totalAmount)}`;
-  return order.lines
-    .map((line) => `${line.name} ${w("perHour", { price: formatYen(line.unitPrice) })}`)
+  return order.unitPrices
+    .map((line) => `${line.name} ${w("perUnit", { price: formatYen(line.unitPrice) })}`)
     .join("、");
 }
 
@@ -56,7 +56,6 @@ export function companyOrdersSection(): HTMLElement {
     const problem = el("div", { className: "order-problem" });
     const send = button(w("send"), `send-order-${order.number}`);
     send.className = "order-send";
-    if (order.inApproval) send.disabled = true;
     onAction(send, () =>
       askInDialog({
         id: "send-order-dialog",
@@ -90,7 +89,6 @@ export function companyOrdersSection(): HTMLElement {
       ...(order.returnReason
         ? [note(w("returnedBecause", { reason: order.returnReason }), "warn")]
         : []),
-      ...(order.inApproval ? [note(w("inApproval"), "muted")] : []),
       send,
       problem,
     );

@@ -150,7 +150,7 @@ export const WORDS = {
   noOrdersToSend: { ja: "送付する発注書はありません", en: "No purchase orders to send" },
   send: { ja: "送付", en: "Send" },
   orderTotal: { ja: "合計（税抜）", en: "Total before tax" },
-  perHour: { ja: "{price}/時間", en: "{price} an hour" },
+  perUnit: { ja: "単価 {price}", en: "unit price {price}" },
   monthsCount: { ja: "{n}か月", en: "{n} months" },
   confirmSendOrder: {
     ja: "この発注書をパートナーに送付します。よろしいですか？",
@@ -161,7 +161,6 @@ export const WORDS = {
     ja: "{number} は承認ルートに回りました。最後の承認で送付されます",
     en: "{number} is in the approval route: its last step sends it",
   },
-  inApproval: { ja: "承認ルートで承認待ち", en: "Waiting in the approval route" },
   returnedBecause: { ja: "差し戻し理由：{reason}", en: "Returned: {reason}" },
   notifications: { ja: "お知らせ", en: "Notifications" },
   unread: { ja: "未読", en: "unread" },
