@@ -218,7 +218,10 @@ describe("会社: シートから契約を作成", () => {
       "5000",
     ]);
     gas.ui.confirms.push(true);
+    gas.counter.reset();
     expect(menuCreateContracts()).toEqual({ created: 2, badRows: [], cancelled: false });
+    // The results of every row in one write after the check and one after creating.
+    expect(gas.counter.of("setValues")).toBe(2);
     expect(gas.ui.alerts[0]).toBe(
       "契約一括作成\n2件の契約を「開発チーム」に作成し、それぞれの発注書を下書きにします。よろしいですか？",
     );

@@ -169,8 +169,16 @@ function sentences(lines: string[], lang: Lang): string {
   return ended.join(lang === "ja" ? "\n" : " \n");
 }
 
-function writeResult(sheet: Sheet, sheetRow: number, contractId: string, result: string) {
-  sheet.getRange(sheetRow, columnOf("contractId"), 1, 2).setValues([[contractId, result]]);
+/** The 契約ID and 結果/エラー cells of the data rows, changed in memory and written in one call. */
+function resultCells(sheet: Sheet) {
+  const range = sheet.getRange(2, columnOf("contractId"), Math.max(sheet.getLastRow() - 1, 1), 2);
+  const cells = range.getValues();
+  return {
+    set(sheetRow: number, contractId: string, result: string) {
+      cells[sheetRow - 2] = [contractId, result];
+    },
+    write: () => range.setValues(cells),
+  };
 }
 
 /** The dry run's refusal as issues; any other failure is thrown on. */
@@ -200,10 +208,12 @@ export function createContractsFromSheet(confirm: (message: string) => boolean):
     throw new ApiError(0, { code: "nothing", message: T.nothingToCreate[lang], issues: [] });
   }
   const problems = problemsOf(rows, dryRun(group, rows), lang);
+  const results = resultCells(sheet);
   for (const row of rows) {
     const lines = problems.get(row.sheetRow);
-    writeResult(sheet, row.sheetRow, "", lines ? sentences(lines, lang) : T.checkedOk[lang]);
+    results.set(row.sheetRow, "", lines ? sentences(lines, lang) : T.checkedOk[lang]);
   }
+  results.write();
   const badRows = [...problems.keys()].sort((a, b) => a - b);
   if (badRows.length > 0) return { created: 0, badRows, cancelled: false };
   if (!confirm(S.confirm(lang, rows.length, group.name))) {
@@ -216,13 +226,9 @@ export function createContractsFromSheet(confirm: (message: string) => boolean):
     const answer = made.rows[index];
     if (!answer?.contract || !answer.order) continue;
     const status = ORDER_STATUS_LABELS[answer.order.status][lang];
-    writeResult(
-      sheet,
-      row.sheetRow,
-      answer.contract.id,
-      S.createdAs(lang, answer.order.number, status),
-    );
+    results.set(row.sheetRow, answer.contract.id, S.createdAs(lang, answer.order.number, status));
   }
+  results.write();
   return { created: made.rows.length, badRows: [], cancelled: false };
 }
 
