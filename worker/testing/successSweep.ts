@@ -45,6 +45,23 @@ export async function succeedEverywhere(t: TestApp, ids: { companyId: string }):
       token: owner,
     },
   );
+  const bulkRow = {
+    title: "一括 A",
+    partnerUserId: c.partnerUserId,
+    contractType: "quasiMandate",
+    scope: "開発支援",
+    startDate: "2025-07-26",
+    endDate: "2025-09-25",
+    closingDay: 25,
+    paymentTerms: { monthsAfter: 1, day: 31 },
+    conditions: { costCategories: [{ id: "dev", type: "hourly", unitPrice: 5000 }] },
+  };
+  const bulkPath = `/v1/groups/${c.groupId}/contracts/bulk`;
+  await call("createContracts", "POST", `${bulkPath}?dryRun=true`, {
+    token: owner,
+    body: { rows: [bulkRow] },
+  });
+  await call("createContracts", "POST", bulkPath, { token: owner, body: { rows: [bulkRow] } });
   const notifications = await t.call("GET", "/v1/me/notifications", { token: partner });
   await call(
     "markNotificationRead",
