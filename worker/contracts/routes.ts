@@ -9,6 +9,7 @@ import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/drafts";
 import { orderSchema } from "../orders/schemas";
+import { changeConditions } from "./conditionChange";
 import { listContracts, serializeContract } from "./list";
 import { createdContractWarnings } from "./rules";
 import {
@@ -20,7 +21,7 @@ import {
   newContractSchema,
   orderPatchSchema,
 } from "./schemas";
-import { changeConditions, createContract, latestConditions } from "./service";
+import { createContract, latestConditions } from "./service";
 
 const invalid = { 422: errorResponse("Every field at fault") };
 

@@ -11,8 +11,6 @@ import type { User } from "../accounts/sessions";
 import { companies, conditionVersions, contracts, memberships, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError, type IssueBody, type IssueInput } from "../http/errors";
-import { createDraftOrder } from "../orders/drafts";
-import { supersedeOpenOrders } from "../orders/expiry";
 import { checkPaymentTerms, firstWorkingMonthOf, isIsoDate } from "./rules";
 import type { newContractSchema } from "./schemas";
 
@@ -263,52 +261,4 @@ export async function latestConditions(
     .limit(1);
   if (!version) throw new Error(`contract ${contractId} has no conditions`);
   return version;
-}
-
-/** A change of conditions from a working month: a new version, and a new order to send. */
-export async function changeConditions(
-  deps: Deps,
-  actor: User,
-  contract: Contract,
-  input: { effectiveFrom: string; costCategories: unknown[] },
-  ja = false,
-) {
-  const [company] = await deps.db
-    .select()
-    .from(companies)
-    .where(eq(companies.id, contract.companyId));
-  const issues = conditionIssues(
-    input.costCategories,
-    input.effectiveFrom,
-    contract,
-    company?.hourRangeEnabled ?? false,
-    ja,
-  );
-  const current = await latestConditions(deps, contract.id);
-  if (input.effectiveFrom < current.effectiveFrom) {
-    issues.push({
-      path: "effectiveFrom",
-      message: `A change must start in or after ${current.effectiveFrom}, where the current conditions start`,
-      messageJa: `変更は現在の条件が始まる ${current.effectiveFrom} 以降に始めてください`,
-    });
-  }
-  if (issues.length > 0)
-    throw new ApiError(
-      422,
-      "invalid_conditions",
-      `The conditions have ${issues.length} problem(s)`,
-      issues,
-    );
-  const versionId = crypto.randomUUID();
-  await supersedeOpenOrders(deps, actor, contract.id);
-  await deps.db.insert(conditionVersions).values({
-    id: versionId,
-    contractId: contract.id,
-    version: current.version + 1,
-    effectiveFrom: input.effectiveFrom,
-    costCategories: input.costCategories as CostCategory[],
-    createdBy: actor.id,
-    createdAt: deps.now(),
-  });
-  return createDraftOrder(deps, contract, versionId, {});
 }
