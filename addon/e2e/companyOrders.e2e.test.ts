@@ -55,7 +55,10 @@ function checkText(shown: string, lang: "ja" | "en", name: string) {
 
 /** The sidebar's section as shown, saved at the sidebar's width. */
 async function shot(page: Page, sidebar: Frame, lang: "ja" | "en", name: string) {
-  await sidebar.waitForFunction(() => !document.querySelector("button.busy:not(.order-send)"));
+  // Settled: no call running, or a dialog open (its opener stays busy until it closes).
+  await sidebar.waitForFunction(
+    () => !document.querySelector("button.busy") || !!document.querySelector(".overlay"),
+  );
   // biome-ignore lint/performance/useDomNodeTextContent: the text as shown
   checkText(await sidebar.evaluate(() => document.body.innerText), lang, name);
   await page.evaluate(() => {
@@ -108,7 +111,9 @@ async function draftOrder(title: string) {
   });
 }
 
-const TITLES = { ja: "サーバー保守", en: "Server upkeep" };
+// Japanese titles in both languages: each test's data stays on the server, and the Japanese
+// screens shown later must hold no English.
+const TITLES = { ja: "サーバー保守（一）", en: "サーバー保守（二）" };
 
 describe.each(["ja", "en"] as const)("the company's purchase orders to send (%s)", (lang) => {
   it("lists the draft with its figures and sends it after a confirmation", async () => {
@@ -158,7 +163,7 @@ describe.each(["ja", "en"] as const)("the company's purchase orders to send (%s)
   }, 120_000);
 
   it("shows a refusal as sentences under the order: a member may not send", async () => {
-    const title = lang === "ja" ? "社員には送れない発注" : "Not for members";
+    const title = lang === "ja" ? "社員には送れない発注（一）" : "社員には送れない発注（二）";
     await draftOrder(title);
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.goto(`${server.base}/dev/addon?as=${encodeURIComponent(MEMBER)}&lang=${lang}`);
@@ -264,13 +269,18 @@ async function devCall(
   const query = `as=${encodeURIComponent(OWNER)}&lang=${lang}`;
   return page.evaluate(
     async ([m, p, b]) =>
-      (await fetch(p as string, { method: m as string, body: JSON.stringify(b) })).json(),
+      (
+        await fetch(p as string, {
+          method: m as string,
+          ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+        })
+      ).json(),
     [method, `${path}${path.includes("?") ? "&" : "?"}${query}`, body],
   );
 }
 
 describe.each(["ja", "en"] as const)("the 契約一括作成 sheet on the dev page (%s)", (lang) => {
-  it("shows the example row and a half-typed row refused beside them", async () => {
+  it("refuses the example and a half-typed row beside them, then creates from the sidebar", async () => {
     const page = await browser.newPage({ viewport: { width: 6000, height: 420 } });
     await page.goto(`${server.base}/dev/addon?as=${encodeURIComponent(OWNER)}&lang=${lang}`);
     await devCall(page, lang, "POST", "/dev/addon/run/menuContractSheet", []);
@@ -327,6 +337,44 @@ describe.each(["ja", "en"] as const)("the 契約一括作成 sheet on the dev pa
       path: join(SHOTS, `company-bulk-sheet-dev-${lang}.png`),
       clip: { x: 0, y: 0, ...box },
     });
+
+    // Put right (month-end closing, the half-typed row cleared), created from the sidebar.
+    await devCall(page, lang, "PUT", "/dev/addon/sheet", { row: 2, column: 7, value: "31" });
+    for (const column of [1, 2, 4, 5, 6]) {
+      await devCall(page, lang, "PUT", "/dev/addon/sheet", { row: 3, column, value: "" });
+    }
+    const sidebar = await sidebarOf(page);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await sidebar.click("#contract-sheet-check");
+    const status = sidebar.locator("#contract-sheet-status");
+    await status
+      .filter({ hasText: lang === "ja" ? "1件の行に問題はありません" : "1 row(s)" })
+      .waitFor();
+    await sidebar.click("#contract-sheet-create");
+    await sidebar.waitForSelector("#contract-sheet-dialog");
+    await sidebar.locator("#contract-sheet").scrollIntoViewIfNeeded();
+    await shot(page, sidebar, lang, `company-bulk-confirm-${lang}`);
+    await sidebar.click("#contract-sheet-dialog-confirm");
+    await status
+      .filter({ hasText: lang === "ja" ? "1件の契約を作成しました" : "1 contract(s) created" })
+      .waitFor();
+    const example = lang === "ja" ? "（例）システム開発支援" : "(Example) Web app development";
+    await sidebar.locator(".order-item", { hasText: example }).waitFor();
+    await shot(page, sidebar, lang, `company-bulk-created-${lang}`);
+    const sheet = await devCall(
+      page,
+      lang,
+      "GET",
+      `/dev/addon/sheet?sheet=${encodeURIComponent(CONTRACT_SHEET)}`,
+      undefined,
+    );
+    const row = (sheet as unknown as { values: unknown[][] }).values[1] ?? [];
+    expect(String(row[19])).toMatch(/^[0-9a-f-]{36}$/);
+    expect(String(row[20])).toMatch(
+      lang === "ja"
+        ? /^作成済み・発注書 PO-\d{6}（下書き）$/
+        : /^Created; order PO-\d{6} \(Draft\)$/,
+    );
     await page.close();
   }, 120_000);
 });

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
 import { CONTRACT_SHEET } from "./contractSheetTexts";
-import { menuContractSheet, menuCreateContracts } from "./index";
+import {
+  checkContractSheet,
+  createFromContractSheet,
+  menuContractSheet,
+  menuCreateContracts,
+} from "./index";
 
 // 会社: 契約一括作成 against a stand-in of the API: the sheet made, what a person types read
 // into the API's body, every bad row's problems written beside it with nothing created, the
@@ -104,7 +109,7 @@ describe("会社: 契約一括作成シート", () => {
       "開始日",
     ]);
     expect(cells[0]?.slice(-2)).toEqual(["契約ID", "結果/エラー"]);
-    expect(cells[1]?.[0]).toBe("（例）Webアプリ開発支援");
+    expect(cells[1]?.[0]).toBe("（例）システム開発支援");
     expect(sheet().validationAt(2, 3)?.values[0]).toEqual(["準委任", "請負"]);
     expect(sheet().validationAt(200, 11)?.values[0]).toContain("月額固定（精算幅あり）");
     expect(sheet().frozenRows).toBe(1);
@@ -275,5 +280,24 @@ describe("会社: シートから契約を作成", () => {
     );
     expect(sheet().cells[1]?.[20]).toBe("Checked (not created yet)");
     expect(gas.spreadsheet.toasts).toEqual(["No contract was created"]);
+  });
+
+  it("checks, then creates, from the sidebar's buttons (the envelope, no alert)", () => {
+    setUp();
+    typeRow(2, TYPED);
+    expect(checkContractSheet()).toEqual({ ok: true, value: { rows: 1, badRows: [] } });
+    expect(posts().map((r) => r.url)).toEqual([
+      `${API_BASE}/v1/groups/g-1/contracts/bulk?dryRun=true`,
+    ]);
+    expect(createFromContractSheet()).toEqual({
+      ok: true,
+      value: { created: 1, badRows: [], cancelled: false },
+    });
+    expect(sheet().cells[1]?.[19]).toBe("contract-1");
+    expect(gas.ui.alerts).toEqual([]);
+    expect(checkContractSheet()).toMatchObject({
+      ok: false,
+      error: { message: "作成する行がありません（作成済みの行は契約IDが入っています）" },
+    });
   });
 });

@@ -198,7 +198,9 @@ function dryRun(group: Group, rows: ContractRow[]): ApiIssue[] {
  * Checks every pending row (dry run), writes each row's problems beside it, and when there
  * are none and `confirm` agrees, creates them all, writing each contract's id and order.
  */
-export function createContractsFromSheet(confirm: (message: string) => boolean): SheetOutcome {
+export function createContractsFromSheet(
+  confirm: (message: string, rows: number) => boolean,
+): SheetOutcome {
   const lang = userLang();
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(CONTRACT_SHEET);
   if (!sheet) throw new ApiError(0, { code: "no_sheet", message: T.noSheet[lang], issues: [] });
@@ -216,7 +218,7 @@ export function createContractsFromSheet(confirm: (message: string) => boolean):
   results.write();
   const badRows = [...problems.keys()].sort((a, b) => a - b);
   if (badRows.length > 0) return { created: 0, badRows, cancelled: false };
-  if (!confirm(S.confirm(lang, rows.length, group.name))) {
+  if (!confirm(S.confirm(lang, rows.length, group.name), rows.length)) {
     return { created: 0, badRows: [], cancelled: true };
   }
   const made = callApi<BulkContracts>("post", `/v1/groups/${enc(group.id)}/contracts/bulk`, {
@@ -230,6 +232,21 @@ export function createContractsFromSheet(confirm: (message: string) => boolean):
   }
   results.write();
   return { created: made.rows.length, badRows: [], cancelled: false };
+}
+
+/** The sidebar's チェック: every pending row checked, its problems written; nothing created. */
+export function checkContractSheet(): { rows: number; badRows: number[] } {
+  let rows = 0;
+  const { badRows } = createContractsFromSheet((_message, count) => {
+    rows = count;
+    return false;
+  });
+  return { rows: badRows.length > 0 ? 0 : rows, badRows };
+}
+
+/** The sidebar's 作成, after its own confirmation: checked again, then all created or none. */
+export function createFromContractSheet(): SheetOutcome {
+  return createContractsFromSheet(() => true);
 }
 
 /** The menu's 会社: シートから契約を作成: the outcome in an alert, as sentences. */

@@ -66,7 +66,7 @@ export const CONTRACT_TEXTS = {
   menuSheet: { ja: "会社: 契約一括作成シート", en: "Company: bulk contract sheet" },
   menuCreate: { ja: "会社: シートから契約を作成", en: "Company: create contracts from sheet" },
   title: { ja: "契約一括作成", en: "Bulk contracts" },
-  exampleTitle: { ja: "（例）Webアプリ開発支援", en: "(Example) Web app development" },
+  exampleTitle: { ja: "（例）システム開発支援", en: "(Example) Web app development" },
   exampleScope: { ja: "Webアプリケーションの開発支援", en: "Web application development" },
   exampleCategory: { ja: "月額固定", en: "Monthly fee" },
   exampleWorkPlace: { ja: "リモート", en: "Remote" },

@@ -1,5 +1,6 @@
 import { answering } from "./answer";
 import * as attachments from "./attachments";
+import * as bulkContracts from "./bulkContracts";
 import * as check from "./check";
 import * as companyOrders from "./companyOrders";
 import * as contracts from "./contracts";
@@ -59,7 +60,10 @@ export const approveInvoice = answering(invoice.approveInvoice);
 export const returnInvoice = answering(invoice.returnInvoice);
 export const pullCompanyReview = answering(review.pullCompanyReview);
 
-// The company's purchase orders to send.
+// The company's contracts in bulk (the 契約一括作成 sheet) and purchase orders to send.
+export const makeContractSheet = answering(bulkContracts.makeContractSheet);
+export const checkContractSheet = answering(bulkContracts.checkContractSheet);
+export const createFromContractSheet = answering(bulkContracts.createFromContractSheet);
 export const listOrdersToSend = answering(companyOrders.listOrdersToSend);
 export const sendPurchaseOrder = answering(companyOrders.sendPurchaseOrder);
 

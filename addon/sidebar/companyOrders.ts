@@ -1,5 +1,6 @@
 import { formatYearMonthJa, formatYen, ORDER_STATUS_LABELS } from "../../shared";
 import type { OrderToSend } from "../server/companyOrders";
+import { ORDERS_CHANGED } from "./contractSheet";
 import { askInDialog, button, el, note, onAction } from "./dom";
 import { clearError, showError } from "./errors";
 import { serverCalls as server } from "./gas";
@@ -101,6 +102,7 @@ export function companyOrdersSection(): HTMLElement {
       },
       (error) => showError(error, out),
     );
+  document.addEventListener(ORDERS_CHANGED, () => void load());
   const reload = button(w("reload"), "send-orders-reload", true);
   onAction(reload, load);
   void load();

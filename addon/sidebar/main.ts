@@ -2,6 +2,7 @@ import type { Account } from "../server/invoice";
 import type { SidebarState } from "../server/sidebar";
 import { companyOrdersSection } from "./companyOrders";
 import { companyReviewSection } from "./companyReview";
+import { contractSheetSection } from "./contractSheet";
 import { el, note } from "./dom";
 import { showError } from "./errors";
 import { serverCalls as server } from "./gas";
@@ -21,6 +22,7 @@ const app = document.getElementById("app") as HTMLElement;
 /** The sections a company's reviewer sees, in order; a new company screen adds its own here. */
 export const COMPANY_SECTIONS: ((account: Account) => HTMLElement)[] = [
   companyReviewSection,
+  contractSheetSection,
   companyOrdersSection,
 ];
 

@@ -146,6 +146,30 @@ export const WORDS = {
     en: "Approve this purchase order as shown?",
   },
   orderReason: { ja: "差し戻し理由", en: "Reason to return" },
+  bulkTitle: { ja: "契約一括作成", en: "Contracts in bulk" },
+  bulkHint: {
+    ja: "シートの1行に1件の契約を入力します。チェックで各行の問題を「結果/エラー」列に書き、問題がなければ作成できます。作成済みの行は次回飛ばされます。",
+    en: "Type one contract a row in the sheet. Check writes each row's problems in its Result / errors column; with none, Create makes them all. Rows already created are skipped next time.",
+  },
+  bulkMake: { ja: "シートを開く", en: "Open the sheet" },
+  bulkCheck: { ja: "チェック", en: "Check" },
+  bulkCreate: { ja: "契約を作成", en: "Create contracts" },
+  bulkBad: {
+    ja: "{rows}に問題があるため、契約は作成していません。「結果/エラー」列を確認してください",
+    en: "Problems in {rows}, so nothing was created: see the Result / errors column",
+  },
+  bulkReady: {
+    ja: "{n}件の行に問題はありません。作成できます",
+    en: "{n} row(s) have no problems: they can be created",
+  },
+  bulkConfirm: {
+    ja: "{n}件の契約を作成し、それぞれの発注書を下書きにします。よろしいですか？",
+    en: "Create {n} contract(s), each with its purchase order as a draft?",
+  },
+  bulkCreated: {
+    ja: "{n}件の契約を作成しました。発注書は「発注書の送付」から送付できます",
+    en: "{n} contract(s) created: send their orders from Send purchase orders",
+  },
   sendOrders: { ja: "発注書の送付", en: "Send purchase orders" },
   noOrdersToSend: { ja: "送付する発注書はありません", en: "No purchase orders to send" },
   send: { ja: "送付", en: "Send" },
