@@ -6,6 +6,7 @@ import { localeFrom } from "../http/locale";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { jsonAnswer } from "../http/securityHeaders";
 import { quoteRequestBody, quoteRequestSchema, quoteResponseSchema } from "./schemas";
 
 const QUOTE_REQUEST_REF = { $ref: "#/components/schemas/QuoteRequest" };
@@ -61,6 +62,6 @@ export function quoteRoutes() {
       }));
       throw new ApiError(422, "invalid_quote", problemsMessage(issues.length, ja), issues);
     }
-    return c.json(outcome.quote, 200);
+    return jsonAnswer(c, outcome.quote, 200);
   });
 }
