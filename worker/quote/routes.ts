@@ -7,7 +7,7 @@ import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
 import { jsonAnswer } from "../http/securityHeaders";
-import { quoteRequestBody, quoteRequestSchema, quoteResponseSchema } from "./schemas";
+import { parseQuoteRequest, quoteRequestSchema, quoteResponseSchema } from "./schemas";
 
 const QUOTE_REQUEST_REF = { $ref: "#/components/schemas/QuoteRequest" };
 
@@ -21,7 +21,7 @@ const quoteRoute = defineRoute({
   description:
     "Stateless: applies the working month, time parsing, settlement unit, hour range, consumption tax and withholding rules to the entries and answers the invoice's figures. No authentication, nothing stored.",
   request: {
-    // Documented by reference, so the route's validator is `quoteRequestBody` (see schemas.ts).
+    // Documented by reference, so the route's validator is `parseQuoteRequest` (see schemas.ts).
     body: { required: true, content: { "application/json": { schema: QUOTE_REQUEST_REF } } },
   },
   responses: {
@@ -45,7 +45,7 @@ export function quoteRoutes() {
     } catch {
       throw new HTTPException(400, { message: "Malformed JSON in request body" });
     }
-    const checked = quoteRequestBody.safeParse(body);
+    const checked = parseQuoteRequest(body);
     if (!checked.success) {
       validationHook({ success: false, error: checked.error, data: body }, c);
       throw checked.error;
