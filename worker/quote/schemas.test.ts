@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generatedMonth } from "../testing/months";
-import { parseQuoteRequest, quoteRequestBody } from "./schemas";
+import { parseQuoteRequest, quoteRequestBody, workEntrySchema } from "./schemas";
 
 // parseQuoteRequest is quoteRequestBody.safeParse with the entries checked in one loop: the
 // same data when it passes, zod's own issues when it does not.
@@ -50,7 +50,14 @@ describe("parseQuoteRequest", () => {
   });
 
   it("agrees with the whole schema whatever keys the entries carry", () => {
-    const keys = fc.constantFrom("date", "costCategoryId", "start", "end", "quantity", "memo", "");
+    const entryKeys = Object.keys(workEntrySchema.shape);
+    expect(entryKeys).toHaveLength(8);
+    const [first] = month().entries as Record<string, unknown>[];
+    for (const key of [...entryKeys, "memo", "Date", "constructor", "__proto__", ""]) {
+      const entries = [JSON.parse(JSON.stringify({ ...first, [key]: first?.date }))];
+      expect(expectSameAnswer({ ...month(), entries }).success).toBe(entryKeys.includes(key));
+    }
+    const keys = fc.constantFrom(...entryKeys, "memo", "");
     fc.assert(
       fc.property(fc.array(fc.dictionary(keys, fc.jsonValue()), { maxLength: 8 }), (entries) => {
         expectSameAnswer({ ...month(), entries });
