@@ -48,6 +48,8 @@ const COMMON = {
   "Referrer-Policy": "no-referrer",
 };
 const COMMON_HTTPS = { ...COMMON, "Strict-Transport-Security": HSTS };
+const COMMON_ENTRIES = Object.entries(COMMON);
+const COMMON_HTTPS_ENTRIES = Object.entries(COMMON_HTTPS);
 
 /** A JSON answer's whole header set, built once: over http, and over https with HSTS. */
 const JSON_HEADERS = {
@@ -65,7 +67,10 @@ const JSON_HEADERS = {
 
 const JSON_TYPE = /^application\/([\w.-]+\+)?json\b/i;
 
-const overHttps = (c: Context<AppEnv>) => c.get("deps").config.appUrl.startsWith("https://");
+const overHttps = (c: Context<AppEnv>) =>
+  (c.get("deps") as AppEnv["Variables"]["deps"] | undefined)?.config.appUrl.startsWith(
+    "https://",
+  ) === true;
 
 /**
  * The nonce this answer's scripts run with, made when a page first asks for it: a random UUID
@@ -114,7 +119,7 @@ export function securityHeaders(): MiddlewareHandler<AppEnv> {
       "Content-Security-Policy",
       json ? JSON_POLICY : POLICY_HEAD + scriptNonce(c) + POLICY_TAIL,
     );
-    for (const [name, value] of Object.entries(overHttps(c) ? COMMON_HTTPS : COMMON))
+    for (const [name, value] of overHttps(c) ? COMMON_HTTPS_ENTRIES : COMMON_ENTRIES)
       answered.set(name, value);
   };
 }
