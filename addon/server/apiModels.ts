@@ -17,5 +17,6 @@ export type Order = Schemas["PurchaseOrder"];
 export type OrderStatus = Order["status"];
 export type Contract = Schemas["Contract"];
 export type ContractDetail = Schemas["ContractDetail"];
+export type ContractListItem = Schemas["ContractListItem"];
 export type MonthRules = Schemas["MonthRules"];
 export type User = Schemas["User"];

@@ -35,11 +35,14 @@ export function errorSentences(error: unknown): string[] {
   return [error instanceof Error ? error.message : String(error)];
 }
 
-/** Yen columns (1-based) of a written sheet shown as yen: 1,155,000円, or ¥1,155,000. */
+/** Yen as a sheet shows it: 1,155,000円, or ¥1,155,000. */
+export const YEN_FORMAT: Record<Lang, string> = { ja: '#,##0"円"', en: '"¥"#,##0' };
+
+/** Yen columns (1-based) of a written sheet shown as yen. */
 export function showYen(sheetName: string, columns: number[], rows: number, lang: Lang): void {
   const sheet = SpreadsheetApp.getActiveSpreadsheet().getSheetByName(sheetName);
   if (!sheet || rows === 0) return;
-  const format = lang === "ja" ? '#,##0"円"' : '"¥"#,##0';
+  const format = YEN_FORMAT[lang];
   for (const column of columns) sheet.getRange(2, column, rows, 1).setNumberFormat(format);
 }
 

@@ -1,25 +1,24 @@
-import { INVOICE_STATUS_LABELS, ORDER_STATUS_LABELS } from "../../shared";
 import { callApi } from "./api";
+import type { ContractListItem } from "./apiModels";
 import { type Lang, MESSAGES, t, userLang } from "./i18n";
 import { getAccount, type InvoiceListItem } from "./invoice";
-import type { Order } from "./orders";
-import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
+import {
+  contractRow,
+  invoiceRow,
+  NOT_LISTED,
+  orderRow,
+  REVIEW_SHEET_NAMES,
+  type ReviewKind,
+  reviewColumns,
+  statusColumn,
+} from "./reviewRows";
+import { type ReviewRow, refreshReviewSheet, type Written } from "./reviewSheet";
 
 // 会社: レビューを取得. The contracts, purchase orders and invoices of a company's chosen
-// groups (all it may see when none are chosen) into three sheets, 契約 / 発注書 / 請求書,
-// refreshed in place by id on every pull.
-
-type Label = { code: string; label: string; labelJa: string };
-
-interface GroupContract {
-  id: string;
-  groupId: string;
-  partnerUserId: string;
-  title: string;
-  startDate: string;
-  endDate: string;
-  status: Label | string;
-}
+// groups (all it may see when none are chosen) into three sheets, 契約 / 発注書 / 請求書
+// (Contracts / Purchase orders / Invoices), refreshed in place by id on every pull. The
+// requests are one per group and one per page of invoices, whatever the number of contracts:
+// the contract list carries each contract's partner, conditions and orders.
 
 interface Page<T> {
   items: T[];
@@ -32,28 +31,7 @@ export interface ReviewResult {
   sheets: Written[];
 }
 
-export const REVIEW_SHEETS = { contracts: "契約", orders: "発注書", invoices: "請求書" } as const;
-
-const HEADERS: Record<Lang, Record<keyof typeof REVIEW_SHEETS, string[]>> = {
-  ja: {
-    contracts: ["ID", "契約名", "パートナー", "期間", "状態", "金額"],
-    orders: ["ID", "発注書番号", "パートナー", "送付月", "状態", "金額"],
-    invoices: ["ID", "請求書番号", "パートナー", "稼働月", "状態", "金額"],
-  },
-  en: {
-    contracts: ["ID", "Contract", "Partner", "Period", "Status", "Amount"],
-    orders: ["ID", "Order number", "Partner", "Month sent", "Status", "Amount"],
-    invoices: ["ID", "Invoice number", "Partner", "Working month", "Status", "Amount"],
-  },
-};
-
 const enc = encodeURIComponent;
-const monthOf = (iso: string | null) => (iso ? iso.slice(0, 7) : "");
-
-function label(status: Label | string, lang: Lang): string {
-  if (typeof status === "string") return status;
-  return lang === "ja" ? status.labelJa : status.label;
-}
 
 function companyInvoices(companyId: string): InvoiceListItem[] {
   const items: InvoiceListItem[] = [];
@@ -70,77 +48,84 @@ function companyInvoices(companyId: string): InvoiceListItem[] {
   return items;
 }
 
-export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
-  const lang = userLang();
+type Records = Record<ReviewKind, ReviewRow[]>;
+
+/** One company's rows: its chosen groups' contracts and orders, and their invoices. */
+function recordsOf(companyId: string, groupIds: string[] | undefined, lang: Lang) {
+  const today = Utilities.formatDate(new Date(), "Asia/Tokyo", "yyyy-MM-dd");
   const groups =
     groupIds && groupIds.length > 0
       ? groupIds
       : callApi<{ id: string }[]>("get", `/v1/companies/${enc(companyId)}/groups`).map((g) => g.id);
   const contracts = groups.flatMap((g) =>
-    callApi<GroupContract[]>("get", `/v1/groups/${enc(g)}/contracts`),
+    callApi<ContractListItem[]>("get", `/v1/groups/${enc(g)}/contracts`),
   );
-  const chosen = new Set(contracts.map((c) => c.id));
-  const invoices = companyInvoices(companyId).filter((i) => chosen.has(i.contractId));
-  const partners = new Map(invoices.map((i) => [i.contractId, i.partnerName]));
-  const partnerOf = (c: { id: string; partnerUserId?: string }) =>
-    partners.get(c.id) ?? c.partnerUserId ?? "";
-
-  const contractRows: ReviewRow[] = [];
-  const orderRows: ReviewRow[] = [];
-  for (const contract of contracts) {
-    contractRows.push([
-      contract.id,
-      contract.title,
-      partnerOf(contract),
-      `${contract.startDate}〜${contract.endDate}`,
-      label(contract.status, lang),
-      "",
-    ]);
-    const detail = callApi<{ orders?: Order[] }>("get", `/v1/contracts/${enc(contract.id)}`);
-    for (const order of detail.orders ?? []) {
-      orderRows.push([
-        order.id,
-        order.number ?? order.subject ?? "",
-        partnerOf(contract),
-        monthOf(order.sentAt ?? order.createdAt),
-        ORDER_STATUS_LABELS[order.status]?.[lang] ?? order.status,
-        "",
-      ]);
-    }
-  }
-  const invoiceRows: ReviewRow[] = invoices.map((i) => [
-    i.id,
-    i.number ?? "",
-    i.partnerName,
-    i.month,
-    INVOICE_STATUS_LABELS[i.status]?.[lang] ?? i.status,
-    i.total,
-  ]);
-  const headers = HEADERS[lang];
-  return {
-    companyId,
-    groupIds: groups,
-    sheets: [
-      writeReviewSheet(REVIEW_SHEETS.contracts, headers.contracts, contractRows),
-      writeReviewSheet(REVIEW_SHEETS.orders, headers.orders, orderRows),
-      writeReviewSheet(REVIEW_SHEETS.invoices, headers.invoices, invoiceRows),
-    ],
+  const byId = new Map(contracts.map((c) => [c.id, c]));
+  const invoices = companyInvoices(companyId).filter((i) => byId.has(i.contractId));
+  const records: Records = {
+    contracts: contracts.map((c) => contractRow(c, today, lang)),
+    orders: contracts.flatMap((c) => c.orders.map((o) => orderRow(o, c, lang))),
+    invoices: invoices.map((i) => invoiceRow(i, byId.get(i.contractId), lang)),
   };
+  return { groups, records };
 }
 
-/** The menu's 会社: レビューを取得: every company the caller reviews, all its groups. */
-export function menuPullReview(): ReviewResult[] {
+/** The three sheets, each in one read and one write; what the pull did not list is marked. */
+function writeAll(records: Records, lang: Lang): Written[] {
+  return (["contracts", "orders", "invoices"] as const).map((kind) =>
+    refreshReviewSheet(
+      {
+        names: REVIEW_SHEET_NAMES[kind],
+        lang,
+        columns: reviewColumns(kind, lang),
+        statusColumn: statusColumn(kind),
+        notListed: NOT_LISTED,
+      },
+      records[kind],
+    ),
+  );
+}
+
+export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
+  const lang = userLang();
+  const { groups, records } = recordsOf(companyId, groupIds, lang);
+  return { companyId, groupIds: groups, sheets: writeAll(records, lang) };
+}
+
+export interface MenuReviewResult {
+  companies: { companyId: string; groupIds: string[] }[];
+  sheets: Written[];
+}
+
+/**
+ * The menu's 会社: レビューを取得: every company the caller reviews, all its groups, written
+ * together so that one company's rows are not marked as no longer listed by another's pull.
+ */
+export function menuPullReview(): MenuReviewResult | null {
   const lang = userLang();
   try {
-    const results = getAccount().companies.map((c) => pullCompanyReview(c.id));
-    const rows = results.flatMap((r) => r.sheets).reduce((n, s) => n + s.added + s.updated, 0);
+    const pulled = getAccount().companies.map((c) => ({
+      companyId: c.id,
+      ...recordsOf(c.id, undefined, lang),
+    }));
+    const all: Records = { contracts: [], orders: [], invoices: [] };
+    for (const { records } of pulled) {
+      for (const kind of ["contracts", "orders", "invoices"] as const) {
+        all[kind].push(...records[kind]);
+      }
+    }
+    const sheets = writeAll(all, lang);
+    const rows = sheets.reduce((n, s) => n + s.added + s.updated, 0);
     SpreadsheetApp.getActiveSpreadsheet().toast(
       `${rows} ${t(MESSAGES.reviewPulled, lang)}`,
       "Shimebi",
     );
-    return results;
+    return {
+      companies: pulled.map((p) => ({ companyId: p.companyId, groupIds: p.groups })),
+      sheets,
+    };
   } catch (error) {
     SpreadsheetApp.getUi().alert(error instanceof Error ? error.message : String(error));
-    return [];
+    return null;
   }
 }

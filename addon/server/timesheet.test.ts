@@ -74,7 +74,7 @@ describe("createTimesheet", () => {
     createTimesheet(CONTRACT_ID, "2025-08");
     createTimesheet(CONTRACT_ID, "2025-08");
     expect(gas.spreadsheet.sheets.map((s) => s.getName())).toEqual([
-      "Sheet1",
+      "シート1",
       "2025-08 Shimebi 開発支援",
     ]);
   });

@@ -52,7 +52,9 @@ const noNetwork: FetchHandler = (request) => {
 
 export function createGas(options: GasOptions = {}) {
   const counter = new CallCounter();
-  const spreadsheet = new FakeSpreadsheet(counter, options.timeZone ?? "Asia/Tokyo");
+  // A new spreadsheet's first sheet, named as Sheets names it in the user's language.
+  const first = (options.locale ?? "ja").startsWith("ja") ? "シート1" : "Sheet1";
+  const spreadsheet = new FakeSpreadsheet(counter, options.timeZone ?? "Asia/Tokyo", first);
   const ui = new FakeUi();
   const properties = {
     document: new FakeProperties(),

@@ -1,4 +1,5 @@
 import type { CallCounter } from "./counter";
+import { displayOf } from "./numberFormat";
 import { type FakeDataValidation, FakeDataValidationBuilder } from "./validation";
 
 // SpreadsheetApp in memory: one spreadsheet of sheets of cells, with the parts of the real
@@ -69,6 +70,23 @@ export class FakeRange implements Partial<Range> {
     const typing = this.sheet.whileReading.shift();
     typing?.();
     return out;
+  }
+
+  /** As Sheets shows the cells: each under its number format. */
+  getDisplayValues(): string[][] {
+    this.sheet.counter.count("getDisplayValues");
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from({ length: this.columns }, (_, c) => {
+        const row = this.row + r;
+        const column = this.column + c;
+        const format = latestAt(this.sheet.numberFormats, row, column) ?? "General";
+        return displayOf(this.sheet.cells[row - 1]?.[column - 1], format);
+      }),
+    );
+  }
+
+  getDisplayValue(): string {
+    return this.getDisplayValues()[0]?.[0] ?? "";
   }
 
   getValue(): unknown {
@@ -234,8 +252,9 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
   constructor(
     readonly counter: CallCounter,
     private readonly timeZone = "Asia/Tokyo",
+    firstSheet = "Sheet1",
   ) {
-    this.active = new FakeSheet(this, "Sheet1", counter);
+    this.active = new FakeSheet(this, firstSheet, counter);
     this.sheets = [this.active];
   }
 

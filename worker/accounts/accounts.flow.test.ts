@@ -170,6 +170,14 @@ describe("bad input changes nothing", () => {
     expect(weak.body.error.issues.map((i: { message: string }) => i.message)).toContain(
       "The password must be at least 10 characters",
     );
+    const weakJa = await t.call("POST", `/v1/invitations/${token}/accept`, {
+      body: { email: "p@example.test", password: "password", agreeToTerms: true },
+      headers: { "accept-language": "ja" },
+    });
+    expect(weakJa.body.error.issues.map((i: { message: string }) => i.message)).toEqual([
+      "パスワードは10文字以上にしてください",
+      "パスワードは英字と数字または記号を組み合わせてください",
+    ]);
 
     const noConsent = await t.call("POST", `/v1/invitations/${token}/accept`, {
       body: { email: "p@example.test", password: PASSWORD, agreeToTerms: false },

@@ -134,7 +134,11 @@ export async function acceptInvitation(
     google = { subject: identity.subject };
   } else if (input.password === undefined) {
     throw new ApiError(422, "invalid_request", "Choose a password or register with Google", [
-      { path: "password", message: "password is required unless you register with Google" },
+      {
+        path: "password",
+        message: "password is required unless you register with Google",
+        messageJa: "Google で登録しない場合はパスワードが必要です",
+      },
     ]);
   } else {
     const problems = passwordProblems(input.password, email);
@@ -218,11 +222,14 @@ async function tellInviter(deps: Deps, invitation: Invitation) {
   const group = where?.group ?? "";
   await notify(deps, invitation.invitedBy, {
     kind: "invitation.accepted",
-    title: `${invitation.email} joined ${group}`,
-    body: [
-      `${invitation.email} accepted your invitation and joined "${group}" (${where?.company ?? ""}) as ${invitation.role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
-      `${invitation.email} さんが招待を承諾し、グループ「${group}」に参加しました。`,
-    ].join("\n"),
+    title: {
+      ja: `${invitation.email} さんが「${group}」に参加しました`,
+      en: `${invitation.email} joined ${group}`,
+    },
+    body: {
+      ja: `${invitation.email} さんが招待を承諾し、${where?.company ?? ""} のグループ「${group}」に参加しました。`,
+      en: `${invitation.email} accepted your invitation and joined "${group}" (${where?.company ?? ""}) as ${invitation.role.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`)}.`,
+    },
     link: `/v1/groups/${invitation.groupId}/members`,
   });
 }

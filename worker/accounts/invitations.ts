@@ -71,7 +71,11 @@ export async function createInvitation(
     .where(and(eq(users.email, email), eq(memberships.groupId, scope.groupId)));
   if (member) {
     throw new ApiError(409, "already_member", `${email} is already in this group`, [
-      { path: "email", message: `${email} is already in this group` },
+      {
+        path: "email",
+        message: `${email} is already in this group`,
+        messageJa: `${email} はすでにこのグループのメンバーです`,
+      },
     ]);
   }
   const now = deps.now();

@@ -155,20 +155,22 @@ describe("an invoice through a three-step approval route", () => {
       .select()
       .from(notifications)
       .where(eq(notifications.kind, "approval.stepWaiting"));
-    expect(waiting.map((n) => [n.userId, n.title])).toEqual(
+    expect(waiting.map((n) => [n.userId, n.title, n.titleEn])).toEqual(
       expect.arrayContaining([
         [
           ids.suzuki,
-          "Approve INV-000001 (step 2) / INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+          "請求書 INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+          "Approve invoice INV-000001 (step 2)",
         ],
         [
           ids.ito,
-          "Approve INV-000001 (step 2) / INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+          "請求書 INV-000001 の承認をお願いします（ステップ2「経理確認」）",
+          "Approve invoice INV-000001 (step 2)",
         ],
       ]),
     );
     expect(waiting.map((n) => n.title)).toContain(
-      "Approve INV-000001 (step 1) / INV-000001 の承認をお願いします（ステップ1「課長確認」）",
+      "請求書 INV-000001 の承認をお願いします（ステップ1「課長確認」）",
     );
 
     const first = await decide(id, "suzuki");

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, or } from "drizzle-orm";
 import { type ApprovalRecord, currentStepOf } from "../../shared";
 import { memberships } from "../db/schema";
 import type { Deps } from "../deps";
-import { notify } from "../notifications/service";
+import { type NotificationInput, notify, type Words } from "../notifications/service";
 
 // The people a step waits for hear of it in the bell: the named approvers, or the holders of
 // the step's role in the group. The default single step keeps today's notices alone.
@@ -33,7 +33,7 @@ async function waitingFor(
 export async function notifyStepApprovers(
   deps: Pick<Deps, "db" | "now" | "mail" | "config">,
   record: ApprovalRecord,
-  document: { companyId: string; groupId: string; label: string; link: string },
+  document: { companyId: string; groupId: string; label: Words; link: string },
 ) {
   if (record.routeId === null || record.outcome !== "pending") return;
   const number = currentStepOf(record);
@@ -43,9 +43,35 @@ export async function notifyStepApprovers(
     if (record.decisions.some((d) => d.step === number && d.userId === userId)) continue;
     await notify(deps, userId, {
       kind: "approval.stepWaiting",
-      title: `Approve ${document.label} (step ${number}) / ${document.label} の承認をお願いします（ステップ${number}「${step.name}」）`,
-      body: `${record.routeName}: step ${number} of ${record.steps.length}, "${step.name}". ${record.requestedBy.name}`,
+      title: {
+        ja: `${document.label.ja} の承認をお願いします（ステップ${number}「${step.name}」）`,
+        en: `Approve ${document.label.en} (step ${number})`,
+      },
+      body: {
+        ja: `${record.routeName}: 全${record.steps.length}ステップ中 ${number}「${step.name}」。申請者: ${record.requestedBy.name}`,
+        en: `${record.routeName}: step ${number} of ${record.steps.length}, "${step.name}". Requested by ${record.requestedBy.name}`,
+      },
       link: document.link,
     });
   }
+}
+
+/** To the author: a step of the approval route returned the document, with the reason. */
+export function approvalReturnedText(
+  kind: "order.approvalReturned" | "paymentNotice.approvalReturned",
+  document: { label: Words; link: string },
+  step: { who: string; stepName: string; reason: string },
+): NotificationInput {
+  return {
+    kind,
+    title: {
+      ja: `${document.label.ja} が承認経路で差し戻されました`,
+      en: `The ${document.label.en} was returned in approval`,
+    },
+    body: {
+      ja: `${step.who}（${step.stepName}）: ${step.reason}`,
+      en: `${step.who} (${step.stepName}): ${step.reason}`,
+    },
+    link: document.link,
+  };
 }

@@ -97,7 +97,9 @@ async function domesticValues(input: NewDomesticBankAccount): Promise<Values> {
     });
   }
   const holder = toZenginName(input.holderName);
-  if (!holder.ok) issues.push({ path: "holderName", message: holder.message });
+  if (!holder.ok) {
+    issues.push({ path: "holderName", message: holder.message, messageJa: holder.messageJa });
+  }
 
   if (issues.length > 0 || !bank || !branch || !holder.ok) refuse(issues);
   return {

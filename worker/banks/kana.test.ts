@@ -95,14 +95,24 @@ describe("toZenginName", () => {
 
   it("refuses kanji and says to write kana", () => {
     const result = toZenginName("田中 美咲");
-    expect(result).toEqual({ ok: false, message: expect.stringContaining("not in kanji") });
+    expect(result).toEqual({
+      ok: false,
+      message: expect.stringContaining("not in kanji"),
+      messageJa: expect.stringContaining("漢字ではなく"),
+    });
   });
 
   it("names the characters a transfer cannot carry", () => {
     expect(toZenginName("ﾀﾅｶ@ﾐｻｷ!")).toEqual({
       ok: false,
       message: "A bank transfer cannot carry @ !: use kana, A-Z, 0-9, spaces and ( ) . - /",
+      messageJa:
+        "振込に使えない文字があります（@ !）。カナ・英大文字・数字・スペース・( ) . - / で入力してください",
     });
-    expect(toZenginName("   ")).toEqual({ ok: false, message: expect.stringContaining("kana") });
+    expect(toZenginName("   ")).toEqual({
+      ok: false,
+      message: expect.stringContaining("kana"),
+      messageJa: "口座名義をカナで入力してください",
+    });
   });
 });

@@ -91,7 +91,9 @@ const KANJI = /[\u3400-\u4DBF\u4E00-\u9FFF\uF900-\uFAFF々〆]/;
 const ZENGIN_NAME = /^[0-9A-Z ().\-/\uFF66\uFF71-\uFF9F]+$/;
 const ZENGIN_CHAR = /[0-9A-Z ().\-/\uFF66\uFF71-\uFF9F]/;
 
-export type NameResult = { ok: true; value: string } | { ok: false; message: string };
+export type NameResult =
+  | { ok: true; value: string }
+  | { ok: false; message: string; messageJa: string };
 
 /**
  * An account holder's name (口座名義) as banks print it: "たなか みさき" and
@@ -106,12 +108,20 @@ export function toZenginName(input: string): NameResult {
     .replace(/・/g, ".")
     .replace(/\s+/g, " ")
     .trim();
-  if (folded === "") return { ok: false, message: "Enter the account holder's name in kana" };
+  if (folded === "") {
+    return {
+      ok: false,
+      message: "Enter the account holder's name in kana",
+      messageJa: "口座名義をカナで入力してください",
+    };
+  }
   if (KANJI.test(folded)) {
     return {
       ok: false,
       message:
         "Write the holder's name in kana as the bank has it (e.g. タナカ ミサキ), not in kanji",
+      messageJa:
+        "口座名義は漢字ではなく、銀行に登録されたカナで入力してください（例: タナカ ミサキ）",
     };
   }
   const value = halfWidthKatakana(folded);
@@ -120,6 +130,7 @@ export function toZenginName(input: string): NameResult {
     return {
       ok: false,
       message: `A bank transfer cannot carry ${bad}: use kana, A-Z, 0-9, spaces and ( ) . - /`,
+      messageJa: `振込に使えない文字があります（${bad}）。カナ・英大文字・数字・スペース・( ) . - / で入力してください`,
     };
   }
   return { ok: true, value };

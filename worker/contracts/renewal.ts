@@ -195,11 +195,14 @@ async function sendRenewalOrder(deps: Deps, renewal: Renewal) {
       partner.id,
       {
         kind: "contract.renewed",
-        title: `契約が自動更新されました / Your contract renewed: ${contract.title}`,
-        body: [
-          `「${contract.title}」は ${period} の期間で自動更新されました。更新後の月の業務登録は、発注書 ${order.number} の承認後に行えます。`,
-          `"${contract.title}" renewed for ${period}. Approve purchase order ${order.number} to record work in the renewed months.`,
-        ].join("\n"),
+        title: {
+          ja: `契約が自動更新されました: ${contract.title}`,
+          en: `Your contract renewed: ${contract.title}`,
+        },
+        body: {
+          ja: `「${contract.title}」は ${period} の期間で自動更新されました。更新後の月の業務登録は、発注書 ${order.number} の承認後に行えます。`,
+          en: `"${contract.title}" renewed for ${period}. Approve purchase order ${order.number} to record work in the renewed months.`,
+        },
         link,
       },
       { mail: { to: partner.email } },
@@ -211,11 +214,14 @@ async function sendRenewalOrder(deps: Deps, renewal: Renewal) {
       owner.id,
       {
         kind: "contract.renewed",
-        title: `契約が自動更新されました / A contract renewed: ${contract.title}`,
-        body: [
-          `「${contract.title}」は ${period} の期間で自動更新され、基準条件の発注書 ${order.number} をパートナーに送付しました。基準条件と異なる場合は、稼働条件を変更して発注書を送付してください。`,
-          `"${contract.title}" renewed for ${period}; purchase order ${order.number} with the base terms was sent to the partner. For other terms, change the conditions and send that order.`,
-        ].join("\n"),
+        title: {
+          ja: `契約が自動更新されました: ${contract.title}`,
+          en: `A contract renewed: ${contract.title}`,
+        },
+        body: {
+          ja: `「${contract.title}」は ${period} の期間で自動更新され、基準条件の発注書 ${order.number} をパートナーに送付しました。基準条件と異なる場合は、稼働条件を変更して発注書を送付してください。`,
+          en: `"${contract.title}" renewed for ${period}; purchase order ${order.number} with the base terms was sent to the partner. For other terms, change the conditions and send that order.`,
+        },
         link,
       },
       { mail: { to: owner.email } },

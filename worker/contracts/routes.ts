@@ -14,7 +14,7 @@ import { createdContractWarnings } from "./rules";
 import {
   contractDetailSchema,
   contractIdParam,
-  contractSchema,
+  contractListItemSchema,
   createdContractSchema,
   newConditionsSchema,
   newContractSchema,
@@ -43,7 +43,7 @@ const listForGroup = defineRoute({
   tags: ["Contracts"],
   summary: "The group's contracts with their status",
   request: { params: groupIdParam },
-  responses: { 200: ok("Contracts", z.array(contractSchema)), ...denied },
+  responses: { 200: ok("Contracts", z.array(contractListItemSchema)), ...denied },
 });
 
 const listMine = defineRoute({
@@ -52,7 +52,7 @@ const listMine = defineRoute({
   operationId: "listMyContracts",
   tags: ["Contracts"],
   summary: "The caller's contracts as a partner",
-  responses: { 200: ok("Contracts", z.array(contractSchema)), ...denied },
+  responses: { 200: ok("Contracts", z.array(contractListItemSchema)), ...denied },
 });
 
 const show = defineRoute({
@@ -109,10 +109,16 @@ export function contractRoutes() {
       return c.json({ ...serializeContract(contract, null, now), warnings }, 201);
     })
     .openapi(listForGroup, async (c) =>
-      c.json(await listContracts(c.var.deps, { groupId: accessOf(c).groupId ?? "" }), 200),
+      c.json(
+        await listContracts(c.var.deps, { groupId: accessOf(c).groupId ?? "" }, accessOf(c).roles),
+        200,
+      ),
     )
     .openapi(listMine, async (c) =>
-      c.json(await listContracts(c.var.deps, { partnerUserId: currentUser(c).id }), 200),
+      c.json(
+        await listContracts(c.var.deps, { partnerUserId: currentUser(c).id }, ["partner"]),
+        200,
+      ),
     )
     .openapi(show, async (c) => {
       const access = accessOf(c);

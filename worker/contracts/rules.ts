@@ -144,6 +144,16 @@ export function transitionOrder(
   });
 }
 
+/** The working months an order of `version` covers, its lines and their fixed total. */
+export function orderCoverage(
+  contract: Pick<Contract, "startDate" | "endDate" | "closingDay">,
+  version: Pick<typeof conditionVersions.$inferSelect, "effectiveFrom" | "costCategories">,
+) {
+  const months = workingMonthsOfContract(contract).filter((m) => m >= version.effectiveFrom);
+  const lines = orderLines(version.costCategories, months);
+  return { months, lines, totalAmount: orderFixedTotal(lines) };
+}
+
 /** 発注書の内容: what the partner reviews, frozen into the order when it is sent. */
 export function orderDocumentContent(parts: {
   contract: Contract;
@@ -157,8 +167,7 @@ export function orderDocumentContent(parts: {
 }) {
   const { contract, version, company, partner, order } = parts;
   const categories = version.costCategories;
-  const months = workingMonthsOfContract(contract).filter((m) => m >= version.effectiveFrom);
-  const lines = orderLines(categories, months);
+  const { months, lines, totalAmount } = orderCoverage(contract, version);
   const remarks = orderRemarks({
     costCategories: categories,
     settlementUnit: contract.settlementUnit as SettlementUnit,
@@ -202,7 +211,7 @@ export function orderDocumentContent(parts: {
     workingMonths: months,
     conditionVersion: version.version,
     lines,
-    totalAmount: orderFixedTotal(lines),
+    totalAmount,
     remarks: remarks.lines,
     monthTable: remarks.monthTable,
   };

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { CONTRACT_STATUSES } from "../../shared";
+import { CONTRACT_STATUSES, ORDER_STATUSES } from "../../shared";
 import { contracts } from "../db/schema";
-import { instant, int, isoDate, issueSchema, yearMonth } from "../http/schemas";
+import { instant, int, isoDate, issueSchema, yearMonth, yen } from "../http/schemas";
 import { orderSchema } from "../orders/schemas";
 import { costCategorySchema } from "../quote/schemas";
 
@@ -153,6 +153,44 @@ export const conditionVersionSchema = z
     costCategories: z.array(costCategorySchema),
   })
   .openapi("ConditionVersion");
+
+/** An order as the contract lists show it: what it covers and its fixed total. */
+const listedOrderSchema = z
+  .object({
+    id: z.string(),
+    number: z.string().openapi({ example: "PO-000001" }),
+    status: z.enum(ORDER_STATUSES),
+    subject: z.string(),
+    sentAt: instant.nullable(),
+    createdAt: instant,
+    workingMonths: z.array(yearMonth).openapi({ description: "the working months it orders" }),
+    totalAmount: yen.openapi({ description: "合計（税抜）of the fixed lines" }),
+  })
+  .openapi("ListedPurchaseOrder");
+
+/** A contract in a list: its partner, the conditions in force and its orders, in one answer. */
+export const contractListItemSchema = contractSchema
+  .extend({
+    partner: z.object({
+      id: z.string(),
+      name: z
+        .string()
+        .openapi({ description: "基本情報's name (a corporation's name), or the email" }),
+      kind: z.enum(["individual", "corporation"]).nullable(),
+      registeredName: z.string().nullable().openapi({
+        description: "the name the National Tax Agency register holds for the registration number",
+      }),
+    }),
+    conditions: conditionVersionSchema.openapi({
+      description:
+        "the newest version in force in this working month (Japan time); before the first, the first",
+    }),
+    orders: z.array(listedOrderSchema).openapi({
+      description: "newest first; drafts only for the company's members",
+    }),
+  })
+  .openapi("ContractListItem");
+export type ContractListItem = z.infer<typeof contractListItemSchema>;
 
 export const contractDetailSchema = contractSchema
   .extend({ conditions: conditionVersionSchema, orders: z.array(orderSchema) })

@@ -237,8 +237,11 @@ export const notifications = sqliteTable(
       .notNull()
       .references(() => users.id),
     kind: text("kind").notNull(),
+    /** Japanese, the product's first language; English beside it (null on rows before it). */
     title: text("title").notNull(),
     body: text("body").notNull(),
+    titleEn: text("title_en"),
+    bodyEn: text("body_en"),
     link: text("link"),
     readAt: time("read_at"),
     createdAt: createdAt(),

@@ -24,7 +24,7 @@ export const MAX_SESSIONS = 6;
 
 type Call =
   | { op: "run"; fn: string; args: unknown[] }
-  | { op: "sheet" }
+  | { op: "sheet"; name?: string }
   | { op: "edit"; row: number; column: number; value: string };
 
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
@@ -177,7 +177,8 @@ export function addonHost() {
       new URL(c.req.url).origin,
     );
     if (!session) return c.json(missing, 400);
-    return c.json(await session.call({ op: "sheet" }));
+    const name = c.req.query("sheet");
+    return c.json(await session.call({ op: "sheet", ...(name ? { name } : {}) }));
   });
 
   app.put("/dev/addon/sheet", async (c) => {

@@ -64,23 +64,43 @@ body { margin: 0; font: 13px "Noto Sans JP", Arial, sans-serif; display: flex; h
 #grid th { background: #f1f3f4; padding: 2px 6px; font-weight: 600; }
 #grid td.num { background: #f8f9fa; color: #5f6368; padding: 0 4px; text-align: right; }
 #grid input { border: 0; width: 72px; padding: 3px 4px; font: inherit; }
-#grid td.c1 input { width: 92px; }
-#grid td.c8 input { width: 150px; }
-#grid td.c9 input { width: 240px; }
-#grid td.c9 input { color: #b3261e; }
+#grid table.timesheet td.c1 input { width: 92px; }
+#grid table.timesheet td.c8 input { width: 150px; }
+#grid table.timesheet td.c9 input { width: 240px; color: #b3261e; }
+#grid input.number { text-align: right; }
 #grid .sheetname { font-weight: 600; margin-bottom: 6px; }
+#tabs { margin: 0 0 6px; display: flex; gap: 4px; flex-wrap: wrap; }
+#tabs button { font: inherit; border: 1px solid #dadce0; background: #f8f9fa; padding: 2px 10px; border-radius: 4px 4px 0 0; cursor: pointer; }
+#tabs button.active { background: #fff; border-bottom-color: #fff; font-weight: 600; color: #188038; }
 #grid .error { color: #b3261e; }
 iframe { width: 300px; flex: none; border: 0; border-left: 1px solid #dadce0; height: 100vh; }
 </style></head>
 <body>
-<div id="grid"><p class="sheetname" id="sheet-name"></p><p id="grid-error" class="error"></p><table id="sheet"></table></div>
+<div id="grid"><div id="tabs" role="tablist"></div><p class="sheetname" id="sheet-name"></p><p id="grid-error" class="error"></p><table id="sheet"></table></div>
 <iframe id="sidebar" title="Shimebi sidebar" src="/dev/addon/sidebar${query}"></iframe>
 <script>
 const query = ${script(query)};
 const table = document.getElementById("sheet");
+// A column as wide as its longest text: Japanese characters take about twice a Latin one's.
+function widthOf(texts) {
+  const longest = Math.max(0, ...texts.map((t) => [...t].reduce((w, ch) => w + (ch.charCodeAt(0) > 0x2e7f ? 13 : 7.5), 0)));
+  return Math.min(280, Math.max(56, Math.ceil(longest) + 12)) + "px";
+}
 function render(view) {
   document.getElementById("sheet-name").textContent = view.name;
+  const tabs = document.getElementById("tabs");
+  tabs.replaceChildren(...view.sheets.map((name) => {
+    const tab = document.createElement("button");
+    tab.type = "button";
+    tab.role = "tab";
+    tab.textContent = name;
+    tab.className = name === view.name ? "active" : "";
+    tab.addEventListener("click", () => load(name));
+    return tab;
+  }));
   const hidden = new Set(view.hiddenColumns);
+  table.className = view.isTimesheet ? "timesheet" : "";
+  const widths = view.isTimesheet ? [] : (view.values[0] || []).map((_, c) => widthOf(view.display.map((line) => line[c] || "")));
   table.replaceChildren();
   view.values.forEach((line, r) => {
     const tr = table.insertRow();
@@ -89,9 +109,10 @@ function render(view) {
     num.textContent = String(r + 1);
     line.forEach((value, c) => {
       if (hidden.has(c + 1)) return;
-      if (r === 0 && view.isTimesheet) {
+      const shown = view.display[r] ? view.display[r][c] : String(value);
+      if (r === 0) {
         const th = document.createElement("th");
-        th.textContent = String(value);
+        th.textContent = shown;
         tr.appendChild(th);
         return;
       }
@@ -99,15 +120,17 @@ function render(view) {
       td.className = "c" + (c + 1);
       const input = document.createElement("input");
       input.id = "cell-R" + (r + 1) + "C" + (c + 1);
-      input.value = value === null || value === undefined ? "" : String(value);
+      input.value = shown;
       input.title = input.value;
+      if (typeof value === "number") input.className = "number";
+      if (widths[c]) input.style.width = widths[c];
       input.addEventListener("change", () => edit(r + 1, c + 1, input.value));
       td.appendChild(input);
     });
   });
 }
-async function load() {
-  const response = await fetch("/dev/addon/sheet" + query);
+async function load(name) {
+  const response = await fetch("/dev/addon/sheet" + query + (name ? "&sheet=" + encodeURIComponent(name) : ""));
   render(await response.json());
 }
 async function edit(row, column, value) {

@@ -11,7 +11,7 @@ import type { FakeSheet } from "../../addon/testing/spreadsheet";
 
 export type SessionRequest =
   | { id: number; op: "run"; token: string; fn: string; args: unknown[] }
-  | { id: number; op: "sheet" }
+  | { id: number; op: "sheet"; name?: string }
   | { id: number; op: "edit"; token: string; row: number; column: number; value: string };
 
 export type SessionReply =
@@ -20,8 +20,12 @@ export type SessionReply =
 
 export interface SheetView {
   name: string;
+  /** Every sheet's name, in order: the page's tabs. */
+  sheets: string[];
   isTimesheet: boolean;
   values: unknown[][];
+  /** The cells as Sheets shows them, under their number formats (yen, dates). */
+  display: string[][];
   hiddenColumns: number[];
 }
 
@@ -31,16 +35,23 @@ gas.properties.user.setProperty("shimebi.apiBaseUrl", apiBase);
 
 function sheetView(): SheetView {
   const sheet = gas.activeSheet();
+  const isTimesheet = sheet.metadata.length > 0;
   const rows = Math.max(sheet.getLastRow(), 1);
+  // A timesheet in its own layout; another sheet (the review sheets) as wide as its cells.
+  const width = isTimesheet
+    ? WIDTH
+    : Math.max(1, ...sheet.cells.slice(0, rows).map((line) => line?.length ?? 0));
   const values: unknown[][] = [];
   for (let r = 0; r < rows; r++) {
     const line = sheet.cells[r] ?? [];
-    values.push(Array.from({ length: WIDTH }, (_, c) => line[c] ?? ""));
+    values.push(Array.from({ length: width }, (_, c) => line[c] ?? ""));
   }
   return {
     name: sheet.getName(),
-    isTimesheet: sheet.metadata.length > 0,
+    sheets: gas.spreadsheet.sheets.map((s) => s.getName()),
+    isTimesheet,
     values,
+    display: sheet.getRange(1, 1, rows, width).getDisplayValues(),
     hiddenColumns: [...sheet.hiddenColumns],
   };
 }
@@ -55,7 +66,11 @@ function typed(sheet: FakeSheet, row: number, column: number, text: string): unk
 }
 
 function handle(request: SessionRequest): unknown {
-  if (request.op === "sheet") return sheetView();
+  if (request.op === "sheet") {
+    const chosen = request.name ? gas.spreadsheet.getSheetByName(request.name) : null;
+    if (chosen) gas.spreadsheet.setActiveSheet(chosen);
+    return sheetView();
+  }
   gas.setIdentityToken(request.token);
   if (request.op === "edit") {
     const sheet = gas.activeSheet();

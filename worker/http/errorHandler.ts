@@ -32,7 +32,8 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
         400,
       );
     }
-    const message = err.message || "Request refused";
+    const en = err.message || "Request refused";
+    const message = ja ? `リクエストを処理できませんでした（HTTP ${err.status}）` : en;
     return jsonAnswer(
       c,
       new ApiError(err.status, `http_${err.status}`, message).toBody(),

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import type { IssueBody } from "./errors";
 import type { Locale } from "./locale";
+import { japaneseOf } from "./zodWords";
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -90,8 +91,10 @@ export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): Iss
   return error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     const field = path || (locale === "ja" ? "リクエスト本文" : "The request body");
-    if (hasOwnWords(issue))
-      return { path, code: issue.code, message: `${field}: ${issue.message}` };
+    if (hasOwnWords(issue)) {
+      const own = locale === "ja" ? (japaneseOf(issue.message) ?? issue.message) : issue.message;
+      return { path, code: issue.code, message: `${field}: ${own}` };
+    }
     const text = describe(issue, data, locale);
     return {
       path,

@@ -351,6 +351,18 @@ describe("refusals leave the invoice as it was", () => {
     expect(late.body.warnings).toEqual([
       { path: "dueDate", message: expect.stringContaining("the Freelance Act's 60-day limit") },
     ]);
+    const lateJa = await t.call("PUT", invoicePath(), {
+      token: ctx.partner,
+      body: { dueDate: "2025-10-31" },
+      headers: { "accept-language": "ja" },
+    });
+    expect(lateJa.body.warnings).toEqual([
+      {
+        path: "dueDate",
+        message:
+          "支払期日 2025年10月31日 は締め日から67日後で、フリーランス保護法の60日以内を超えています。できれば会社と早い日付で合意してください",
+      },
+    ]);
     const [row] = await t.db.select().from(invoices);
     expect(row?.dueDate).toBe("2025-10-31");
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, desc, eq, lt, ne, or, type SQL, sql } from "drizzle-orm";
 import type { InvoiceStatus } from "../../shared";
 import { type Caller, inCallerGroups } from "../companies/groupScope";
 import { companies, contracts, invoices, users } from "../db/schema";
@@ -68,6 +68,11 @@ const columns = {
   status: invoices.status,
   number: invoices.number,
   total: invoices.total,
+  // The stored quote's figures without loading its lines.
+  subtotal: sql<number | null>`json_extract(${invoices.figures}, '$.subtotal')`,
+  consumptionTax: sql<number | null>`json_extract(${invoices.figures}, '$.consumptionTax')`,
+  withholdingTax: sql<number | null>`json_extract(${invoices.figures}, '$.withholdingTax')`,
+  payable: sql<number | null>`json_extract(${invoices.figures}, '$.payable')`,
   dueDate: invoices.dueDate,
   acceptBy: invoices.acceptBy,
   submittedAt: invoices.submittedAt,

@@ -34,6 +34,7 @@ describe("an invoice whose total is below zero", () => {
     const res = await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
       token: partner,
       body: { confirmMonth: "2025-08" },
+      headers: { "accept-language": "ja" },
     });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe("negative_total");
@@ -41,6 +42,12 @@ describe("an invoice whose total is below zero", () => {
     expect(res.body.error.message).toMatch(
       /^請求金額の合計が -\d[\d,]*円 とマイナスです。控除が報酬を上回っているため提出できません/,
     );
+    expect(res.body.error.issues[0].message).not.toMatch(/[A-Za-z]{4}/);
+    const english = await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
+      token: partner,
+      body: { confirmMonth: "2025-08" },
+    });
+    expect(english.body.error.message).toMatch(/^The invoice total is -\d[\d,]* yen, below zero/);
     expect(await snapshot(t.db)).toEqual(before);
     const [row] = await t.db.select().from(invoices);
     expect(row?.status).toBe("draft");

@@ -5,6 +5,7 @@ import { approvalSection } from "../approvals/html";
 import { callerOf } from "../companies/groupScope";
 import { accessOf } from "../companies/routes";
 import { currentUser, targetContract } from "../http/auth";
+import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import type { AppEnv } from "../http/router";
@@ -16,6 +17,7 @@ import { withIdempotency } from "../platform/idempotency";
 import { BOTH_KINDS, invoiceOf } from "./access";
 import { documentLayoutOf, reportLayoutOf } from "./layoutOf";
 import { listCompanyInvoices, listMyInvoices } from "./list";
+import { serializeInvoice } from "./present";
 import type { Invoice } from "./rules";
 import {
   contractMonthParams,
@@ -28,7 +30,7 @@ import {
   returnInvoiceSchema,
   submitInvoiceSchema,
 } from "./schemas";
-import { documentOf, getInvoice, saveDraft, serializeInvoice } from "./service";
+import { documentOf, getInvoice, saveDraft } from "./service";
 import { decideInvoice, submitInvoice } from "./submission";
 
 /**
@@ -56,8 +58,8 @@ const refused = {
 const TAGS = ["Invoices"];
 
 /** The invoice as answered, with the due-date warnings of the contract authorization loaded. */
-const present = (c: Context<AppEnv>, invoice: Invoice) =>
-  serializeInvoice(invoice, targetContract(c));
+const present = (c: Context<AppEnv>, invoice: Invoice, contract = targetContract(c)) =>
+  serializeInvoice(invoice, contract, localeFrom(c.req.header("accept-language")));
 
 const put = defineRoute({
   method: "put",
@@ -192,7 +194,7 @@ export function invoiceRoutes() {
         month,
         c.req.valid("json"),
       );
-      return c.json(serializeInvoice(invoice, contract), 200);
+      return c.json(present(c, invoice, contract), 200);
     })
     .openapi(show, (c) => c.json(present(c, invoiceOf(c, BOTH_KINDS)), 200))
     .openapi(submit, async (c) => {

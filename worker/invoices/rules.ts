@@ -18,6 +18,7 @@ import {
 import type { bankAccounts, contracts, invoices, PaymentTerms, users } from "../db/schema";
 import type { InvoiceChoices } from "../entries/monthQuote";
 import { ApiError, type IssueBody, type IssueInput, refusedBy } from "../http/errors";
+import type { Locale } from "../http/locale";
 import { nationalHolidays } from "../platform/holidays";
 import type { InvoiceInput } from "./schemas";
 
@@ -110,16 +111,20 @@ export function termsDueDate(contract: Contract, month: string): string {
 }
 
 /** The Freelance Act (フリーランス保護法) allows 60 days from the closing date: warn, not refuse. */
-export function dueDateWarnings(contract: Contract, month: string, dueDate: string | null) {
+export function dueDateWarnings(
+  contract: Contract,
+  month: string,
+  dueDate: string | null,
+  locale: Locale,
+): Warning[] {
   if (!dueDate || parseIsoDate(dueDate) === null) return [];
   const days = daysAfterClosing(month, contract.closingDay, dueDate);
   if (days <= FREELANCE_ACT_LIMIT_DAYS) return [];
-  return [
-    {
-      path: "dueDate",
-      message: `The due date ${dueDate} is ${days} days after the month's closing date, beyond the Freelance Act's 60-day limit (フリーランス保護法): agree on an earlier date with the company if you can`,
-    },
-  ] satisfies Warning[];
+  const message =
+    locale === "ja"
+      ? `支払期日 ${formatDateJa(dueDate)} は締め日から${days}日後で、フリーランス保護法の60日以内を超えています。できれば会社と早い日付で合意してください`
+      : `The due date ${dueDate} is ${days} days after the month's closing date, beyond the Freelance Act's 60-day limit (フリーランス保護法): agree on an earlier date with the company if you can`;
+  return [{ path: "dueDate", message }];
 }
 
 export function toIssueBodies(issues: readonly Issue[]): IssueBody[] {

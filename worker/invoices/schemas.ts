@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INVOICE_STATUSES } from "../../shared";
 import { yen } from "../http/schemas";
+import { words } from "../http/zodWords";
 import { lineTaxRate } from "../quote/schemas";
 
 // The invoice (請求書) the partner builds for a contract's working month. Every field of the
@@ -14,13 +15,25 @@ export const contractMonthParams = z.object({
   contractId: z.string().openapi({ param: { name: "contractId", in: "path" } }),
   month: z
     .string()
-    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Give the working month as YYYY-MM, such as 2025-08")
+    .regex(
+      /^\d{4}-(0[1-9]|1[0-2])$/,
+      words(
+        "Give the working month as YYYY-MM, such as 2025-08",
+        "稼働月は YYYY-MM の形で入力してください（例: 2025-08）",
+      ),
+    )
     .openapi({ param: { name: "month", in: "path" }, example: "2025-08" }),
 });
 
 const yearMonth = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, "Give the month as YYYY-MM, such as 2025-08")
+  .regex(
+    /^\d{4}-(0[1-9]|1[0-2])$/,
+    words(
+      "Give the month as YYYY-MM, such as 2025-08",
+      "月は YYYY-MM の形で入力してください（例: 2025-08）",
+    ),
+  )
   .openapi({ example: "2025-08" });
 
 const namedAmount = z.strictObject({
@@ -66,7 +79,13 @@ export const invoiceInputSchema = z
     bankAccountId: z.string().min(1).optional(),
     dueDate: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the due date as YYYY-MM-DD, such as 2025-09-30")
+      .regex(
+        /^\d{4}-\d{2}-\d{2}$/,
+        words(
+          "Give the due date as YYYY-MM-DD, such as 2025-09-30",
+          "支払期日は YYYY-MM-DD の形で入力してください（例: 2025-09-30）",
+        ),
+      )
       .optional(),
     remarks: z
       .string()

@@ -1,7 +1,6 @@
 import { and, count, desc, eq, isNotNull } from "drizzle-orm";
 import { quote } from "../../shared";
 import type { User } from "../accounts/sessions";
-import { approvalView } from "../approvals/service";
 import { bankAccounts, companies, contracts, invoices, users } from "../db/schema";
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
@@ -18,7 +17,6 @@ import { buildInvoiceDocument, type InvoiceDocument } from "./document";
 import {
   assertEditable,
   choicesOf,
-  dueDateWarnings,
   type Invoice,
   type InvoiceInputs,
   mergeInputs,
@@ -26,11 +24,11 @@ import {
   todayJst,
   toIssueBodies,
 } from "./rules";
-import type { InvoiceBody, InvoiceInput } from "./schemas";
+import type { InvoiceInput } from "./schemas";
 
 // 請求書 (kind "invoice"): the partner's draft for a contract's working month, submitted,
 // approved or returned by the company, resubmitted. Payment notices share the table and reuse
-// `loadParts`, `figuresFor` and `serializeInvoice`.
+// `loadParts` and `figuresFor`; both are answered by `serializeInvoice` (present.ts).
 
 type Contract = typeof contracts.$inferSelect;
 type Tx = Parameters<Parameters<Deps["db"]["transaction"]>[0]>[0];
@@ -271,35 +269,4 @@ export async function recordInvoiceEvent(
     contentHash: invoice.contentHash ?? (await contentHashOf(document)),
     details,
   });
-}
-
-export function serializeInvoice(invoice: Invoice, contract?: Contract): InvoiceBody {
-  return {
-    id: invoice.id,
-    kind: invoice.kind,
-    contractId: invoice.contractId,
-    companyId: invoice.companyId,
-    partnerUserId: invoice.partnerUserId,
-    month: invoice.workingMonth,
-    status: invoice.status,
-    number: invoice.number,
-    inputs: invoice.inputs,
-    figures: invoice.figures,
-    /** 税率ごとの対価の額と消費税額, as the engine computed them. */
-    taxByRate: invoice.figures?.taxByRate ?? [],
-    total: invoice.total,
-    dueDate: invoice.dueDate,
-    document: (invoice.document as InvoiceDocument | null) ?? null,
-    contentHash: invoice.contentHash,
-    revision: invoice.revision,
-    submittedAt: invoice.submittedAt?.toISOString() ?? null,
-    decidedAt: invoice.decidedAt?.toISOString() ?? null,
-    returnReason: invoice.returnReason,
-    /** A payment notice's confirmation deadline (確認期限); null for an invoice. */
-    acceptBy: invoice.acceptBy?.toISOString() ?? null,
-    autoAccepted: invoice.autoAccepted,
-    approval: approvalView(invoice.approval),
-    warnings: contract ? dueDateWarnings(contract, invoice.workingMonth, invoice.dueDate) : [],
-    createdAt: invoice.createdAt.toISOString(),
-  };
 }

@@ -10,6 +10,7 @@ import { ApiError, type IssueInput } from "../http/errors";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { buildInvoiceDocument } from "./document";
+import { invoiceDecidedText, invoiceLabel, invoiceSubmittedText } from "./notificationTexts";
 import {
   assertMonthClosed,
   type Invoice,
@@ -104,10 +105,15 @@ export async function submitInvoice(
   if (figures.total < 0) {
     // A deduction larger than the fee: no one can be invoiced for less than nothing.
     const amount = formatThousands(figures.total);
-    const message = `請求金額の合計が ${amount}円 とマイナスです。控除が報酬を上回っているため提出できません。控除や追加項目を見直してください / The invoice total is ${amount} yen, below zero: the deductions exceed the fee, so it cannot be submitted. Correct the deductions or extra items`;
-    throw new ApiError(422, "negative_total", message, [
-      { path: "figures.total", code: "negative_total", message },
-    ]);
+    const ja = `請求金額の合計が ${amount}円 とマイナスです。控除が報酬を上回っているため提出できません。控除や追加項目を見直してください`;
+    const en = `The invoice total is ${amount} yen, below zero: the deductions exceed the fee, so it cannot be submitted. Correct the deductions or extra items`;
+    throw new ApiError(
+      422,
+      "negative_total",
+      en,
+      [{ path: "figures.total", code: "negative_total", message: en, messageJa: ja }],
+      ja,
+    );
   }
   const event = invoice.status === "returned" ? "resubmitted" : "submitted";
   // The route in force enters with the invoice and stays with it, whatever becomes of the route.
@@ -168,17 +174,16 @@ export async function submitInvoice(
   await notify(
     deps,
     parts.contract.createdBy,
-    {
-      kind: `invoice.${event}`,
-      title: `Review the invoice ${updated.number} / 請求書をご確認ください`,
-      body: `${parts.partner.fullName ?? parts.partner.email} ${event} the invoice for ${invoice.workingMonth} of "${parts.contract.title}": ${formatThousands(figures.total)} yen including tax.`,
-      link: `/v1/invoices/${invoice.id}`,
-    },
+    invoiceSubmittedText(updated, event, {
+      partner: parts.partner.fullName ?? parts.partner.email,
+      contract: parts.contract.title,
+      total: figures.total,
+    }),
     creator ? { mail: { to: creator.email } } : {},
   );
   await notifyStepApprovers(deps, approval, {
     ...parts.contract,
-    label: updated.number ?? "",
+    label: invoiceLabel(updated.number),
     link: `/v1/invoices/${invoice.id}`,
   });
   return updated;
@@ -225,7 +230,7 @@ export async function decideInvoice(
   if (!step.completed) {
     await notifyStepApprovers(deps, step.record, {
       ...parts.contract,
-      label: updated.number ?? "",
+      label: invoiceLabel(updated.number),
       link: `/v1/invoices/${invoice.id}`,
     });
     return updated;
@@ -233,19 +238,11 @@ export async function decideInvoice(
   await notify(
     deps,
     parts.partner.id,
-    decision.approve
-      ? {
-          kind: "invoice.approved",
-          title: `${invoice.number} was approved / 請求書が承認されました`,
-          body: `${parts.company.name} approved your invoice for ${invoice.workingMonth} of "${parts.contract.title}".`,
-          link: `/v1/invoices/${invoice.id}`,
-        }
-      : {
-          kind: "invoice.returned",
-          title: `${invoice.number} was returned / 請求書が差し戻されました`,
-          body: `${parts.company.name} returned your invoice for ${invoice.workingMonth}: ${reason}. Correct it and submit it again.`,
-          link: `/v1/invoices/${invoice.id}`,
-        },
+    invoiceDecidedText(
+      invoice,
+      decision.approve ? { approve: true } : { approve: false, reason: reason ?? "" },
+      { company: parts.company.name, contract: parts.contract.title },
+    ),
     { mail: { to: parts.partner.email } },
   );
   return updated;

@@ -40,8 +40,8 @@ async function threeNotices(email: string) {
   for (const n of [1, 2, 3]) {
     const notice = await notify(deps, await userId(email), {
       kind: "order.sent",
-      title: `Order ${n} sent`,
-      body: `Confirm order ${n}`,
+      title: { ja: `発注書 ${n} が届きました`, en: `Order ${n} sent` },
+      body: { ja: `発注書 ${n} をご確認ください`, en: `Confirm order ${n}` },
       link: `/v1/orders/${n}`,
     });
     ids.push(notice.id);
@@ -72,6 +72,14 @@ describe("the bell", () => {
 
     const bell = await t.call("GET", "/v1/me/notifications", { token: owner });
     expect(bell.status).toBe(200);
+    const ja = await t.call("GET", "/v1/me/notifications", {
+      token: owner,
+      headers: { "accept-language": "ja" },
+    });
+    expect(ja.body.items[0]).toMatchObject({
+      title: "newcomer@example.test さんが「開発チーム」に参加しました",
+      body: "newcomer@example.test さんが招待を承諾し、Demo のグループ「開発チーム」に参加しました。",
+    });
     expect(bell.body).toEqual({
       unreadCount: 1,
       items: [

@@ -1,4 +1,5 @@
 import { currentUser } from "../http/auth";
+import { localeFrom } from "../http/locale";
 import { ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
@@ -53,14 +54,15 @@ const readAll = defineRoute({
 
 export function notificationRoutes() {
   return createRouter()
-    .openapi(list, async (c) =>
-      c.json(await listNotifications(c.var.deps, currentUser(c).id, c.req.valid("query")), 200),
-    )
-    .openapi(read, async (c) =>
-      c.json(
-        await markRead(c.var.deps, currentUser(c).id, c.req.valid("param").notificationId),
-        200,
-      ),
-    )
+    .openapi(list, async (c) => {
+      const locale = localeFrom(c.req.header("accept-language"));
+      const query = c.req.valid("query");
+      return c.json(await listNotifications(c.var.deps, currentUser(c).id, query, locale), 200);
+    })
+    .openapi(read, async (c) => {
+      const locale = localeFrom(c.req.header("accept-language"));
+      const { notificationId } = c.req.valid("param");
+      return c.json(await markRead(c.var.deps, currentUser(c).id, notificationId, locale), 200);
+    })
     .openapi(readAll, async (c) => c.json(await markAllRead(c.var.deps, currentUser(c).id), 200));
 }

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { words } from "../http/zodWords";
 
 export const notificationIdParam = z.object({
   notificationId: z.string().openapi({ param: { name: "notificationId", in: "path" } }),
@@ -6,7 +7,9 @@ export const notificationIdParam = z.object({
 
 export const notificationQuery = z.object({
   unread: z
-    .enum(["true", "false"], { error: "must be true or false" })
+    .enum(["true", "false"], {
+      error: words("must be true or false", "true か false を指定してください"),
+    })
     .optional()
     .transform((value) => value === "true")
     .openapi({
@@ -27,8 +30,10 @@ export const notificationSchema = z
   .object({
     id: z.string(),
     kind: z.string().openapi({ example: "invitation.accepted" }),
-    title: z.string(),
-    body: z.string(),
+    title: z.string().openapi({
+      description: "One line, in the caller's language (Accept-Language; Japanese by default)",
+    }),
+    body: z.string().openapi({ description: "The detail, in the caller's language" }),
     link: z.string().nullable().openapi({ description: "Where a click leads" }),
     createdAt: z.string(),
     readAt: z.string().nullable(),

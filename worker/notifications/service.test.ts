@@ -36,8 +36,8 @@ beforeEach(async () => {
 
 const notice = {
   kind: "order.sent",
-  title: "Confirm the purchase order",
-  body: "Order 7 is waiting",
+  title: { ja: "発注書をご確認ください", en: "Confirm the purchase order" },
+  body: { ja: "発注書 7 が届いています", en: "Order 7 is waiting" },
 };
 
 describe("notify", () => {
@@ -45,7 +45,9 @@ describe("notify", () => {
     const made = await notify(deps(), userId, notice);
     expect(made).toEqual({
       id: expect.any(String),
-      ...notice,
+      kind: "order.sent",
+      title: "発注書をご確認ください",
+      body: "発注書 7 が届いています",
       link: null,
       createdAt: NOW.toISOString(),
       readAt: null,
@@ -55,7 +57,7 @@ describe("notify", () => {
     expect(sent).toEqual([]);
   });
 
-  it("mails the same text through the outbox, with the link made absolute", async () => {
+  it("mails both languages through the outbox, Japanese first, with the link made absolute", async () => {
     await notify(
       deps(),
       userId,
@@ -64,8 +66,8 @@ describe("notify", () => {
     );
     const expected = {
       to: "p@example.test",
-      subject: "[Shimebi] Confirm the purchase order",
-      text: "Order 7 is waiting\n\nhttps://app.shimebi.test/v1/orders/7",
+      subject: "[Shimebi] 発注書をご確認ください / Confirm the purchase order",
+      text: "発注書 7 が届いています\n\nOrder 7 is waiting\n\nhttps://app.shimebi.test/v1/orders/7",
     };
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject(expected);
@@ -90,8 +92,8 @@ describe("notify", () => {
   it("cuts an over-long title to one line and an over-long body, rather than failing", async () => {
     const made = await notify(deps(), userId, {
       ...notice,
-      title: `${"名".repeat(TITLE_MAX)}\nsecond line`,
-      body: "x".repeat(BODY_MAX + 10),
+      title: { ja: `${"名".repeat(TITLE_MAX)}\nsecond line`, en: "short" },
+      body: { ja: "x".repeat(BODY_MAX + 10), en: "short" },
     });
     expect(Array.from(made.title)).toHaveLength(TITLE_MAX);
     expect(made.title.endsWith("…")).toBe(true);

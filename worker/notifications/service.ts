@@ -2,6 +2,7 @@ import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { notifications } from "../db/schema";
 import type { Deps } from "../deps";
 import { ApiError } from "../http/errors";
+import type { Locale } from "../http/locale";
 import { sendMail } from "../platform/mail";
 
 // The bell: one row per notice to one user. Producers (invitations now; orders, invoices and
@@ -16,7 +17,10 @@ import { sendMail } from "../platform/mail";
  * - body: the detail, plain text.
  * - link: where a click leads, a path of this service such as "/v1/groups/<id>/members".
  */
-export type NotificationInput = { kind: string; title: string; body: string; link?: string };
+export type NotificationInput = { kind: string; title: Words; body: Words; link?: string };
+
+/** One text in both languages: the bell answers each reader in theirs, mail carries both. */
+export type Words = { ja: string; en: string };
 
 export type NotifyOptions = {
   /** Also send the same text by mail, through the outbox, to this address. */
@@ -46,12 +50,16 @@ function clip(text: string, max: number): string {
   return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
 }
 
-export function serializeNotification(row: Row) {
+/** The notice in the reader's language; rows written before English was kept answer as stored. */
+const oneLine = (text: string) => clip(text.replace(/\s+/g, " ").trim(), TITLE_MAX);
+
+export function serializeNotification(row: Row, locale: Locale) {
+  const en = locale === "en";
   return {
     id: row.id,
     kind: row.kind,
-    title: row.title,
-    body: row.body,
+    title: (en ? row.titleEn : null) ?? row.title,
+    body: (en ? row.bodyEn : null) ?? row.body,
     link: row.link,
     createdAt: row.createdAt.toISOString(),
     readAt: row.readAt?.toISOString() ?? null,
@@ -71,8 +79,10 @@ export async function notify(
     .values({
       userId,
       kind: input.kind,
-      title: clip(input.title.replace(/\s+/g, " ").trim(), TITLE_MAX),
-      body: clip(input.body, BODY_MAX),
+      title: oneLine(input.title.ja),
+      body: clip(input.body.ja, BODY_MAX),
+      titleEn: oneLine(input.title.en),
+      bodyEn: clip(input.body.en, BODY_MAX),
       link: input.link ?? null,
       createdAt: deps.now(),
     })
@@ -84,11 +94,11 @@ export async function notify(
     await sendMail(deps, {
       to: options.mail.to,
       template: `notification.${input.kind}`,
-      subject: `[Shimebi] ${row.title}`,
-      text: `${row.body}${link}`,
+      subject: `[Shimebi] ${row.title} / ${row.titleEn}`,
+      text: `${row.body}\n\n${row.bodyEn}${link}`,
     });
   }
-  return serializeNotification(row);
+  return serializeNotification(row, "ja");
 }
 
 export async function unreadCount(deps: Pick<Deps, "db">, userId: string): Promise<number> {
@@ -104,6 +114,7 @@ export async function listNotifications(
   deps: Pick<Deps, "db">,
   userId: string,
   query: { unread: boolean; limit: number },
+  locale: Locale,
 ) {
   const mine = eq(notifications.userId, userId);
   const rows = await deps.db
@@ -112,7 +123,10 @@ export async function listNotifications(
     .where(query.unread ? and(mine, isNull(notifications.readAt)) : mine)
     .orderBy(desc(notifications.createdAt), desc(sql`rowid`))
     .limit(query.limit);
-  return { unreadCount: await unreadCount(deps, userId), items: rows.map(serializeNotification) };
+  return {
+    unreadCount: await unreadCount(deps, userId),
+    items: rows.map((row) => serializeNotification(row, locale)),
+  };
 }
 
 /** Reading twice keeps the first time. Someone else's notice is "not found". */
@@ -120,6 +134,7 @@ export async function markRead(
   deps: Pick<Deps, "db" | "now">,
   userId: string,
   notificationId: string,
+  locale: Locale,
 ) {
   const mine = and(eq(notifications.id, notificationId), eq(notifications.userId, userId));
   await deps.db
@@ -128,7 +143,7 @@ export async function markRead(
     .where(and(mine, isNull(notifications.readAt)));
   const [row] = await deps.db.select().from(notifications).where(mine);
   if (!row) throw new ApiError(404, "not_found", "No such notification");
-  return serializeNotification(row);
+  return serializeNotification(row, locale);
 }
 
 export async function markAllRead(deps: Pick<Deps, "db" | "now">, userId: string) {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
-import { notifyStepApprovers } from "../approvals/notify";
+import { approvalReturnedText, notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { contracts, purchaseOrders, type Role } from "../db/schema";
 import type { Deps } from "../deps";
@@ -9,6 +9,7 @@ import { ApiError } from "../http/errors";
 import { notify } from "../notifications/service";
 import { documentFor, inApproval, type PurchaseOrder } from "./drafts";
 import { recordEvent } from "./events";
+import { orderLabel } from "./notificationTexts";
 import { sendCheck, sendOrder } from "./sending";
 
 // A purchase order before it is sent: when the company has an approval route for the group's
@@ -54,7 +55,7 @@ export async function sendOrRequestApproval(deps: Deps, actor: User, order: Purc
   });
   await notifyStepApprovers(deps, approval, {
     ...parts.contract,
-    label: order.number,
+    label: orderLabel(order.number),
     link: `/v1/orders/${order.id}`,
   });
   return requested;
@@ -114,17 +115,20 @@ export async function decideOrderStep(
     if (contract) {
       await notifyStepApprovers(deps, step.record, {
         ...contract,
-        label: order.number,
+        label: orderLabel(order.number),
         link: `/v1/orders/${order.id}`,
       });
     }
   } else {
-    await notify(deps, record.requestedBy.userId, {
-      kind: "order.approvalReturned",
-      title: `${order.number} was returned in approval / 発注書が承認経路で差し戻されました`,
-      body: `${actor.fullName ?? actor.email} (${step.stepName}): ${reason}`,
-      link: `/v1/orders/${order.id}`,
-    });
+    await notify(
+      deps,
+      record.requestedBy.userId,
+      approvalReturnedText(
+        "order.approvalReturned",
+        { label: orderLabel(order.number), link: `/v1/orders/${order.id}` },
+        { who: actor.fullName ?? actor.email, stepName: step.stepName, reason: reason ?? "" },
+      ),
+    );
   }
   return updated;
 }

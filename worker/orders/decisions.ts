@@ -8,6 +8,7 @@ import { notify } from "../notifications/service";
 import { loadParts, type PurchaseOrder } from "./drafts";
 import { recordEvent, refuse } from "./events";
 import { expireOrder } from "./expiry";
+import { orderApprovedText, orderReturnedText } from "./notificationTexts";
 
 /** The partner returns the order with a reason; the company revises and resends. */
 export async function returnOrder(deps: Deps, actor: User, order: PurchaseOrder, reason: string) {
@@ -29,12 +30,11 @@ export async function returnOrder(deps: Deps, actor: User, order: PurchaseOrder,
     await recordEvent(tx, deps, row, order.document ?? {}, "returned", actor, { reason });
     return row;
   });
-  await notify(deps, parts.contract.createdBy, {
-    kind: "order.returned",
-    title: `${order.number} was returned / 発注書が差し戻されました`,
-    body: `${parts.partner.fullName ?? parts.partner.email}: ${reason}`,
-    link: `/v1/orders/${order.id}`,
-  });
+  await notify(
+    deps,
+    parts.contract.createdBy,
+    orderReturnedText(order, parts.partner.fullName ?? parts.partner.email, reason),
+  );
   return updated;
 }
 
@@ -140,11 +140,6 @@ export async function approveOrder(deps: Deps, actor: User, order: PurchaseOrder
     );
     return row;
   });
-  await notify(deps, parts.contract.createdBy, {
-    kind: "order.approved",
-    title: `${order.number} was approved / 発注書が承認されました`,
-    body: `${confirmation.fullName} approved "${order.subject}".`,
-    link: `/v1/orders/${order.id}`,
-  });
+  await notify(deps, parts.contract.createdBy, orderApprovedText(order, confirmation.fullName));
   return updated;
 }

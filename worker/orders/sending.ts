@@ -14,6 +14,7 @@ import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
 import { loadParts, type PurchaseOrder } from "./drafts";
 import { recordEvent, refuse } from "./events";
+import { orderSentText } from "./notificationTexts";
 
 /** What sending needs: the per-month terms right and the status and deadline allowing it. */
 export async function sendCheck(deps: Pick<Deps, "db" | "now">, order: PurchaseOrder) {
@@ -87,12 +88,11 @@ export async function sendOrder(
   await notify(
     deps,
     parts.partner.id,
-    {
-      kind: "order.sent",
-      title: `Confirm the purchase order ${order.number} / 発注書をご確認ください`,
-      body: `${parts.company.name} sent the purchase order "${updated.subject}". Approve or return it by ${parts.contract.endDate}.`,
-      link: `/v1/orders/${order.id}`,
-    },
+    orderSentText(
+      { id: order.id, number: order.number, subject: updated.subject },
+      parts.company.name,
+      parts.contract.endDate,
+    ),
     { mail: { to: parts.partner.email } },
   );
   return updated;

@@ -5,10 +5,11 @@ import type { Deps } from "../deps";
 import { DEFAULT_CONFIG } from "../deps";
 import type { Invoice } from "../invoices/rules";
 import { loadParts, recordInvoiceEvent } from "../invoices/service";
-import { notify } from "../notifications/service";
+import { type NotificationInput, notify } from "../notifications/service";
 import { outboxOnlyTransport } from "../platform/mailTransport";
-import { assertAnswerable, formatJst, overdue } from "./rules";
-import { changed } from "./sending";
+import { noticeAnsweredText, noticeAutoAcceptedText } from "./notificationTexts";
+import { assertAnswerable, overdue } from "./rules";
+import { changed } from "./store";
 
 // The partner's answer to a sent payment notice, and the system's acceptance once its
 // confirmation deadline passes unanswered.
@@ -16,7 +17,7 @@ import { changed } from "./sending";
 async function notifyCompany(
   deps: Pick<Deps, "db" | "now" | "mail" | "config">,
   parts: Awaited<ReturnType<typeof loadParts>>,
-  input: { kind: string; title: string; body: string; link: string },
+  input: NotificationInput,
 ) {
   const [creator] = await deps.db
     .select()
@@ -66,19 +67,11 @@ export async function answerPaymentNotice(
   await notifyCompany(
     deps,
     parts,
-    answer.accept
-      ? {
-          kind: "paymentNotice.approved",
-          title: `${notice.number} was accepted / 支払通知書が承認されました`,
-          body: `${who} accepted the payment notice for ${notice.workingMonth} of "${parts.contract.title}".`,
-          link: `/v1/invoices/${notice.id}`,
-        }
-      : {
-          kind: "paymentNotice.returned",
-          title: `${notice.number} was returned / 支払通知書が差し戻されました`,
-          body: `${who} returned the payment notice for ${notice.workingMonth}: ${reason}. Correct the entries or the notice and send it again.`,
-          link: `/v1/invoices/${notice.id}`,
-        },
+    noticeAnsweredText(
+      notice,
+      answer.accept ? { accept: true } : { accept: false, reason: reason ?? "" },
+      { partner: who, contract: parts.contract.title },
+    ),
   );
   return updated;
 }
@@ -108,18 +101,9 @@ async function autoAccept(deps: JobDeps, notice: Invoice): Promise<boolean> {
     config: deps.config ?? DEFAULT_CONFIG,
   };
   const parts = await loadParts(deps, notice.contractId);
-  const text = {
-    title: `${notice.number} was accepted automatically / 支払通知書が自動承認されました`,
-    body: `The payment notice ${notice.number} for ${notice.workingMonth} of "${parts.contract.title}" had no answer by its confirmation deadline ${notice.acceptBy ? formatJst(notice.acceptBy) : ""} and is now accepted.`,
-    link: `/v1/invoices/${notice.id}`,
-  };
-  await notify(
-    notifier,
-    parts.partner.id,
-    { kind: "paymentNotice.autoAccepted", ...text },
-    { mail: { to: parts.partner.email } },
-  );
-  await notifyCompany(notifier, parts, { kind: "paymentNotice.autoAccepted", ...text });
+  const text = noticeAutoAcceptedText(notice, parts.contract.title);
+  await notify(notifier, parts.partner.id, text, { mail: { to: parts.partner.email } });
+  await notifyCompany(notifier, parts, text);
   return true;
 }
 

@@ -2,7 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { type Decision, decideApproval, stepDetails } from "../approvals/decision";
-import { notifyStepApprovers } from "../approvals/notify";
+import { approvalReturnedText, notifyStepApprovers } from "../approvals/notify";
 import { freezeApproval, routeInForce } from "../approvals/service";
 import { invoices, type Role } from "../db/schema";
 import type { Deps } from "../deps";
@@ -10,8 +10,10 @@ import { ApiError } from "../http/errors";
 import type { Invoice } from "../invoices/rules";
 import { loadParts, recordInvoiceEvent } from "../invoices/service";
 import { notify } from "../notifications/service";
+import { noticeLabel } from "./notificationTexts";
 import type { NoticeInput } from "./rules";
-import { changed, prepareNotice, sendPaymentNotice } from "./sending";
+import { prepareNotice, sendPaymentNotice } from "./sending";
+import { changed, writeNotice } from "./store";
 
 // A payment notice before it reaches the partner (whose acceptance approves it): when the
 // company has an approval route for the group's notices, "send" holds the notice as the
@@ -48,38 +50,10 @@ export async function sendOrRequestNoticeApproval(
     approval,
   };
   const notice = await deps.db.transaction(async (tx) => {
-    let row: Invoice | undefined;
-    if (existing) {
-      [row] = await tx
-        .update(invoices)
-        .set({ ...values, approvalVersion: existing.approvalVersion + 1 })
-        .where(
-          and(
-            eq(invoices.id, existing.id),
-            eq(invoices.status, existing.status),
-            eq(invoices.approvalVersion, existing.approvalVersion),
-          ),
-        )
-        .returning();
-    } else {
-      [row] = await tx
-        .insert(invoices)
-        .values({
-          ...values,
-          companyId: contract.companyId,
-          contractId: contract.id,
-          partnerUserId: contract.partnerUserId,
-          workingMonth: month,
-          kind: "paymentNotice",
-          issuerId: contract.companyId,
-          status: "draft",
-          approvalVersion: 1,
-          createdAt: deps.now(),
-        })
-        .onConflictDoNothing()
-        .returning();
-    }
-    if (!row) throw changed();
+    const row = await writeNotice(tx, { existing, contract, month, now: deps.now() }, values, {
+      onUpdate: {},
+      onInsert: { status: "draft", approvalVersion: 1 },
+    });
     await recordInvoiceEvent(tx, deps, row, "approvalRequested", actor, {
       route: route.name,
       steps: route.steps.length,
@@ -88,7 +62,7 @@ export async function sendOrRequestNoticeApproval(
   });
   await notifyStepApprovers(deps, approval, {
     ...contract,
-    label: `支払通知書 ${month}`,
+    label: noticeLabel(month),
     link: `/v1/invoices/${notice.id}`,
   });
   return { notice, contract, created: !existing };
@@ -167,16 +141,19 @@ export async function decideNoticeStep(
     await notifyStepApprovers(deps, step.record, {
       companyId: notice.companyId,
       groupId: (await loadParts(deps, notice.contractId)).contract.groupId,
-      label: `支払通知書 ${notice.workingMonth}`,
+      label: noticeLabel(notice.workingMonth),
       link: `/v1/invoices/${notice.id}`,
     });
   } else {
-    await notify(deps, record.requestedBy.userId, {
-      kind: "paymentNotice.approvalReturned",
-      title: `The payment notice for ${notice.workingMonth} was returned in approval / 支払通知書が承認経路で差し戻されました`,
-      body: `${actor.fullName ?? actor.email} (${step.stepName}): ${reason}`,
-      link: `/v1/invoices/${notice.id}`,
-    });
+    await notify(
+      deps,
+      record.requestedBy.userId,
+      approvalReturnedText(
+        "paymentNotice.approvalReturned",
+        { label: noticeLabel(notice.workingMonth), link: `/v1/invoices/${notice.id}` },
+        { who: actor.fullName ?? actor.email, stepName: step.stepName, reason: reason ?? "" },
+      ),
+    );
   }
   return updated;
 }

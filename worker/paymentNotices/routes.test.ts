@@ -106,7 +106,8 @@ describe("payment notices", () => {
       .from(notifications)
       .where(eq(notifications.userId, c.partnerUserId));
     const notice = bell.find((n) => n.kind === "paymentNotice.sent");
-    expect(notice?.body).toContain("2025-07-27 10:00 JST");
+    expect(notice?.body).toContain("2025年7月27日 10:00までに承認または差し戻してください");
+    expect(notice?.bodyEn).toContain("Accept or return it by 2025-07-27 10:00 JST");
     const mails = await t.db.select().from(outbox);
     expect(mails.some((m) => m.subject.includes("PN-000001"))).toBe(true);
 

@@ -1,9 +1,11 @@
 import { accessOf } from "../companies/routes";
 import { currentUser, targetInvoice } from "../http/auth";
+import { localeFrom } from "../http/locale";
 import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { serializeInvoice } from "../invoices/present";
 import {
   contractMonthParams,
   invoiceIdParam,
@@ -11,7 +13,6 @@ import {
   invoiceSchema,
   returnInvoiceSchema,
 } from "../invoices/schemas";
-import { serializeInvoice } from "../invoices/service";
 import { answerPaymentNotice } from "./answers";
 import { sendOrRequestNoticeApproval } from "./approval";
 
@@ -82,7 +83,8 @@ export function paymentNoticeRoutes() {
         month,
         c.req.valid("json") ?? {},
       );
-      return c.json(serializeInvoice(notice, contract), created ? 201 : 200);
+      const locale = localeFrom(c.req.header("accept-language"));
+      return c.json(serializeInvoice(notice, contract, locale), created ? 201 : 200);
     })
     .openapi(accept, async (c) => {
       const notice = await answerPaymentNotice(c.var.deps, currentUser(c), targetInvoice(c), {

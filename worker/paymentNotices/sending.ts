@@ -1,14 +1,13 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { ApprovalRecord } from "../../shared";
-import { formatThousands } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { getSettings } from "../companySettings/service";
-import { bankAccounts, invoices } from "../db/schema";
+import { bankAccounts } from "../db/schema";
 import type { Deps } from "../deps";
 import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
-import { type Invoice, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
+import { mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
 import {
   figuresFor,
   loadParts,
@@ -18,22 +17,20 @@ import {
 } from "../invoices/service";
 import { notify } from "../notifications/service";
 import { contentHashOf } from "../platform/history";
+import { noticeSentText } from "./notificationTexts";
 import {
   acceptByOf,
   asNoticeDocument,
   assertNoticeMode,
   assertSendable,
   defaultWithholding,
-  formatJst,
   type NoticeInput,
 } from "./rules";
+import { writeNotice } from "./store";
 
 // 支払通知書 (kind "paymentNotice"): the company builds it from the month's entries and sends
 // it; the partner accepts or returns it, or lets the confirmation deadline pass, after which
 // the scheduled job accepts it. Storage, numbering, documents and history are the invoices'.
-
-export const changed = () =>
-  new ApiError(409, "payment_notice_changed", "The payment notice changed meanwhile: reload it");
 
 /** The contract's payment notice of a working month, if there is one. */
 export const noticeFor = (deps: Pick<Deps, "db">, contractId: string, month: string) =>
@@ -136,42 +133,10 @@ export async function sendPaymentNotice(
       // Sent without a route, the notice carries no approval (not one of an earlier sending).
       approval: lastStep?.approval ?? null,
     };
-    let row: Invoice | undefined;
-    if (existing) {
-      [row] = await tx
-        .update(invoices)
-        .set({
-          ...values,
-          revision: existing.revision + 1,
-          approvalVersion: existing.approvalVersion + 1,
-        })
-        .where(
-          and(
-            eq(invoices.id, existing.id),
-            eq(invoices.status, existing.status),
-            eq(invoices.approvalVersion, existing.approvalVersion),
-          ),
-        )
-        .returning();
-    } else {
-      // The unique (contract, month, kind) index stops a concurrent twin: it inserts nothing.
-      [row] = await tx
-        .insert(invoices)
-        .values({
-          ...values,
-          companyId: contract.companyId,
-          contractId: contract.id,
-          partnerUserId: partner.id,
-          workingMonth: month,
-          kind: "paymentNotice",
-          issuerId: contract.companyId,
-          revision: 1,
-          createdAt: deps.now(),
-        })
-        .onConflictDoNothing()
-        .returning();
-    }
-    if (!row) throw changed();
+    const row = await writeNotice(tx, { existing, contract, month, now: deps.now() }, values, {
+      onUpdate: { revision: (existing?.revision ?? 0) + 1 },
+      onInsert: { status: "underReview", revision: 1 },
+    });
     if (lastStep) await recordInvoiceEvent(tx, deps, row, "stepApproved", actor, lastStep.details);
     await recordInvoiceEvent(tx, deps, row, event, actor, { acceptBy: acceptBy.toISOString() });
     return row;
@@ -179,12 +144,13 @@ export async function sendPaymentNotice(
   await notify(
     deps,
     partner.id,
-    {
-      kind: `paymentNotice.${event}`,
-      title: `Check the payment notice ${notice.number} / 支払通知書をご確認ください`,
-      body: `${parts.company.name} ${event} the payment notice for ${month} of "${contract.title}": ${formatThousands(figures.total)} yen including tax, ${formatThousands(figures.payable)} yen to be paid. Accept or return it by ${formatJst(acceptBy)}; without an answer by then it counts as accepted.`,
-      link: `/v1/invoices/${notice.id}`,
-    },
+    noticeSentText(notice, event, {
+      company: parts.company.name,
+      contract: contract.title,
+      total: figures.total,
+      payable: figures.payable,
+      acceptBy,
+    }),
     { mail: { to: partner.email } },
   );
   return { notice, contract, created: !existing };

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { words } from "../http/zodWords";
 
 // The history's receipt (its signed head) and the verdict of /history/verify.
 
@@ -28,7 +29,10 @@ export const receiptQuery = z
       [q.sequence, q.events, q.hash, q.signature].every((v) => v === undefined) ||
       [q.sequence, q.events, q.hash, q.signature].every((v) => v !== undefined),
     {
-      message: "Give all of sequence, events, hash and signature of a receipt, or none",
+      message: words(
+        "Give all of sequence, events, hash and signature of a receipt, or none",
+        "受領記録の sequence・events・hash・signature はすべて指定するか、すべて省いてください",
+      ),
       path: ["signature"],
     },
   );

@@ -5,17 +5,28 @@ import { companyIdParam } from "../companies/schemas";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { words } from "../http/zodWords";
 import { documentsCsv, searchDocuments } from "./search";
 
 // 電子帳簿保存法: search and export of the company's stored invoices and payment notices.
 
 const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "Give the date as YYYY-MM-DD, such as 2025-08-25");
+  .regex(
+    /^\d{4}-\d{2}-\d{2}$/,
+    words(
+      "Give the date as YYYY-MM-DD, such as 2025-08-25",
+      "日付は YYYY-MM-DD の形で入力してください（例: 2025-08-25）",
+    ),
+  );
+const wholeYen = words(
+  "Give the amount as a whole number of yen",
+  "金額は円単位の整数で入力してください",
+);
 const amount = z.coerce
-  .number({ message: "Give the amount as a whole number of yen" })
-  .int("Give the amount as a whole number of yen")
-  .min(0, "The amount cannot be negative")
+  .number({ message: wholeYen })
+  .int(wholeYen)
+  .min(0, words("The amount cannot be negative", "金額はマイナスにできません"))
   .max(Number.MAX_SAFE_INTEGER);
 
 const filters = z.object({

@@ -2000,6 +2000,7 @@ export interface components {
             /** @example 2025-08 */
             effectiveFrom: string;
         };
+        /** @description the newest version in force in this working month (Japan time); before the first, the first */
         ConditionVersion: {
             costCategories: components["schemas"]["CostCategory"][];
             /** @example 2025-08 */
@@ -2061,6 +2062,20 @@ export interface components {
         ContractDetail: components["schemas"]["Contract"] & {
             conditions: components["schemas"]["ConditionVersion"];
             orders: components["schemas"]["PurchaseOrder"][];
+        };
+        ContractListItem: components["schemas"]["Contract"] & {
+            conditions: components["schemas"]["ConditionVersion"];
+            /** @description newest first; drafts only for the company's members */
+            orders: components["schemas"]["ListedPurchaseOrder"][];
+            partner: {
+                id: string;
+                /** @enum {string|null} */
+                kind: "individual" | "corporation" | null;
+                /** @description 基本情報's name (a corporation's name), or the email */
+                name: string;
+                /** @description the name the National Tax Agency register holds for the registration number */
+                registeredName: string | null;
+            };
         };
         /** @description 費目. hourly and quantity take unitPrice; monthly takes monthlyFee; monthlyRange takes monthlyFee, lowerHours, upperHours, excessRate, deductionRate and up to 6 months overrides. */
         CostCategory: {
@@ -2581,6 +2596,7 @@ export interface components {
             acceptBy: string | null;
             companyId: string;
             companyName: string;
+            consumptionTax: number | null;
             contractId: string;
             contractTitle: string;
             /**
@@ -2604,6 +2620,8 @@ export interface components {
             number: string | null;
             partnerName: string;
             partnerUserId: string;
+            /** @description 差引支払額 */
+            payable: number | null;
             /** @enum {string} */
             status: "draft" | "underReview" | "approved" | "returned";
             /**
@@ -2611,7 +2629,11 @@ export interface components {
              * @example 2025-08-26T01:00:00.000Z
              */
             submittedAt: string | null;
+            /** @description null until first computed */
+            subtotal: number | null;
             total: number;
+            /** @description 源泉徴収税額 */
+            withholdingTax: number | null;
         };
         InvoiceReturn: {
             reason: string;
@@ -2628,6 +2650,28 @@ export interface components {
             message: string;
             /** @example entries.3.end */
             path: string;
+        };
+        ListedPurchaseOrder: {
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            createdAt: string;
+            id: string;
+            /** @example PO-000001 */
+            number: string;
+            /**
+             * Format: date-time
+             * @example 2025-08-26T01:00:00.000Z
+             */
+            sentAt: string | null;
+            /** @enum {string} */
+            status: "draft" | "underReview" | "approved" | "returned" | "expired" | "superseded";
+            subject: string;
+            /** @description 合計（税抜）of the fixed lines */
+            totalAmount: number;
+            /** @description the working months it orders */
+            workingMonths: string[];
         };
         Login: {
             /**
@@ -2926,6 +2970,7 @@ export interface components {
             url: string;
         };
         Notification: {
+            /** @description The detail, in the caller's language */
             body: string;
             createdAt: string;
             id: string;
@@ -2934,6 +2979,7 @@ export interface components {
             /** @description Where a click leads */
             link: string | null;
             readAt: string | null;
+            /** @description One line, in the caller's language (Accept-Language; Japanese by default) */
             title: string;
         };
         Notifications: {
@@ -8682,7 +8728,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Contract"][];
+                    "application/json": components["schemas"]["ContractListItem"][];
                 };
             };
             /** @description Not signed in */
@@ -11139,7 +11185,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Contract"][];
+                    "application/json": components["schemas"]["ContractListItem"][];
                 };
             };
             /** @description Not signed in */

@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { testApp } from "../testing/app";
+import { approvedContract, signIn } from "../testing/contracts";
+
+// A schema's own words (a regex's, a refinement's) reach a Japanese reader in Japanese and an
+// English one in English, with the field named first.
+
+describe("a schema's own words", () => {
+  it("answer in the caller's language", async () => {
+    const t = await testApp();
+    const ctx = await approvedContract(t);
+    const partner = await signIn(t, "partner@demo.shimebi.test");
+    const owner = await signIn(t, "owner@demo.shimebi.test");
+    const month = (lang: string) =>
+      t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-8/invoice`, {
+        token: partner,
+        body: {},
+        headers: { "accept-language": lang },
+      });
+    const ja = await month("ja");
+    expect(ja.status).toBe(422);
+    expect(ja.body.error.issues[0]).toMatchObject({
+      path: "month",
+      message: "month: 稼働月は YYYY-MM の形で入力してください（例: 2025-08）",
+    });
+    const en = await month("en");
+    expect(en.body.error.issues[0].message).toBe(
+      "month: Give the working month as YYYY-MM, such as 2025-08",
+    );
+
+    const search = await t.call(
+      "GET",
+      `/v1/companies/${ctx.companyId}/documents?minAmount=-5&from=2025/08/01`,
+      { token: owner, headers: { "accept-language": "ja" } },
+    );
+    expect(search.status).toBe(422);
+    const messages = search.body.error.issues.map((i: { message: string }) => i.message);
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        "minAmount: 金額はマイナスにできません",
+        "from: 日付は YYYY-MM-DD の形で入力してください（例: 2025-08-25）",
+      ]),
+    );
+
+    const unread = await t.call("GET", "/v1/me/notifications?unread=yes", {
+      token: partner,
+      headers: { "accept-language": "ja" },
+    });
+    expect(unread.status).toBe(422);
+    expect(unread.body.error.issues[0].message).toBe("unread: true か false を指定してください");
+  });
+});
