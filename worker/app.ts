@@ -47,11 +47,11 @@ export function createApp(appDeps: AppDeps = {}) {
   const app = createRouter();
   app.onError(onError);
   app.notFound(notFound);
-  app.use("*", async (c, next) => {
+  app.use("*", (c, next) => {
     c.set("deps", deps);
-    await next();
+    return next();
   });
-  app.use("*", securityHeaders(deps.config.appUrl));
+  app.use("*", securityHeaders());
   app.use("*", requireJsonBody);
   app.use("/v1/*", sendQueuedWebhooksAfterResponse());
   app.route("/", healthRoutes(VERSION));

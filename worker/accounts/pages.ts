@@ -1,5 +1,6 @@
 import { html, raw } from "hono/html";
 import { createRouter } from "../http/router";
+import { scriptNonce } from "../http/securityHeaders";
 
 // The pages mail links open: registration from an invitation, and email verification (those of
 // account recovery are in recoveryPages.ts).
@@ -79,7 +80,7 @@ export function pageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           REGISTER_SCRIPT,
-          c.var.secureHeadersNonce,
+          scriptNonce(c),
         ),
       ),
     )
@@ -91,7 +92,7 @@ export function pageRoutes() {
             <button id="verify" type="button">確認する / Verify</button>
             <p id="msg" class="error" role="alert"></p>`,
           VERIFY_SCRIPT,
-          c.var.secureHeadersNonce,
+          scriptNonce(c),
         ),
       ),
     );

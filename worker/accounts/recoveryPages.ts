@@ -1,5 +1,6 @@
 import { html } from "hono/html";
 import { createRouter } from "../http/router";
+import { scriptNonce } from "../http/securityHeaders";
 import { page, SHOW_ERROR } from "./pages";
 import { MIN_PASSWORD_LENGTH } from "./passwordPolicy";
 
@@ -58,7 +59,7 @@ export function recoveryPageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           FORGOT_SCRIPT,
-          c.var.secureHeadersNonce,
+          scriptNonce(c),
         ),
       ),
     )
@@ -73,7 +74,7 @@ export function recoveryPageRoutes() {
             </form>
             <p id="msg" class="error" role="alert"></p>`,
           RESET_SCRIPT,
-          c.var.secureHeadersNonce,
+          scriptNonce(c),
         ),
       ),
     )
@@ -85,7 +86,7 @@ export function recoveryPageRoutes() {
             <button id="confirm" type="button">確認する / Confirm</button>
             <p id="msg" class="error" role="alert"></p>`,
           CONFIRM_SCRIPT,
-          c.var.secureHeadersNonce,
+          scriptNonce(c),
         ),
       ),
     );

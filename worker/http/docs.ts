@@ -1,7 +1,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
 import type { AppEnv } from "./router";
-import { API_REFERENCE_SCRIPT } from "./securityHeaders";
+import { API_REFERENCE_SCRIPT, scriptNonce } from "./securityHeaders";
 
 export const API_TITLE = "Shimebi API";
 
@@ -56,7 +56,7 @@ export function mountDocs(app: OpenAPIHono<AppEnv>, version: string): void {
     "/docs",
     async (c, next) => {
       await next();
-      const nonce = c.var.secureHeadersNonce ?? "";
+      const nonce = scriptNonce(c);
       const page = (await c.res.text())
         .replace(
           `<script src="${API_REFERENCE_SCRIPT.url}">`,

@@ -5,6 +5,8 @@ import { describeForLog, isUniqueViolation } from "../db/failures";
 import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
 import { hasBody } from "./requestBody";
+import type { AppEnv } from "./router";
+import { jsonAnswer } from "./securityHeaders";
 import { zodIssues } from "./zodIssues";
 
 export function problemsMessage(count: number, ja: boolean): string {
@@ -13,40 +15,48 @@ export function problemsMessage(count: number, ja: boolean): string {
 }
 
 /** The one place an error becomes a response. */
-export const onError: ErrorHandler = (err, c) => {
+export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
-  if (err instanceof ApiError) return c.json(err.toBody(ja), err.status as 400, err.headers);
+  if (err instanceof ApiError) {
+    if (err.headers) return c.json(err.toBody(ja), err.status as 400, err.headers);
+    return jsonAnswer(c, err.toBody(ja), err.status as 400);
+  }
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       const message = ja
         ? "リクエスト本文が正しい JSON ではありません"
         : "The request body is not valid JSON";
-      return c.json(
+      return jsonAnswer(
+        c,
         new ApiError(400, "malformed_json", message, [{ path: "", message }]).toBody(),
         400,
       );
     }
     const en = err.message || "Request refused";
     const message = ja ? `リクエストを処理できませんでした（HTTP ${err.status}）` : en;
-    return c.json(new ApiError(err.status, `http_${err.status}`, message).toBody(), err.status);
+    return jsonAnswer(
+      c,
+      new ApiError(err.status, `http_${err.status}`, message).toBody(),
+      err.status as 400,
+    );
   }
   if (isUniqueViolation(err)) {
     const message = ja
       ? "同じ内容が別のリクエストで先に保存されました。画面を更新して確認してください"
       : "Another request saved the same thing first: reload to see it";
-    return c.json(new ApiError(409, "conflict", message).toBody(), 409);
+    return jsonAnswer(c, new ApiError(409, "conflict", message).toBody(), 409);
   }
   console.error(`${c.req.method} ${c.req.path} failed: ${describeForLog(err)}`);
   const message = ja ? "サーバーで問題が発生しました" : "Something went wrong on our side";
-  return c.json(new ApiError(500, "internal_error", message).toBody(), 500);
+  return jsonAnswer(c, new ApiError(500, "internal_error", message).toBody(), 500);
 };
 
-export const notFound: NotFoundHandler = (c) => {
+export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
   const message = ja
     ? `${c.req.method} ${c.req.path} はありません`
     : `There is no ${c.req.method} ${c.req.path}`;
-  return c.json(new ApiError(404, "not_found", message).toBody(), 404);
+  return jsonAnswer(c, new ApiError(404, "not_found", message).toBody(), 404);
 };
 
 // On failure @hono/zod-validator passes the raw input as `data` (not in its type).
@@ -72,7 +82,7 @@ const JSON_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
  * A body that is not declared as JSON would otherwise be read as `{}` and answered with a list
  * of "is required": say what is actually wrong instead.
  */
-export const requireJsonBody: MiddlewareHandler = async (c, next) => {
+export const requireJsonBody: MiddlewareHandler = (c, next) => {
   if (BODY_METHODS.has(c.req.method) && hasBody(c)) {
     const type = c.req.header("content-type") ?? "";
     if (!JSON_TYPE.test(type) && !type.toLowerCase().startsWith("multipart/form-data")) {
@@ -83,5 +93,5 @@ export const requireJsonBody: MiddlewareHandler = async (c, next) => {
       throw new ApiError(415, "unsupported_media_type", message, [{ path: "", message }]);
     }
   }
-  await next();
+  return next();
 };

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "./route";
 import { createRouter } from "./router";
+import { jsonAnswer } from "./securityHeaders";
 
 const healthSchema = z.object({ status: z.literal("ok"), version: z.string() }).openapi("Health");
 
@@ -19,5 +20,6 @@ const health = defineRoute({
 });
 
 export function healthRoutes(version: string) {
-  return createRouter().openapi(health, (c) => c.json({ status: "ok" as const, version }, 200));
+  const body = { status: "ok" as const, version };
+  return createRouter().openapi(health, (c) => jsonAnswer(c, body, 200));
 }

@@ -33,10 +33,17 @@ export function defineRoute<P extends string, R extends RouteSpec<P>>(
   // The caller is known before a byte of the body is read, and no more than the limit is.
   const limit = bodyLimit ?? (rule.access === "public" ? "account" : "json");
   const responses = { ...errorAnswers(route as RouteConfig, rule), ...route.responses };
+  // Only the steps that can act on this route run on it: a public route has no caller to load,
+  // a GET no body to limit (http/requestBody.ts).
+  const middleware = [
+    checkResponses(config.operationId, responses),
+    ...(rule.access === "public" ? [] : [authorize(rule)]),
+    ...(config.method === "get" ? [] : [limitBody(limit)]),
+  ];
   return createRoute<P, R>({
     ...route,
     responses,
     security: securityFor(rule),
-    middleware: [checkResponses(config.operationId, responses), authorize(rule), limitBody(limit)],
+    middleware,
   } as unknown as R);
 }

@@ -12,6 +12,8 @@ export type AppEnv = {
     access: Access | undefined;
     /** The nonce this answer's Content-Security-Policy allows inline scripts with. */
     secureHeadersNonce?: string;
+    /** The answer `jsonAnswer` built with its security headers (http/securityHeaders.ts). */
+    securedAnswer?: Response;
   };
 };
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "../db/seed";
 import { type TestApp, testApp } from "../testing/app";
 import { DEMO_PASSWORD } from "../testing/contracts";
-import { API_REFERENCE_SCRIPT } from "./securityHeaders";
+import { API_REFERENCE_SCRIPT, JSON_POLICY } from "./securityHeaders";
 
 // Cross-site writes with the session cookie are refused; HTML pages carry CSP, framing and
 // referrer protection (HSTS where the site is https); /docs loads only its pinned script.
@@ -114,6 +114,58 @@ describe("HTML pages", () => {
     expect(res.headers.get("strict-transport-security")).toBe(
       "max-age=31536000; includeSubDomains",
     );
+  });
+});
+
+describe("JSON answers", () => {
+  const expectJsonSet = (res: Response) => {
+    expect(res.headers.get("content-type")).toBe("application/json");
+    expect(res.headers.get("content-security-policy")).toBe(JSON_POLICY);
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+  };
+
+  it("carry a policy that allows nothing, nosniff, no framing and no referrer, errors too", async () => {
+    const health = await t.app.request("/health");
+    expect(await health.json()).toEqual({ status: "ok", version: expect.any(String) });
+    expectJsonSet(health);
+    const missing = await t.app.request("/v1/nothing-here");
+    expect(missing.status).toBe(404);
+    expectJsonSet(missing);
+    const unsupported = await t.app.request("/v1/quote", {
+      method: "POST",
+      headers: { "content-type": "text/plain" },
+      body: "month=2026-11",
+    });
+    expect(unsupported.status).toBe(415);
+    expectJsonSet(unsupported);
+    const me = await t.app.request("/v1/me", { headers: { cookie } });
+    expect(me.status).toBe(200);
+    expectJsonSet(me);
+    expect(me.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("keep a route's own headers beside them: the sign-in cookie", async () => {
+    const res = await t.app.request("/v1/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: "owner@demo.shimebi.test", password: DEMO_PASSWORD }),
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get("set-cookie")).toMatch(/^shimebi_session=/);
+    expectJsonSet(res);
+  });
+
+  it("add HSTS where the site is served over https, on the quickest answers too", async () => {
+    const https = await testApp({ config: { appUrl: "https://shimebi.example" } });
+    for (const path of ["/health", "/v1/nothing-here"]) {
+      const res = await https.app.request(path);
+      expect(res.headers.get("strict-transport-security")).toBe(
+        "max-age=31536000; includeSubDomains",
+      );
+      expect(res.headers.get("content-security-policy")).toBe(JSON_POLICY);
+    }
   });
 });
 

@@ -6,7 +6,8 @@ import { localeFrom } from "../http/locale";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
-import { quoteRequestBody, quoteRequestSchema, quoteResponseSchema } from "./schemas";
+import { jsonAnswer } from "../http/securityHeaders";
+import { parseQuoteRequest, quoteRequestSchema, quoteResponseSchema } from "./schemas";
 
 const QUOTE_REQUEST_REF = { $ref: "#/components/schemas/QuoteRequest" };
 
@@ -20,7 +21,7 @@ const quoteRoute = defineRoute({
   description:
     "Stateless: applies the working month, time parsing, settlement unit, hour range, consumption tax and withholding rules to the entries and answers the invoice's figures. No authentication, nothing stored.",
   request: {
-    // Documented by reference, so the route's validator is `quoteRequestBody` (see schemas.ts).
+    // Documented by reference, so the route's validator is `parseQuoteRequest` (see schemas.ts).
     body: { required: true, content: { "application/json": { schema: QUOTE_REQUEST_REF } } },
   },
   responses: {
@@ -44,7 +45,7 @@ export function quoteRoutes() {
     } catch {
       throw new HTTPException(400, { message: "Malformed JSON in request body" });
     }
-    const checked = quoteRequestBody.safeParse(body);
+    const checked = parseQuoteRequest(body);
     if (!checked.success) {
       validationHook({ success: false, error: checked.error, data: body }, c);
       throw checked.error;
@@ -61,6 +62,6 @@ export function quoteRoutes() {
       }));
       throw new ApiError(422, "invalid_quote", problemsMessage(issues.length, ja), issues);
     }
-    return c.json(outcome.quote, 200);
+    return jsonAnswer(c, outcome.quote, 200);
   });
 }
