@@ -43,7 +43,16 @@ function api(refuse: { path: string; message: string }[] = []) {
           { error: { code: "invalid_contract", message: "問題があります", issues: refuse } },
           422,
         );
-      return reply({ dryRun: true, rows: rows.map((_, index) => ({ index })) });
+      const past = (row: unknown) => (row as { endDate?: string }).endDate === "2025-03-31";
+      const warning = {
+        path: "endDate",
+        code: "contract_in_the_past",
+        message: "契約期間は 2025年3月31日 に終了しています。期間を確認してください",
+      };
+      return reply({
+        dryRun: true,
+        rows: rows.map((row, index) => ({ index, warnings: past(row) ? [warning] : [] })),
+      });
     }
     if (path === "/v1/groups/g-1/contracts/bulk") {
       const answer = rows.map((_, index) => {
@@ -299,5 +308,16 @@ describe("会社: シートから契約を作成", () => {
       ok: false,
       error: { message: "作成する行がありません（作成済みの行は契約IDが入っています）" },
     });
+  });
+
+  it("writes the dry run's warnings beside a good row (a period already over)", () => {
+    setUp();
+    typeRow(2, TYPED);
+    typeRow(3, [...TYPED.slice(0, 4), "2025-01-01", "2025-03-31", ...TYPED.slice(6)]);
+    expect(checkContractSheet()).toEqual({ ok: true, value: { rows: 2, badRows: [] } });
+    expect(sheet().cells[1]?.[20]).toBe("確認済み（未作成）");
+    expect(sheet().cells[2]?.[20]).toBe(
+      "確認済み（未作成）。\n契約期間は 2025年3月31日 に終了しています。期間を確認してください。",
+    );
   });
 });

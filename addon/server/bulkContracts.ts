@@ -181,15 +181,19 @@ function resultCells(sheet: Sheet) {
   };
 }
 
-/** The dry run's refusal as issues; any other failure is thrown on. */
-function dryRun(group: Group, rows: ContractRow[]): ApiIssue[] {
+/** The dry run: its refusal's issues, or each row's warnings (a period already over, say). */
+function dryRun(group: Group, rows: ContractRow[]): { issues: ApiIssue[]; warnings: string[][] } {
   try {
-    callApi<BulkContracts>("post", `/v1/groups/${enc(group.id)}/contracts/bulk?dryRun=true`, {
-      rows: rows.map((r) => r.body),
-    });
-    return [];
+    const checked = callApi<BulkContracts>(
+      "post",
+      `/v1/groups/${enc(group.id)}/contracts/bulk?dryRun=true`,
+      { rows: rows.map((r) => r.body) },
+    );
+    const warnings = rows.map((_, i) => (checked.rows[i]?.warnings ?? []).map((w) => w.message));
+    return { issues: [], warnings };
   } catch (error) {
-    if (error instanceof ApiError && error.status === 422) return error.error.issues;
+    if (error instanceof ApiError && error.status === 422)
+      return { issues: error.error.issues, warnings: [] };
     throw error;
   }
 }
@@ -209,11 +213,18 @@ export function createContractsFromSheet(
   if (rows.length === 0) {
     throw new ApiError(0, { code: "nothing", message: T.nothingToCreate[lang], issues: [] });
   }
-  const problems = problemsOf(rows, dryRun(group, rows), lang);
+  const { issues, warnings } = dryRun(group, rows);
+  const problems = problemsOf(rows, issues, lang);
   const results = resultCells(sheet);
-  for (const row of rows) {
-    const lines = problems.get(row.sheetRow);
-    results.set(row.sheetRow, "", lines ? sentences(lines, lang) : T.checkedOk[lang]);
+  for (const [index, row] of rows.entries()) {
+    const bad = problems.get(row.sheetRow);
+    const warned = warnings[index] ?? [];
+    const text = bad
+      ? sentences(bad, lang)
+      : warned.length > 0
+        ? sentences([T.checkedOk[lang], ...warned], lang)
+        : T.checkedOk[lang];
+    results.set(row.sheetRow, "", text);
   }
   results.write();
   const badRows = [...problems.keys()].sort((a, b) => a - b);
