@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeSheet, type FetchRequest, type Gas, installGas } from "../testing";
+import { contractSheetApi, TYPED, typeRow as typeRow_ } from "../testing/contractSheetApi";
 import { API_BASE } from "../testing/fixtures";
 import { CONTRACT_SHEET } from "./contractSheetTexts";
 import {
@@ -20,91 +21,14 @@ const sheet = () => gas.spreadsheet.getSheetByName(CONTRACT_SHEET) as unknown as
 const posts = () => gas.requests.filter((r) => r.method === "POST");
 const bodyOf = (r: FetchRequest | undefined) => JSON.parse(r?.payload ?? "{}");
 
-/** The API as the demo owner sees it; `refuse` answers the dry run's 422 issues. */
-function api(refuse: { path: string; message: string }[] = []) {
-  let made = 0;
-  return (request: FetchRequest) => {
-    const path = request.url.replace(API_BASE, "");
-    const reply = (body: unknown, status = 200) => ({ status, body });
-    if (path === "/v1/me")
-      return reply({
-        memberships: [{ companyId: "co-1", groupId: null, groupName: null, role: "companyOwner" }],
-      });
-    if (path === "/v1/companies/co-1/groups") return reply([{ id: "g-1", name: "開発チーム" }]);
-    if (path === "/v1/groups/g-1/members")
-      return reply([
-        { userId: "u-owner", email: "owner@demo.test", fullName: null, role: "companyOwner" },
-        { userId: "u-tanaka", email: "tanaka@demo.test", fullName: "田中", role: "partner" },
-      ]);
-    const rows = bodyOf(request).rows as unknown[];
-    if (path === "/v1/groups/g-1/contracts/bulk?dryRun=true") {
-      if (refuse.length > 0)
-        return reply(
-          { error: { code: "invalid_contract", message: "問題があります", issues: refuse } },
-          422,
-        );
-      const past = (row: unknown) => (row as { endDate?: string }).endDate === "2025-03-31";
-      const warning = {
-        path: "endDate",
-        code: "contract_in_the_past",
-        message: "契約期間は 2025年3月31日 に終了しています。期間を確認してください",
-      };
-      return reply({
-        dryRun: true,
-        rows: rows.map((row, index) => ({ index, warnings: past(row) ? [warning] : [] })),
-      });
-    }
-    if (path === "/v1/groups/g-1/contracts/bulk") {
-      const answer = rows.map((_, index) => {
-        made += 1;
-        return {
-          index,
-          contract: { id: `contract-${made}` },
-          order: { number: `PO-00000${made}`, status: "draft" },
-          warnings: [],
-        };
-      });
-      return reply({ dryRun: false, rows: answer }, 201);
-    }
-    throw new Error(`unexpected ${request.method} ${path}`);
-  };
-}
-
 function setUp(locale = "ja", refuse: { path: string; message: string }[] = []) {
   gas = installGas({ locale, identityToken: "t" });
   gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
-  gas.setFetch(api(refuse));
+  gas.setFetch(contractSheetApi(refuse));
   menuContractSheet();
 }
 
-/** A row as a person types it, columns A..S. */
-function typeRow(sheetRow: number, values: unknown[]) {
-  values.forEach((value, index) => {
-    sheet().write(sheetRow, index + 1, value);
-  });
-}
-
-const TYPED = [
-  "SES 開発支援",
-  " Tanaka@Demo.test ",
-  "準委任",
-  "開発支援",
-  new Date("2026-11-30T15:00:00Z"), // 2026-12-01 in Japan
-  "２０２７／５／３１",
-  "末日",
-  "翌月",
-  "末日",
-  "３０分",
-  "月額固定（精算幅あり）",
-  "",
-  "１，２００，０００円",
-  "１４０",
-  "180",
-  "7,500",
-  "8,571",
-  "",
-  "リモート",
-];
+const typeRow = (sheetRow: number, values: unknown[]) => typeRow_(sheet(), sheetRow, values);
 
 describe("会社: 契約一括作成シート", () => {
   it("makes the sheet with its header, dropdowns and an example row, in Japanese", () => {
