@@ -51,6 +51,7 @@ function request(
   accept: string,
   body?: unknown,
   form?: FormFields,
+  extraHeaders: Record<string, string> = {},
 ): Response {
   const lang = userLang();
   const base = getSettings().apiBaseUrl;
@@ -62,6 +63,7 @@ function request(
       Authorization: `Bearer ${ScriptApp.getIdentityToken()}`,
       Accept: accept,
       "Accept-Language": lang === "ja" ? "ja" : "en",
+      ...extraHeaders,
     },
     muteHttpExceptions: true,
   };
@@ -99,8 +101,15 @@ function parseJson(text: string): unknown {
   }
 }
 
-export function callApi<T>(method: Method, path: string, body?: unknown): T {
-  return parseJson(request(method, path, "application/json", body).getContentText()) as T;
+/** JSON both ways; `headers` adds request headers (an Idempotency-Key, say). */
+export function callApi<T>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): T {
+  const response = request(method, path, "application/json", body, undefined, headers);
+  return parseJson(response.getContentText()) as T;
 }
 
 /** POST a multipart/form-data body (a file upload, say); JSON back, errors as callApi's. */

@@ -105,6 +105,13 @@ describe("contracts from the sheet against the local API", () => {
     });
     expect(detail.orders.map((o: { status: string }) => o.status)).toEqual(["draft"]);
 
+    // A run whose ids never reached the sheet: the next run is answered the same contracts.
+    for (const r of [2, 3, 4]) sheet().write(r, 20, "");
+    gas.ui.confirms.push(true);
+    expect(menuCreateContracts()).toMatchObject({ created: 3, badRows: [] });
+    expect([2, 3, 4].map((r) => String(sheet().cells[r - 1]?.[19]))).toEqual(ids);
+    expect((await groupContracts()).length).toBe(before + 3);
+
     expect(menuCreateContracts()).toBeNull();
     expect(gas.ui.alerts.at(-1)).toBe(
       "作成する行がありません（作成済みの行は契約IDが入っています）",

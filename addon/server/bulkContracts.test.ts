@@ -244,4 +244,25 @@ describe("会社: シートから契約を作成", () => {
       "確認済み（未作成）。\n契約期間は 2025年3月31日 に終了しています。期間を確認してください。",
     );
   });
+
+  it("sends the same Idempotency-Key for the same rows, so a run cut short is not repeated", () => {
+    setUp();
+    typeRow(2, TYPED);
+    gas.ui.confirms.push(true, true);
+    menuCreateContracts();
+    // The ids never reached the sheet (the script's time ran out, say): the next run retries.
+    sheet().write(2, 20, "");
+    menuCreateContracts();
+    const keys = posts()
+      .filter((r) => !r.url.includes("dryRun"))
+      .map((r) => r.headers["Idempotency-Key"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toMatch(/^sheet-[0-9a-f]{64}$/);
+    expect(keys[1]).toBe(keys[0]);
+    // The same contract typed again in another row is another request.
+    typeRow(3, TYPED);
+    gas.ui.confirms.push(true);
+    menuCreateContracts();
+    expect(posts().at(-1)?.headers["Idempotency-Key"]).not.toBe(keys[0]);
+  });
 });

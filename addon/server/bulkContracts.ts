@@ -11,10 +11,8 @@ import {
   issueSentence,
 } from "./contractRows";
 import {
-  CHOICES,
   CONTRACT_COLUMNS,
   CONTRACT_SHEET,
-  choiceLabels,
   columnOf,
   CONTRACT_SUMMARIES as S,
   CONTRACT_TEXTS as T,
@@ -51,68 +49,6 @@ function ownedGroup(lang: Lang): Group {
   const first = groups[0];
   if (!first) throw new ApiError(403, { code: "forbidden", message: T.notOwner[lang], issues: [] });
   return first;
-}
-
-function list(values: readonly string[], allowInvalid: boolean) {
-  return SpreadsheetApp.newDataValidation()
-    .requireValueInList([...values], true)
-    .setAllowInvalid(allowInvalid)
-    .build();
-}
-
-/** The menu's 会社: 契約一括作成シート: the sheet with its header, dropdowns and an example row. */
-export function makeContractSheet(): string {
-  const lang = userLang();
-  const book = SpreadsheetApp.getActiveSpreadsheet();
-  const existing = book.getSheetByName(CONTRACT_SHEET);
-  if (existing) {
-    book.setActiveSheet(existing);
-    return CONTRACT_SHEET;
-  }
-  const sheet = book.insertSheet(CONTRACT_SHEET);
-  sheet.getRange(1, 1, 1, WIDTH).setValues([CONTRACT_COLUMNS.map((c) => c[lang])]);
-  sheet.getRange(1, 1, 1, WIDTH).setFontWeight("bold");
-  sheet.setFrozenRows(1);
-  const rows = 200;
-  const at = (key: Parameters<typeof columnOf>[0]) => sheet.getRange(2, columnOf(key), rows, 1);
-  at("contractType").setDataValidation(list(choiceLabels(CHOICES.contractType, lang), false));
-  at("type").setDataValidation(list(choiceLabels(CHOICES.type, lang), false));
-  at("payMonth").setDataValidation(list(choiceLabels(CHOICES.payMonth, lang), true));
-  const days = [CHOICES.monthEnd[0][lang], "25", "20", "15", "10", "5"];
-  at("closingDay").setDataValidation(list(days, true));
-  at("payDay").setDataValidation(list(days, true));
-  at("settlementUnit").setDataValidation(list(choiceLabels(CHOICES.settlementUnit, lang), true));
-  for (const key of ["startDate", "endDate"] as const) at(key).setNumberFormat("yyyy-mm-dd");
-  at("effectiveFrom").setNumberFormat("yyyy-mm");
-  for (const key of ["price", "excessRate", "deductionRate"] as const)
-    at(key).setNumberFormat("#,##0");
-  sheet
-    .getRange(2, 1, 1, columnOf("workPlace"))
-    .setValues([
-      [
-        T.exampleTitle[lang],
-        "partner@example.com",
-        CHOICES.contractType[0][lang],
-        T.exampleScope[lang],
-        "2026-12-01",
-        "2027-05-31",
-        CHOICES.monthEnd[0][lang],
-        CHOICES.payMonth[1][lang],
-        CHOICES.monthEnd[0][lang],
-        "15",
-        CHOICES.type[3][lang],
-        T.exampleCategory[lang],
-        1000000,
-        140,
-        180,
-        5555,
-        7142,
-        "",
-        T.exampleWorkPlace[lang],
-      ],
-    ]);
-  sheet.setColumnWidth(columnOf("result"), 360);
-  return CONTRACT_SHEET;
 }
 
 export interface SheetOutcome {
@@ -199,6 +135,22 @@ function dryRun(group: Group, rows: ContractRow[]): { issues: ApiIssue[]; warnin
 }
 
 /**
+ * The same rows of the same sheet make the same key: when a run created them but ended before
+ * writing their ids (the script's time ran out), the next run is answered the same contracts
+ * instead of creating them again. A row copied elsewhere is another row, so another key.
+ */
+function creationKey(rows: ContractRow[]): string {
+  const id = SpreadsheetApp.getActiveSpreadsheet().getId();
+  const text = JSON.stringify([id, rows.map((r) => [r.sheetRow, r.body])]);
+  const digest = Utilities.computeDigest(
+    Utilities.DigestAlgorithm.SHA_256,
+    text,
+    Utilities.Charset.UTF_8,
+  );
+  return `sheet-${digest.map((b) => (b & 0xff).toString(16).padStart(2, "0")).join("")}`;
+}
+
+/**
  * Checks every pending row (dry run), writes each row's problems beside it, and when there
  * are none and `confirm` agrees, creates them all, writing each contract's id and order.
  */
@@ -232,9 +184,12 @@ export function createContractsFromSheet(
   if (!confirm(S.confirm(lang, rows.length, group.name), rows.length)) {
     return { created: 0, badRows: [], cancelled: true };
   }
-  const made = callApi<BulkContracts>("post", `/v1/groups/${enc(group.id)}/contracts/bulk`, {
-    rows: rows.map((r) => r.body),
-  });
+  const made = callApi<BulkContracts>(
+    "post",
+    `/v1/groups/${enc(group.id)}/contracts/bulk`,
+    { rows: rows.map((r) => r.body) },
+    { "Idempotency-Key": creationKey(rows) },
+  );
   for (const [index, row] of rows.entries()) {
     const answer = made.rows[index];
     if (!answer?.contract || !answer.order) continue;
@@ -278,9 +233,4 @@ export function menuCreateContracts(): SheetOutcome | null {
     ui.alert(errorSentences(error).join("\n"));
     return null;
   }
-}
-
-/** The menu's 会社: 契約一括作成シート. */
-export function menuContractSheet(): void {
-  makeContractSheet();
 }

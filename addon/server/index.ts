@@ -3,6 +3,7 @@ import * as attachments from "./attachments";
 import * as bulkContracts from "./bulkContracts";
 import * as check from "./check";
 import * as companyOrders from "./companyOrders";
+import * as contractSheet from "./contractSheet";
 import * as contracts from "./contracts";
 import * as drive from "./drive";
 import * as estimate from "./estimate";
@@ -61,7 +62,7 @@ export const returnInvoice = answering(invoice.returnInvoice);
 export const pullCompanyReview = answering(review.pullCompanyReview);
 
 // The company's contracts in bulk (the 契約一括作成 sheet) and purchase orders to send.
-export const makeContractSheet = answering(bulkContracts.makeContractSheet);
+export const makeContractSheet = answering(contractSheet.makeContractSheet);
 export const checkContractSheet = answering(bulkContracts.checkContractSheet);
 export const createFromContractSheet = answering(bulkContracts.createFromContractSheet);
 export const listOrdersToSend = answering(companyOrders.listOrdersToSend);
@@ -70,7 +71,8 @@ export const sendPurchaseOrder = answering(companyOrders.sendPurchaseOrder);
 // The company's tools (payment runs, journal export, annual statements): menu items, and the
 // calls of their own dialogs, which handle a thrown error themselves.
 export { menuAnnualStatements, pullAnnualStatements } from "./annualStatements";
-export { menuContractSheet, menuCreateContracts } from "./bulkContracts";
+export { menuCreateContracts } from "./bulkContracts";
+export { menuContractSheet } from "./contractSheet";
 export { exportJournal, menuJournalExport } from "./journalExport";
 export {
   markPaymentRunPaid,

@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import type { CallCounter } from "./counter";
 import type { FormField, HttpReply, SyncHttp } from "./syncHttp";
 
@@ -334,6 +334,17 @@ export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Ut
       return randomUUID();
     },
     formatDate,
+    DigestAlgorithm: { SHA_256: "SHA_256" } as unknown as typeof Utilities.DigestAlgorithm,
+    Charset: { UTF_8: "UTF_8" } as unknown as typeof Utilities.Charset,
+    /** SHA-256 only, as signed bytes the way Apps Script answers them. */
+    computeDigest(algorithm: unknown, value: string | number[]): number[] {
+      counter.count("computeDigest");
+      if (algorithm !== "SHA_256") throw new Error(`the stand-in digests SHA_256 only`);
+      const bytes = typeof value === "string" ? Buffer.from(value, "utf8") : Buffer.from(value);
+      return Array.from(createHash("sha256").update(bytes).digest(), (b) =>
+        b > 127 ? b - 256 : b,
+      );
+    },
     base64Decode(encoded: string): number[] {
       counter.count("base64Decode");
       return Array.from(Buffer.from(encoded, "base64"), (b) => (b > 127 ? b - 256 : b));

@@ -248,6 +248,7 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
   readonly sheets: FakeSheet[];
   readonly toasts: string[] = [];
   private active: FakeSheet;
+  private readonly id = `sheet-${Math.random().toString(36).slice(2, 10)}`;
 
   constructor(
     readonly counter: CallCounter,
@@ -258,6 +259,7 @@ export class FakeSpreadsheet implements Partial<Spreadsheet> {
     this.sheets = [this.active];
   }
 
+  getId = () => this.id;
   getSheets = () => this.sheets as unknown as Sheet[];
   getSheetByName = (name: string) =>
     (this.sheets.find((s) => s.getName() === name) ?? null) as unknown as Sheet | null;
