@@ -75,7 +75,8 @@ describe("the review sheets against the local API", () => {
     const second = menuPullReview();
     expect(second?.sheets[1]).toMatchObject({ rows: ordersBefore + 1, added: 1 });
     expect(row("発注書", "Shimebi 開発支援")).toEqual(order);
-    const draft = sheet("発注書").cells.find((r) => r?.[6] === "下書き") ?? [];
+    const draft =
+      sheet("発注書").cells.find((r) => r?.[2] === "Shimebi 開発支援" && r?.[6] === "下書き") ?? [];
     // The three months from next month on, at 1,200,000 yen.
     expect(draft[5]).toBe(3600000);
     expect(draft[7]).toBe("");
