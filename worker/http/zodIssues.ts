@@ -81,14 +81,17 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
   }
 }
 
-/** A schema's own message (zod's defaults all begin "Invalid"), which says it best. */
+/** zod's default English (its `en` locale), which only describe() words in both languages. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big):|Unrecognized key)/;
+
+/** A schema's own message, which says it best; zod's defaults are English only. */
 function hasOwnWords(issue: ZodIssue): boolean {
-  return issue.code !== "unrecognized_keys" && !issue.message.startsWith("Invalid");
+  return issue.code !== "unrecognized_keys" && !ZOD_DEFAULT.test(issue.message);
 }
 
 /** zod's issues in the API's shape, worded for a person rather than a developer. */
 export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): IssueBody[] {
-  return error.issues.map((issue) => {
+  const worded = error.issues.map((issue) => {
     const path = issue.path.map(String).join(".");
     const field = path || (locale === "ja" ? "リクエスト本文" : "The request body");
     if (hasOwnWords(issue)) {
@@ -101,5 +104,13 @@ export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): Iss
       code: issue.code,
       message: locale === "ja" ? `${field}: ${text}` : `${field} ${text}`,
     };
+  });
+  // A whole number's safe range and a schema's own bound can say the same twice.
+  const seen = new Set<string>();
+  return worded.filter((issue) => {
+    const key = `${issue.path}\u0000${issue.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
   });
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { invoices } from "../db/schema";
 import { testApp } from "../testing/app";
 import { approvedContract, signIn } from "../testing/contracts";
 
@@ -48,5 +49,35 @@ describe("a schema's own words", () => {
     });
     expect(unread.status).toBe(422);
     expect(unread.body.error.issues[0].message).toBe("unread: true か false を指定してください");
+  });
+
+  it("word zod's own bounds (a negative amount, too long a name) in the caller's language, once", async () => {
+    const t = await testApp();
+    const ctx = await approvedContract(t);
+    const partner = await signIn(t, "partner@demo.shimebi.test");
+    const save = (lang: string) =>
+      t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
+        token: partner,
+        body: {
+          extraItems: [{ name: "休日対応", amount: -5000 }],
+          expenses: [{ name: "交通費", amount: 2 ** 60 }],
+          issuer: { name: "名".repeat(201) },
+        },
+        headers: { "accept-language": lang },
+      });
+    const ja = await save("ja");
+    expect(ja.status).toBe(422);
+    expect(ja.body.error.issues.map((i: { message: string }) => i.message)).toEqual([
+      "extraItems.0.amount: 0以上にしてください",
+      "expenses.0.amount: 9007199254740991以下にしてください",
+      "issuer.name: 200文字以内で入力してください",
+    ]);
+    const en = await save("en");
+    expect(en.body.error.issues.map((i: { message: string }) => i.message)).toEqual([
+      "extraItems.0.amount must be 0 or more",
+      "expenses.0.amount must be 9007199254740991 or less",
+      "issuer.name must be at most 200 characters",
+    ]);
+    expect(await t.db.select().from(invoices)).toEqual([]);
   });
 });
