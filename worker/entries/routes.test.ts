@@ -89,6 +89,50 @@ describe("one entry", () => {
     expect((await post(day("2025-08-04", "1200", "1300", 0))).status).toBe(201);
   });
 
+  it("refuses a month or date not of the calendar or the contract in Japanese by default", async () => {
+    const before = await snapshot(t.db);
+    const ja = { "accept-language": "ja" };
+    const asked = (method: string, path: string, body?: unknown) =>
+      t.call(method, path, { token: c.partner, headers: ja, ...(body ? { body } : {}) });
+    const month = await asked("GET", `${base}/months/2025-13/entries`);
+    expect(month.status).toBe(422);
+    expect(month.body.error.message).toBe(
+      '稼働月 "2025-13" は YYYY-MM の形で入力してください（例: 2025-08）',
+    );
+    expect(month.body.error.issues).toEqual([
+      { path: "month", code: "invalid_value", message: month.body.error.message },
+    ]);
+    const estimate = await asked("GET", `${base}/months/202508/estimate`);
+    expect(estimate.body.error.issues[0].message).toContain("YYYY-MM の形で");
+    const date = await asked("POST", `${base}/entries`, day("2025-08-32"));
+    expect(date.status).toBe(422);
+    expect(date.body.error.issues[0]).toEqual({
+      path: "date",
+      code: "invalid_date",
+      message:
+        '日付 "2025-08-32" は暦にある日付を YYYY-MM-DD の形で入力してください（例: 2025-08-01）',
+    });
+    const outside = await asked("POST", `${base}/entries`, day("2025-07-25"));
+    expect(outside.body.error.issues[0].message).toBe(
+      "2025-07-25 は契約期間（2025-07-26〜2025-09-25）の外です",
+    );
+    const named = await asked("POST", `${base}/entries`, {
+      ...day("2025-08-01"),
+      workingMonth: "2025-8",
+    });
+    expect(named.body.error.issues[0]).toMatchObject({
+      path: "workingMonth",
+      message: '稼働月 "2025-8" は YYYY-MM の形で入力してください（例: 2025-08）',
+    });
+    // No header at all: Japanese too.
+    const bare = await t.call("GET", `${base}/months/abc/rules`, {
+      token: c.partner,
+      headers: { "accept-language": "" },
+    });
+    expect(bare.body.error.issues[0].message).toContain("YYYY-MM の形で");
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+
   it("refuses dates outside the contract period, bad times and long details with 422", async () => {
     const before = await snapshot(t.db);
     const early = await post(day("2025-07-25"));

@@ -90,8 +90,8 @@ export function storedFields(input: EntryInput, workingMonth: string) {
   };
 }
 
-export const refuse = (path: string, message: string, code = "invalid_value") =>
-  new ApiError(422, "invalid_request", message, [{ path, code, message }]);
+export const refuse = (path: string, message: string, code: string, messageJa: string) =>
+  new ApiError(422, "invalid_request", message, [{ path, code, message, messageJa }], messageJa);
 
 /**
  * A YYYY-MM the contract works in; anything else is a bad path, not a missing document. The one
@@ -101,7 +101,12 @@ export const refuse = (path: string, message: string, code = "invalid_value") =>
  */
 export function checkContractMonth(contract: Contract, month: string, path = "month"): void {
   if (parseYearMonth(month) === null) {
-    throw refuse(path, `month ${JSON.stringify(month)} is not a month: use YYYY-MM`);
+    throw refuse(
+      path,
+      `month ${JSON.stringify(month)} is not a month: use YYYY-MM, such as 2025-08`,
+      "invalid_value",
+      `稼働月 ${JSON.stringify(month)} は YYYY-MM の形で入力してください（例: 2025-08）`,
+    );
   }
   const months = workingMonthsOfContract(contract);
   if (!months.includes(month)) {

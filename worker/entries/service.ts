@@ -78,12 +78,13 @@ async function checkSingle(
  * the date (as the month sync requires), or else the one holding the date, answered back as
  * the entry's `workingMonth`.
  */
-function monthOfInput(contract: Contract, input: EntryInput, locale: Locale): string {
+function monthOfInput(contract: Contract, input: EntryInput): string {
   if (parseIsoDate(input.date) === null) {
     throw refuse(
       "date",
       `date ${JSON.stringify(input.date)} is not a real date: use YYYY-MM-DD, such as 2025-08-01`,
       "invalid_date",
+      `日付 ${JSON.stringify(input.date)} は暦にある日付を YYYY-MM-DD の形で入力してください（例: 2025-08-01）`,
     );
   }
   if (input.date < contract.startDate || input.date > contract.endDate) {
@@ -91,6 +92,7 @@ function monthOfInput(contract: Contract, input: EntryInput, locale: Locale): st
       "date",
       `${input.date} is outside the contract period ${contract.startDate} to ${contract.endDate}`,
       "date_outside_period",
+      `${input.date} は契約期間（${contract.startDate}〜${contract.endDate}）の外です`,
     );
   }
   const month = workingMonthOfDate(input.date, contract.closingDay);
@@ -102,10 +104,9 @@ function monthOfInput(contract: Contract, input: EntryInput, locale: Locale): st
   const period = parsed ? formatPeriod(workingMonthPeriod(parsed, contract.closingDay)) : null;
   throw refuse(
     "date",
-    locale === "ja"
-      ? `${input.date} は稼働月 ${named}（${period?.from}〜${period?.to}）の期間外です。この日は稼働月 ${month} に入ります`
-      : `${input.date} is outside the working month ${named} (${period?.from} to ${period?.to}): it belongs to ${month}`,
+    `${input.date} is outside the working month ${named} (${period?.from} to ${period?.to}): it belongs to ${month}`,
     "date_outside_period",
+    `${input.date} は稼働月 ${named}（${period?.from}〜${period?.to}）の期間外です。この日は稼働月 ${month} に入ります`,
   );
 }
 
@@ -122,6 +123,7 @@ async function checkClientRowId(db: Db, contract: Contract, input: EntryInput, e
       "clientRowId",
       `client row id ${JSON.stringify(input.clientRowId)} is already used by entry ${taken.id}`,
       "duplicate_client_row_id",
+      `行の ID ${JSON.stringify(input.clientRowId)} は業務登録 ${taken.id} で使われています`,
     );
   }
 }
@@ -141,7 +143,7 @@ export async function createEntry(
   input: EntryInput,
   locale: Locale,
 ) {
-  const month = monthOfInput(contract, input, locale);
+  const month = monthOfInput(contract, input);
   await guardWritable(deps.db, contract, month);
   const others = await monthEntryRows(deps.db, contract.id, month);
   await checkSingle(deps.db, contract, month, input, others, locale);
@@ -170,7 +172,7 @@ export async function updateEntry(
 ) {
   const entry = await getEntry(deps.db, contract, entryId);
   await guardWritable(deps.db, contract, entry.workingMonth);
-  const month = monthOfInput(contract, input, locale);
+  const month = monthOfInput(contract, input);
   if (month !== entry.workingMonth) await guardWritable(deps.db, contract, month);
   const others = (await monthEntryRows(deps.db, contract.id, month)).filter(
     (row) => row.id !== entry.id,
