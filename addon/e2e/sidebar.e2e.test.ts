@@ -302,6 +302,10 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
     await typeCell(page, 6, 4, "1200");
     await sidebar.click("#check");
     await text(sidebar, "#sync-state", words.row(5));
+    // Sync refuses the month; what it says stays beside the button once the panels redraw.
+    await sidebar.click("#sync");
+    await settled(sidebar);
+    expect(await sidebar.textContent("#timesheet-result")).toContain(words.row(6));
     await shot(page, lang, "partner-bad-rows", true);
 
     // 3. The draft is refused, naming both sheet rows and why.
@@ -313,6 +317,9 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
     // 4. Put right: the draft is saved from the synced sheet; sheet and server agree.
     await typeCell(page, 5, 4, "1830");
     await typeCell(page, 6, 1, `${month}-05`);
+    // The issuer starts from the partner's settings: the qualified invoice's 登録番号 too.
+    expect(await sidebar.inputValue("#invoice-issuer-number")).toBe("T7000012050002");
+    expect(await sidebar.inputValue("#invoice-issuer-address")).toBe("東京都千代田区丸の内1-1-1");
     await sidebar.check("#invoice-withholding");
     await sidebar.click("#invoice-expenses-add");
     await sidebar.fill("#invoice-expenses .item-name", lang === "ja" ? "交通費" : "Train");
@@ -364,9 +371,20 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
       "GET",
       `/v1/me/invoices?month=${month}`,
     )) as unknown as {
-      items: { status: string; total: number }[];
+      items: { id: string; status: string; total: number }[];
     };
     expect(mine.items.map((i) => i.status)).toEqual(["underReview"]);
+    const sent = (await api(
+      server.base,
+      PARTNER,
+      "GET",
+      `/v1/invoices/${mine.items[0]?.id}`,
+    )) as unknown as { inputs: { issuer: Record<string, string> } };
+    expect(sent.inputs.issuer).toMatchObject({
+      registrationNumber: "T7000012050002",
+      address: "東京都千代田区丸の内1-1-1",
+      phone: "03-1234-5678",
+    });
     await sidebar.click("#invoice-pdf");
     await text(sidebar, "#invoice-pdf-saved", words.saved);
     await shot(page, lang, "partner-submitted");

@@ -53,6 +53,10 @@ function invoicesApi(): FetchHandler {
       return reply({
         email: "owner@example.test",
         partnerKind: "individual",
+        fullName: "田中 美咲",
+        address: "東京都千代田区丸の内1-1-1",
+        phone: "03-1234-5678",
+        registrationNumber: "T7000012050002",
         memberships: [
           { companyId: "co-1", companyName: "デモ", role: "companyOwner" },
           { companyId: "co-1", companyName: "デモ", role: "groupOwner" },
@@ -95,6 +99,13 @@ describe("the partner's invoice", () => {
       "GET /v1/me",
     ]);
     expect(panel.partnerKind).toBe("individual");
+    // A new invoice's issuer starts from the settings: the qualified invoice's 登録番号 too.
+    expect(panel.profile).toEqual({
+      name: "田中 美咲",
+      address: "東京都千代田区丸の内1-1-1",
+      phone: "03-1234-5678",
+      registrationNumber: "T7000012050002",
+    });
   });
 
   it("saves the draft with PUT .../months/{month}/invoice and submits with the month typed", () => {

@@ -25,6 +25,11 @@ export interface InvoicePanel {
   bankAccounts: BankAccount[];
   /** Withholding is offered to individuals only. */
   partnerKind: "individual" | "corporation";
+  /**
+   * The issuer a new invoice starts with: the partner's basic information from the settings
+   * (the seeds: name, address, phone and registration number are filled in from them).
+   */
+  profile: { name: string; address: string; phone: string; registrationNumber: string };
 }
 
 interface Page<T> {
@@ -62,8 +67,27 @@ export function getInvoice(contractId?: string, month?: string): InvoicePanel {
   const found = mine.items.find((i) => i.contractId === target.contractId);
   const invoice = found ? callApi<Invoice>("get", `/v1/invoices/${enc(found.id)}`) : null;
   const bankAccounts = callApi<BankAccount[]>("get", "/v1/me/bank-accounts");
-  const me = callApi<{ partnerKind: InvoicePanel["partnerKind"] | null }>("get", "/v1/me");
-  return { ...target, invoice, bankAccounts, partnerKind: me.partnerKind ?? "individual" };
+  const me = callApi<{
+    email: string;
+    partnerKind: InvoicePanel["partnerKind"] | null;
+    fullName: string | null;
+    address: string | null;
+    phone: string | null;
+    registrationNumber: string | null;
+  }>("get", "/v1/me");
+  const profile = {
+    name: me.fullName ?? me.email,
+    address: me.address ?? "",
+    phone: me.phone ?? "",
+    registrationNumber: me.registrationNumber ?? "",
+  };
+  return {
+    ...target,
+    invoice,
+    bankAccounts,
+    partnerKind: me.partnerKind ?? "individual",
+    profile,
+  };
 }
 
 function putInvoice(contractId: string, month: string, input: InvoiceInput): Invoice {

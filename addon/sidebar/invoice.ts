@@ -18,26 +18,26 @@ import { lang, w } from "./words";
 
 export interface InvoiceSection {
   node: HTMLElement;
-  reload(): void;
+  /** Settles once the panel and the estimate it changes are drawn again. */
+  reload(): Promise<void>;
   /** The choices as the form holds them now: the estimate is computed with them. */
   choices(): EstimateChoices | undefined;
 }
 
 type Form = { input(): InvoiceInput; choices(): EstimateChoices };
 
-export function invoiceSection(changed: () => void): InvoiceSection {
+export function invoiceSection(changed: () => Promise<void> | undefined): InvoiceSection {
   const node = el("section", { id: "invoice" });
   let form: Form | null = null;
-  const reload = () => {
+  const reload = (): Promise<void> =>
     server.getInvoice().then(
       (panel) => {
-        form = renderInvoice(panel, node, reload, changed);
-        changed();
+        form = renderInvoice(panel, node, () => void reload(), changed);
+        return changed();
       },
       (error) => showError(error, node),
     );
-  };
-  reload();
+  void reload();
   return { node, reload, choices: () => form?.choices() };
 }
 
@@ -49,7 +49,7 @@ function renderInvoice(
   panel: InvoicePanel,
   node: HTMLElement,
   reload: () => void,
-  changed: () => void,
+  changed: () => Promise<void> | undefined,
 ): Form {
   const invoice = panel.invoice;
   const inputs: Partial<Invoice["inputs"]> = invoice?.inputs ?? {};
@@ -98,7 +98,7 @@ function renderInvoice(
   };
   withholding.onchange = () => {
     showWithholding();
-    changed();
+    void changed();
   };
   base.onchange = withholding.onchange;
   showWithholding();
@@ -109,11 +109,12 @@ function renderInvoice(
     checked: inputs.consumptionTax?.enabled ?? true,
     disabled: !editable,
   });
-  tax.onchange = () => changed();
+  tax.onchange = () => void changed();
   const extras = amountRows("invoice-extra-items", inputs.extraItems ?? [], editable);
   const expenses = amountRows("invoice-expenses", inputs.expenses ?? [], editable);
 
-  const issuer: Partial<Invoice["inputs"]["issuer"]> = inputs.issuer ?? {};
+  // A new invoice starts from the settings, so a blank field never clears the profile's.
+  const issuer: Partial<Invoice["inputs"]["issuer"]> = inputs.issuer ?? panel.profile;
   const text = (id: string, value: string | undefined, max: number) =>
     el("input", { type: "text", id, value: value ?? "", maxLength: max, disabled: !editable });
   const issuerName = text("invoice-issuer-name", issuer.name, 200);

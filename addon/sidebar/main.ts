@@ -40,7 +40,7 @@ function partnerSections(state: SidebarState, view: string | undefined): HTMLEle
     return [create, note(w("noTimesheet"), "muted")];
   }
   let month: { refresh(clear?: boolean): Promise<void> } | null = null;
-  const invoice = invoiceSection(() => void month?.refresh(true));
+  const invoice = invoiceSection(() => month?.refresh(true));
   const section = monthSection(state, () => invoice.choices(), invoice.reload);
   month = section;
   return [section.node, invoice.node, create];

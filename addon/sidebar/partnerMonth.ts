@@ -155,7 +155,7 @@ export interface MonthSection {
 export function monthSection(
   state: SidebarState,
   choices: () => EstimateChoices | undefined,
-  synced: () => void,
+  synced: () => Promise<void>,
 ): MonthSection {
   const out = el("div", { id: "timesheet-result" });
   const estimate = el("div", { id: "estimate" });
@@ -186,20 +186,22 @@ export function monthSection(
     ),
   );
   const sync = button(w("sync"), "sync");
+  // The invoice drawn again after a sync clears the notes here: the sync's own is written last.
   onAction(sync, () =>
     server
       .syncTimesheet()
       .then(
-        (result) => {
+        (result) => () => {
           clearError(out);
           out.appendChild(note(`✓ ${w("synced", { n: result.rows })}`, "ok"));
         },
-        (error) => showError(error, out),
+        (error) => () => showError(error, out),
       )
-      .then(() => {
-        synced();
-        return refresh();
-      }),
+      .then((say) =>
+        synced()
+          .then(() => refresh())
+          .then(say),
+      ),
   );
   const recalc = button(w("refresh"), "recalculate", true);
   onAction(recalc, () => refresh(true));
