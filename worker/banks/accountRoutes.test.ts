@@ -153,6 +153,14 @@ describe("domestic bank accounts", () => {
       path: "kind",
       message: expect.stringContaining('"domestic"'),
     });
+    const inJapanese = await t.call("POST", "/v1/me/bank-accounts", {
+      token,
+      body: { ...domestic, kind: "abroad" },
+      headers: { "accept-language": "ja" },
+    });
+    expect(inJapanese.body.error.issues[0].message).toBe(
+      'kind: "domestic"（国内の銀行）か "overseas"（海外の銀行）を指定してください',
+    );
     expect(await snapshot(t.db)).toEqual(before);
   });
 });

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { words } from "../http/zodWords";
 
 export const bankCodeParam = z.object({
   bankCode: z.string().openapi({ param: { name: "bankCode", in: "path" }, example: "0001" }),
@@ -79,7 +80,10 @@ const overseas = z
 
 export const newBankAccountSchema = z
   .discriminatedUnion("kind", [domestic, overseas], {
-    error: 'must be "domestic" (a bank in Japan) or "overseas"',
+    error: words(
+      'must be "domestic" (a bank in Japan) or "overseas"',
+      '"domestic"（国内の銀行）か "overseas"（海外の銀行）を指定してください',
+    ),
   })
   .openapi("NewBankAccount");
 
