@@ -43,13 +43,13 @@ export function timeValue(value: unknown, timeZone: string): string | number | u
 }
 
 /**
- * A number, or the text as typed when it is not one: the engine (and the API) then name the
- * field at fault. The cast is deliberate; WorkEntry types what valid input looks like.
+ * A number (６０ as 60), or the text as typed when it is not one: the engine (and the API) then
+ * name the field at fault. The cast is deliberate; WorkEntry types what valid input looks like.
  */
 function numberValue(value: unknown): number | undefined {
   if (blank(value)) return undefined;
   if (typeof value === "number") return value;
-  const text = String(value).trim();
+  const text = asciiDigits(String(value).trim());
   const number = Number(text);
   return (text !== "" && Number.isFinite(number) ? number : text) as number;
 }

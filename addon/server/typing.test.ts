@@ -50,6 +50,17 @@ describe("onEdit while the person keeps typing", () => {
     expect(cell(2, COLUMN.worked)).toBe("9:30");
   });
 
+  it("reads a break typed with the IME on (６０) as 60 minutes, as it reads ９００ as 09:00", () => {
+    createTimesheet(CONTRACT_ID, "2025-08");
+    const sheet = gas.activeSheet();
+    sheet.write(2, COLUMN.start, "９００");
+    sheet.write(2, COLUMN.end, "１８：００");
+    sheet.write(2, COLUMN.breakMinutes, "６０");
+    edited(2, COLUMN.breakMinutes);
+    expect(cell(2, COLUMN.errors)).toBe("");
+    expect(cell(2, COLUMN.worked)).toBe("8:00");
+  });
+
   it("never writes a typed cell it was not told about, even in the same row", () => {
     createTimesheet(CONTRACT_ID, "2025-08");
     const sheet = gas.activeSheet();
