@@ -98,6 +98,18 @@ function readable(message: string, fallback: Text | undefined): string {
   return pick(fallback ?? GENERIC);
 }
 
+/**
+ * The API names the field first ("expenses.0.amount: 0以上にしてください"); beside the field the
+ * path says nothing a person reads, and in the Japanese sidebar it is English.
+ */
+function besideField(text: string, path: string): string {
+  if (!path) return text;
+  if (text.startsWith(`${path}: `)) return text.slice(path.length + 2);
+  if (!text.startsWith(`${path} `)) return text;
+  const rest = text.slice(path.length + 1);
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
+}
+
 export function messageOf(failure: Failure): string {
   return readable(failure.message, BY_CODE[failure.code] ?? BY_CODE.unexpected);
 }
@@ -137,13 +149,11 @@ export function showError(
   const placed: HTMLElement[] = [];
   const listed: string[] = [];
   for (const issue of failure.issues) {
-    const text = readable(
-      issue.message,
-      BY_FIELD[issue.path] ?? BY_FIELD[issue.path.split(".")[0] ?? ""],
-    );
+    const fallback = BY_FIELD[issue.path] ?? BY_FIELD[issue.path.split(".")[0] ?? ""];
+    const text = readable(issue.message, fallback);
     const field = fieldOf(issue.path, fields);
     if (field) {
-      const mark = el("p", { className: "field-error" }, text);
+      const mark = el("p", { className: "field-error" }, besideField(text, issue.path));
       field.insertAdjacentElement("afterend", mark);
       placed.push(mark);
     } else if (text !== messageOf(failure) && !listed.includes(text)) {
