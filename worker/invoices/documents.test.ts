@@ -167,4 +167,25 @@ describe("the business report document", () => {
     expect(text).not.toContain("確認中");
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
+
+  it("lists the invoice's extra items under 精算, so its lines add up to its 小計", async () => {
+    const draft = await t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
+      token: ctx.partner,
+      body: { extraItems: [{ name: "休日対応", amount: 30000 }] },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const { text } = await readDocument(
+      t,
+      `/v1/invoices/${draft.body.id}/report`,
+      ctx.partner,
+      "business-report-extra",
+    );
+    for (const line of [
+      "月額固定 120時間 1 1,000,000円",
+      "休日対応 1 30,000円",
+      "小計（税抜） 1,030,000円",
+    ]) {
+      expect(text, line).toContain(line);
+    }
+  });
 });
