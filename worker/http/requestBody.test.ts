@@ -1,5 +1,11 @@
+import type { AddressInfo } from "node:net";
+import { connect } from "node:net";
+import { serve } from "@hono/node-server";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../app";
+import { seedDemo } from "../db/seed";
+import { testApp } from "../testing/app";
+import { DEMO_PASSWORD, signIn } from "../testing/contracts";
 import { generatedMonth } from "../testing/months";
 
 // On @hono/node-server, reading `request.body` turns the server's light request into a full
@@ -60,5 +66,40 @@ describe("requests are answered without building their body stream", () => {
       body: "{}",
     });
     expect(res.status).toBe(415);
+  });
+});
+
+/** A raw HTTP/1.1 request, as `curl -X POST url` sends it: no Content-Length, no body. */
+function rawPost(port: number, path: string, token: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1", () => {
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`,
+      );
+    });
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+describe("a POST without a body over Node's HTTP server", () => {
+  it("is an action like any other, not a body to send as JSON", async () => {
+    const t = await testApp();
+    await seedDemo(t.db, DEMO_PASSWORD);
+    const token = await signIn(t, "partner@demo.shimebi.test");
+    const server = serve({ fetch: t.app.fetch, port: 0, hostname: "127.0.0.1" });
+    try {
+      await new Promise((resolve) => server.once("listening", resolve));
+      const { port } = server.address() as AddressInfo;
+      const answer = await rawPost(port, "/v1/me/notifications/read-all", token);
+      expect(answer.split("\r\n")[0]).toBe("HTTP/1.1 200 OK");
+      expect(answer).toContain('"unreadCount":0');
+    } finally {
+      server.close();
+    }
   });
 });

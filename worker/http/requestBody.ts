@@ -12,10 +12,16 @@ export function declaredLength(c: Context): number | undefined {
   return length === undefined ? undefined : Number.parseInt(length, 10);
 }
 
+type NodeBindings = { incoming?: unknown } | undefined;
+
 /** Whether the request carries a body. */
 export function hasBody(c: Context): boolean {
   if (c.req.method === "GET" || c.req.method === "HEAD") return false;
   const length = declaredLength(c);
   if (length !== undefined) return length !== 0;
-  return c.req.header("transfer-encoding") !== undefined || c.req.raw.body !== null;
+  if (c.req.header("transfer-encoding") !== undefined) return true;
+  // Over HTTP/1.1 neither header means no body (RFC 9112 6.3), as `curl -X POST url` sends an
+  // action; Node's server hands such a POST a stream all the same.
+  if ((c.env as NodeBindings)?.incoming) return false;
+  return c.req.raw.body !== null;
 }
