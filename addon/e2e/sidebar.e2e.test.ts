@@ -348,6 +348,12 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
     expect(refused).not.toContain("expenses.0");
     await sidebar.fill("#invoice-expenses .item-amount", "1240");
     await sidebar.fill("#invoice-due", dueDate);
+    // A sync redraws the invoice panel: what was typed there and not saved yet stays.
+    await sidebar.click("#sync");
+    await settled(sidebar);
+    expect(await sidebar.inputValue("#invoice-expenses .item-amount")).toBe("1240");
+    expect(await sidebar.inputValue("#invoice-due")).toBe(dueDate);
+    expect(await sidebar.isChecked("#invoice-withholding")).toBe(true);
     await sidebar.click("#invoice-save");
     await text(sidebar, "#invoice-status", words.draft);
     await text(sidebar, "#agreement", words.agree);

@@ -18,8 +18,11 @@ import { lang, w } from "./words";
 
 export interface InvoiceSection {
   node: HTMLElement;
-  /** Settles once the panel and the estimate it changes are drawn again. */
-  reload(): Promise<void>;
+  /**
+   * Settles once the panel and the estimate it changes are drawn again; `keepTyped` keeps what
+   * the form holds and was not saved yet (a sync redraws the panel, it never saves it).
+   */
+  reload(keepTyped?: boolean): Promise<void>;
   /** The choices as the form holds them now: the estimate is computed with them. */
   choices(): EstimateChoices | undefined;
 }
@@ -29,10 +32,11 @@ type Form = { input(): InvoiceInput; choices(): EstimateChoices };
 export function invoiceSection(changed: () => Promise<void> | undefined): InvoiceSection {
   const node = el("section", { id: "invoice" });
   let form: Form | null = null;
-  const reload = (): Promise<void> =>
+  const reload = (keepTyped = false): Promise<void> =>
     server.getInvoice().then(
       (panel) => {
-        form = renderInvoice(panel, node, () => void reload(), changed);
+        const typed = keepTyped ? form?.input() : undefined;
+        form = renderInvoice(panel, node, () => void reload(), changed, typed);
         return changed();
       },
       (error) => showError(error, node),
@@ -50,10 +54,16 @@ function renderInvoice(
   node: HTMLElement,
   reload: () => void,
   changed: () => Promise<void> | undefined,
+  typed?: InvoiceInput,
 ): Form {
   const invoice = panel.invoice;
-  const inputs: Partial<Invoice["inputs"]> = invoice?.inputs ?? {};
   const editable = !invoice || isInvoiceEditable(invoice.status);
+  // What was typed and not saved wins over the stored draft while the invoice stays editable.
+  const kept = editable ? typed : undefined;
+  const inputs: Partial<Invoice["inputs"]> = {
+    ...invoice?.inputs,
+    ...(kept as Partial<Invoice["inputs"]> | undefined),
+  };
   const individual = panel.partnerKind !== "corporation";
   const out = el("div", { id: "invoice-result" });
   const statusText = invoice
@@ -128,7 +138,12 @@ function renderInvoice(
   });
   const issuerNumber = text("invoice-issuer-number", issuer.registrationNumber, 20);
   issuerNumber.placeholder = "T1234567890123";
-  const keep = el("input", { type: "checkbox", id: "invoice-issuer-keep", disabled: !editable });
+  const keep = el("input", {
+    type: "checkbox",
+    id: "invoice-issuer-keep",
+    checked: kept?.issuer?.useNextTime ?? false,
+    disabled: !editable,
+  });
 
   const bank = el(
     "select",
@@ -147,7 +162,7 @@ function renderInvoice(
   const due = el("input", {
     type: "text",
     id: "invoice-due",
-    value: invoice?.dueDate ?? "",
+    value: kept?.dueDate ?? invoice?.dueDate ?? "",
     placeholder: w("dateHint"),
     inputMode: "numeric",
     maxLength: 10,

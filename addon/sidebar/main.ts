@@ -41,7 +41,11 @@ function partnerSections(state: SidebarState, view: string | undefined): HTMLEle
   }
   let month: { refresh(clear?: boolean): Promise<void> } | null = null;
   const invoice = invoiceSection(() => month?.refresh(true));
-  const section = monthSection(state, () => invoice.choices(), invoice.reload);
+  const section = monthSection(
+    state,
+    () => invoice.choices(),
+    () => invoice.reload(true),
+  );
   month = section;
   return [section.node, invoice.node, create];
 }
