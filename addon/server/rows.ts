@@ -54,6 +54,22 @@ function numberValue(value: unknown): number | undefined {
   return (text !== "" && Number.isFinite(number) ? number : text) as number;
 }
 
+/**
+ * A break in minutes: 60, ６０, or a duration typed as 1:00, which the sheet may hold as a time
+ * of day (a Date); its text would otherwise reach the person as the Date's English.
+ */
+function breakValue(value: unknown, timeZone: string): number | undefined {
+  if (value instanceof Date) {
+    const [hours = 0, minutes = 0] = Utilities.formatDate(value, timeZone, "HH:mm")
+      .split(":")
+      .map(Number);
+    return hours * 60 + minutes;
+  }
+  const duration = /^(\d{1,2}):([0-5]\d)$/.exec(asciiDigits(String(value ?? "").trim()));
+  if (duration) return Number(duration[1]) * 60 + Number(duration[2]);
+  return numberValue(value);
+}
+
 /** Date and cost category alone (the prefilled days) do not make an entry. */
 export function isEntryRow(row: readonly unknown[]): boolean {
   return !(
@@ -77,7 +93,7 @@ export function entryOf(
   };
   const start = timeValue(row[at(COLUMN.start)], timeZone);
   const end = timeValue(row[at(COLUMN.end)], timeZone);
-  const breakMinutes = numberValue(row[at(COLUMN.breakMinutes)]);
+  const breakMinutes = breakValue(row[at(COLUMN.breakMinutes)], timeZone);
   const quantity = numberValue(row[at(COLUMN.quantity)]);
   const details = String(row[at(COLUMN.details)] ?? "").trim();
   if (start !== undefined) entry.start = start;

@@ -61,6 +61,22 @@ describe("onEdit while the person keeps typing", () => {
     expect(cell(2, COLUMN.worked)).toBe("8:00");
   });
 
+  it("reads a break typed as a duration (1:00, or the time the sheet made of it) as 60 minutes", () => {
+    createTimesheet(CONTRACT_ID, "2025-08");
+    const sheet = gas.activeSheet();
+    for (const row of [2, 3]) {
+      sheet.write(row, COLUMN.start, "900");
+      sheet.write(row, COLUMN.end, "1800");
+    }
+    sheet.write(2, COLUMN.breakMinutes, "1:00");
+    // Sheets holds a typed 1:00 as 01:00 on 1899-12-30 in the spreadsheet's time zone (Tokyo).
+    sheet.write(3, COLUMN.breakMinutes, new Date("1899-12-29T16:00:00Z"));
+    edited(2, COLUMN.breakMinutes);
+    edited(3, COLUMN.breakMinutes);
+    expect([cell(2, COLUMN.errors), cell(3, COLUMN.errors)]).toEqual(["", ""]);
+    expect([cell(2, COLUMN.worked), cell(3, COLUMN.worked)]).toEqual(["8:00", "8:00"]);
+  });
+
   it("never writes a typed cell it was not told about, even in the same row", () => {
     createTimesheet(CONTRACT_ID, "2025-08");
     const sheet = gas.activeSheet();
