@@ -14,8 +14,6 @@ export type AppEnv = {
     secureHeadersNonce?: string;
     /** The answer `jsonAnswer` built with its security headers (http/securityHeaders.ts). */
     securedAnswer?: Response;
-    /** A route or middleware set a header with `c.header` (http/securityHeaders.ts). */
-    ownHeaders?: boolean;
   };
 };
 
