@@ -317,6 +317,31 @@ describe("pullCompanyReview", () => {
     expect(statuses()["g-8-c0"]).toBe("契約中");
   });
 
+  it("shows the conditions billed, and before any order is approved those awaiting approval", () => {
+    const api = companyApi(2);
+    gas.setFetch((request) => {
+      const answer = api.handler(request);
+      if (!request.url.endsWith("/v1/groups/g-1/contracts")) return answer;
+      const [approved, unapproved] = answer.body as Record<string, unknown>[];
+      const pending = {
+        version: 2,
+        effectiveFrom: "2025-09",
+        costCategories: [{ id: "fix", type: "monthly", monthlyFee: 1200000 }],
+      };
+      return {
+        ...answer,
+        body: [
+          { ...approved, pendingConditions: pending },
+          { ...unapproved, pendingConditions: unapproved?.conditions, conditions: null },
+        ],
+      };
+    });
+    pullCompanyReview("co-1", ["g-1"]);
+    // g-1-c0 is billed by its approved 900,000 for 2025-09, not the pending 1,200,000.
+    expect(sheet("契約").cells[1]?.slice(6)).toEqual([900000, "", "90〜110時間"]);
+    expect(sheet("契約").cells[2]?.slice(6)).toEqual(["", 5000, ""]);
+  });
+
   it("speaks English to an English user and takes over the Japanese sheets in place", () => {
     gas.setFetch(companyApi(2).handler);
     pullCompanyReview("co-1", ["g-1"]);
