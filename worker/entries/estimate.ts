@@ -4,14 +4,34 @@ import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
 import { ApiError, issuesError } from "../http/errors";
 import { type ChoiceSource, estimateChoices } from "../invoices/estimateChoices";
-import { conditionsForMonth, monthEntryRows, monthQuote } from "./monthQuote";
+import { conditionsForMonth, type InvoiceChoices, monthEntryRows, monthQuote } from "./monthQuote";
 import { type Contract, checkContractMonth, serializeEntry } from "./rules";
 
 // What a month of entries adds up to: the estimate (概算請求額), the CSV export and the
 // business report's (業務報告書) status. Every yen comes from the engine via monthQuote.
 
 /** An estimate: the engine's quote, and where its withholding and tax choices came from. */
-export type Estimate = QuoteResult & { choicesFrom: ChoiceSource };
+export type Estimate = QuoteResult & {
+  choicesFrom: ChoiceSource;
+  withholdingChoice: { enabled: boolean; base: "includingTax" | "excludingTax" };
+};
+
+/** The engine's figures with the choices they were computed with, and where those came from. */
+export function estimateOf(
+  figures: QuoteResult,
+  choices: InvoiceChoices,
+  source: ChoiceSource,
+): Estimate {
+  const withholding = choices.withholding;
+  return {
+    ...figures,
+    choicesFrom: source,
+    withholdingChoice: {
+      enabled: withholding?.enabled ?? false,
+      base: withholding?.base ?? "includingTax",
+    },
+  };
+}
 
 /**
  * The engine's quote for the month with the choices its invoice has (or will start with);
@@ -21,7 +41,7 @@ export async function estimateFor(db: Db, contract: Contract, month: string): Pr
   checkContractMonth(contract, month);
   const { choices, source } = await estimateChoices({ db }, contract, month);
   const { outcome } = await monthQuote(db, contract, month, choices);
-  if (outcome.ok) return { ...outcome.quote, choicesFrom: source };
+  if (outcome.ok) return estimateOf(outcome.quote, choices, source);
   const first = outcome.issues[0];
   throw issuesError(409, "estimate_unavailable", outcome.issues, {
     en: `The estimate for ${month} cannot be computed: ${first?.message ?? "check the entries"}`,
@@ -115,7 +135,7 @@ export async function reportFor(db: Db, contract: Contract, month: string) {
   if (await conditionsForMonth(db, contract.id, month)) {
     const { choices, source } = await estimateChoices({ db }, contract, month);
     const { outcome } = await monthQuote(db, contract, month, choices);
-    estimate = outcome.ok ? { ...outcome.quote, choicesFrom: source } : null;
+    estimate = outcome.ok ? estimateOf(outcome.quote, choices, source) : null;
   }
   return {
     month,

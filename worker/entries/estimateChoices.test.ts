@@ -75,6 +75,7 @@ describe("GET .../months/{month}/estimate", () => {
     // Before September has a draft, its estimate starts from August's approved choices.
     expect((await estimate("2025-09")).body).toMatchObject({
       choicesFrom: "defaults",
+      withholdingChoice: { enabled: false, base: "includingTax" },
       withholdingTax: 0,
     });
     await t.call("POST", `/v1/invoices/${draft.body.id}/submit`, {
@@ -85,6 +86,8 @@ describe("GET .../months/{month}/estimate", () => {
     const next = await estimate("2025-09");
     expect(next.body).toMatchObject({
       choicesFrom: "lastInvoice",
+      // What a new draft's form starts from, so it does not drop the carried withholding.
+      withholdingChoice: { enabled: true, base: "includingTax" },
       total: 990000,
       withholdingTax: Math.floor((990000 * 1021) / 10000),
     });

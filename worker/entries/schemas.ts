@@ -99,6 +99,15 @@ export const estimateSchema = quoteResponseSchema
       description:
         "Where the withholding (源泉徴収) and tax choices came from: monthDocument, the month's invoice or payment notice; lastInvoice, the partner's latest approved invoice (what a new draft starts with); defaults, tax on and withholding off (on, for an individual, on a payment notice)",
     }),
+    withholdingChoice: z
+      .object({
+        enabled: z.boolean(),
+        base: z.enum(["includingTax", "excludingTax"]),
+      })
+      .openapi({
+        description:
+          "The withholding (源泉徴収) the estimate was computed with: a form for a new draft starts from it, as the draft itself would",
+      }),
   })
   .openapi("Estimate", { description: "概算請求額: the month's invoice as it stands" });
 

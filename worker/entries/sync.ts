@@ -5,7 +5,7 @@ import type { Deps } from "../deps";
 import type { IssueBody } from "../http/errors";
 import type { Locale } from "../http/locale";
 import { estimateChoices } from "../invoices/estimateChoices";
-import type { Estimate } from "./estimate";
+import { type Estimate, estimateOf } from "./estimate";
 import { monthQuoteRequest } from "./monthQuote";
 import {
   asWorkEntry,
@@ -189,5 +189,5 @@ export async function syncMonth(
   if (head) await db.batch([head, ...tail]);
 
   const outcome = quote(request);
-  return { rows: answer, estimate: outcome.ok ? { ...outcome.quote, choicesFrom: source } : null };
+  return { rows: answer, estimate: outcome.ok ? estimateOf(outcome.quote, choices, source) : null };
 }

@@ -2196,6 +2196,12 @@ export interface components {
              * @enum {string}
              */
             choicesFrom: "monthDocument" | "lastInvoice" | "defaults";
+            /** @description The withholding (源泉徴収) the estimate was computed with: a form for a new draft starts from it, as the draft itself would */
+            withholdingChoice: {
+                /** @enum {string} */
+                base: "includingTax" | "excludingTax";
+                enabled: boolean;
+            };
         } | null);
         FailedTransfer: {
             /** @example 口座なし */
