@@ -488,5 +488,18 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
       items: { status: string }[];
     };
     expect(after.items.map((i) => i.status)).toEqual(["approved"]);
+
+    // 10. The next month's invoice starts with the approved invoice's withholding ticked.
+    await page.reload();
+    const next = await sidebarOf(page);
+    await next.waitForSelector("#contract option", { state: "attached" });
+    await next.selectOption("#contract", demo ?? "");
+    await next.selectOption("#month", today.slice(0, 7));
+    await next.click("#create");
+    await text(next, "#invoice-status", lang === "ja" ? "未作成" : "Not made");
+    await text(next, "h2", today.slice(0, 7));
+    await next.waitForFunction(
+      () => (document.getElementById("invoice-withholding") as HTMLInputElement | null)?.checked,
+    );
   }, 300_000);
 });

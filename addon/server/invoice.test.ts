@@ -108,6 +108,37 @@ describe("the partner's invoice", () => {
     });
   });
 
+  it("starts a month without an invoice from the withholding the API's new draft would carry", () => {
+    const api = invoicesApi();
+    gas.setFetch((request) => {
+      const path = request.url.replace(API_BASE, "");
+      if (path.startsWith("/v1/me/invoices?")) {
+        seen.push({ method: request.method, path, body: undefined });
+        return { status: 200, body: { items: [], nextCursor: null } };
+      }
+      if (path.endsWith("/months/2025-08/estimate")) {
+        seen.push({ method: request.method, path, body: undefined });
+        return {
+          status: 200,
+          body: {
+            choicesFrom: "lastInvoice",
+            withholdingChoice: { enabled: true, base: "includingTax" },
+          },
+        };
+      }
+      return api(request);
+    });
+    const panel = getInvoice();
+    expect(panel.invoice).toBeNull();
+    expect(panel.carriedWithholding).toEqual({ enabled: true, base: "includingTax" });
+    expect(seen.map((r) => `${r.method} ${r.path}`)).toContain(
+      `GET /v1/contracts/${CONTRACT_ID}/months/2025-08/estimate`,
+    );
+    // With an invoice, its own choices stand: nothing is carried.
+    gas.setFetch(api);
+    expect(getInvoice().carriedWithholding).toBeNull();
+  });
+
   it("saves the draft with PUT .../months/{month}/invoice and submits with the month typed", () => {
     const input = {
       withholding: { enabled: true, base: "includingTax" as const },

@@ -30,6 +30,11 @@ export interface InvoicePanel {
    * (the seeds: name, address, phone and registration number are filled in from them).
    */
   profile: { name: string; address: string; phone: string; registrationNumber: string };
+  /**
+   * The withholding a new invoice starts with (the partner's last approved one, as the API's
+   * draft would); null while the month has an invoice, or no estimate.
+   */
+  carriedWithholding: { enabled: boolean; base: "includingTax" | "excludingTax" } | null;
 }
 
 interface Page<T> {
@@ -87,7 +92,20 @@ export function getInvoice(contractId?: string, month?: string): InvoicePanel {
     bankAccounts,
     partnerKind: me.partnerKind ?? "individual",
     profile,
+    carriedWithholding: invoice ? null : carriedWithholding(target.contractId, target.month),
   };
+}
+
+/** The estimate's withholding choice; none when the month has no estimate yet (no order). */
+function carriedWithholding(contractId: string, month: string) {
+  try {
+    return callApi<{ withholdingChoice: NonNullable<InvoicePanel["carriedWithholding"]> }>(
+      "get",
+      `/v1/contracts/${enc(contractId)}/months/${enc(month)}/estimate`,
+    ).withholdingChoice;
+  } catch {
+    return null;
+  }
 }
 
 function putInvoice(contractId: string, month: string, input: InvoiceInput): Invoice {

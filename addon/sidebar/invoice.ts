@@ -70,10 +70,12 @@ function renderInvoice(
     ? `${INVOICE_STATUS_LABELS[invoice.status]?.[lang()] ?? invoice.status}${invoice.number ? `（${invoice.number}）` : ""}`
     : w("noInvoice");
 
+  // A new invoice carries the last approved invoice's withholding over, as the API's draft does.
+  const startWithholding = inputs.withholding ?? panel.carriedWithholding;
   const withholding = el("input", {
     type: "checkbox",
     id: "invoice-withholding",
-    checked: individual && (inputs.withholding?.enabled ?? false),
+    checked: individual && (startWithholding?.enabled ?? false),
     disabled: !editable || !individual,
   });
   const base = el(
@@ -82,7 +84,7 @@ function renderInvoice(
     el("option", { value: "includingTax" }, w("baseIncluding")),
     el("option", { value: "excludingTax" }, w("baseExcluding")),
   );
-  base.value = inputs.withholding?.base ?? "includingTax";
+  base.value = startWithholding?.base ?? "includingTax";
   const treatment = el(
     "select",
     { id: "invoice-excluded-tax", disabled: !editable },
