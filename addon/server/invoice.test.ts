@@ -116,6 +116,13 @@ describe("the partner's invoice", () => {
         seen.push({ method: request.method, path, body: undefined });
         return { status: 200, body: { items: [], nextCursor: null } };
       }
+      if (path === "/v1/me") {
+        // 非居住者: the API charges no consumption tax, so the form does not offer it.
+        return {
+          status: 200,
+          body: { email: "p@example.test", partnerKind: "individual", nonResident: true },
+        };
+      }
       if (path.endsWith("/months/2025-08/estimate")) {
         seen.push({ method: request.method, path, body: undefined });
         return {
@@ -131,6 +138,7 @@ describe("the partner's invoice", () => {
     const panel = getInvoice();
     expect(panel.invoice).toBeNull();
     expect(panel.carriedWithholding).toEqual({ enabled: true, base: "includingTax" });
+    expect(panel.nonResident).toBe(true);
     expect(seen.map((r) => `${r.method} ${r.path}`)).toContain(
       `GET /v1/contracts/${CONTRACT_ID}/months/2025-08/estimate`,
     );

@@ -35,6 +35,8 @@ export interface InvoicePanel {
    * draft would); null while the month has an invoice, or no estimate.
    */
   carriedWithholding: { enabled: boolean; base: "includingTax" | "excludingTax" } | null;
+  /** 非居住者 providing services overseas: the API charges no consumption tax. */
+  nonResident: boolean;
 }
 
 interface Page<T> {
@@ -79,6 +81,7 @@ export function getInvoice(contractId?: string, month?: string): InvoicePanel {
     address: string | null;
     phone: string | null;
     registrationNumber: string | null;
+    nonResident: boolean | null;
   }>("get", "/v1/me");
   const profile = {
     name: me.fullName ?? me.email,
@@ -93,6 +96,7 @@ export function getInvoice(contractId?: string, month?: string): InvoicePanel {
     partnerKind: me.partnerKind ?? "individual",
     profile,
     carriedWithholding: invoice ? null : carriedWithholding(target.contractId, target.month),
+    nonResident: me.nonResident ?? false,
   };
 }
 

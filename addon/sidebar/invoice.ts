@@ -118,8 +118,9 @@ function renderInvoice(
   const tax = el("input", {
     type: "checkbox",
     id: "invoice-tax",
-    checked: inputs.consumptionTax?.enabled ?? true,
-    disabled: !editable,
+    // A non-resident's invoice carries no consumption tax whatever is sent (the API's rule).
+    checked: !panel.nonResident && (inputs.consumptionTax?.enabled ?? true),
+    disabled: !editable || panel.nonResident,
   });
   tax.onchange = () => void changed();
   const extras = amountRows("invoice-extra-items", inputs.extraItems ?? [], editable);
