@@ -73,6 +73,8 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
         ? `${String(issue.divisor)}の倍数にしてください`
         : `must be a multiple of ${String(issue.divisor)}`;
     case "invalid_format":
+      // A schema without its own words for a format (a bare regex) still answers a person.
+      return ja ? "形式が正しくありません" : "is not in the expected format";
     case "custom":
       // Schemas give these their own words; zod's default text is the last resort.
       return issue.message;
@@ -81,9 +83,12 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
   }
 }
 
-/** A schema's own message (zod's defaults all begin "Invalid"), which says it best. */
+/** zod's own default texts ("Invalid input", "Too small: expected …"), English only. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
+
+/** A schema's own message, which says it best; zod's defaults are reworded by `describe`. */
 function hasOwnWords(issue: ZodIssue): boolean {
-  return issue.code !== "unrecognized_keys" && !issue.message.startsWith("Invalid");
+  return issue.code !== "unrecognized_keys" && !ZOD_DEFAULT.test(issue.message);
 }
 
 /** zod's issues in the API's shape, worded for a person rather than a developer. */
