@@ -260,6 +260,28 @@ describe("a change of conditions", () => {
 });
 
 describe("refusals", () => {
+  it("refuses a second send in the caller's language, Japanese to any language", async () => {
+    const { orderId } = await contractWithDraft();
+    expect((await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner })).status).toBe(200);
+    const again = await t.call("POST", `/v1/orders/${orderId}/send`, {
+      token: owner,
+      headers: { "accept-language": "*" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(
+      "確認中の発注書は送付できません（送付できるのは下書きの発注書のみです）。",
+    );
+    expect(again.body.error.issues[0]).toMatchObject({
+      path: "status",
+      message: again.body.error.message,
+    });
+    const english = await t.call("POST", `/v1/orders/${orderId}/send`, {
+      token: owner,
+      headers: { "accept-language": "en" },
+    });
+    expect(english.body.error.message).toMatch(/^This purchase order is under review/);
+  });
+
   it("refuses approval after the contract's end date, and the order expires", async () => {
     const { orderId } = await contractWithDraft();
     await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
