@@ -31,6 +31,7 @@ export async function checkRows(
   const [company] = await deps.db.select().from(companies).where(eq(companies.id, scope.companyId));
   const issues: IssueInput[] = [];
   const checked: CheckedContract[] = [];
+  const seen = new Map<string, number>();
   for (const [index, row] of rows.entries()) {
     const parsed = newContractSchema.safeParse(row);
     if (!parsed.success) {
@@ -38,11 +39,29 @@ export async function checkRows(
         issues.push({ ...issue, path: at(index, issue.path) });
       continue;
     }
+    // A row pasted twice would make two contracts, two orders and, in the end, two payments.
+    const key = JSON.stringify(parsed.data);
+    const first = seen.get(key);
+    if (first !== undefined) {
+      issues.push(sameAsRow(index, first));
+      continue;
+    }
+    seen.set(key, index);
     const result = await checkNewContract(deps, scope, parsed.data, ja, company);
     for (const issue of result.issues) issues.push({ ...issue, path: at(index, issue.path) });
     if (result.checked) checked.push(result.checked);
   }
   return { issues, checked };
+}
+
+/** A row identical to an earlier one, named by its place among the rows sent (1 is the first). */
+function sameAsRow(index: number, first: number): IssueInput {
+  return {
+    path: at(index, "title"),
+    code: "duplicate_row",
+    message: `The same contract as row ${first + 1}: delete one of the two, so it is not created twice`,
+    messageJa: `${first + 1}件目と同じ内容の契約です。同じ契約を2件作らないよう、どちらかを削除してください`,
+  };
 }
 
 /** The refusal of a batch with bad rows: nothing was created. */
