@@ -38,7 +38,7 @@ export const WORDS = {
   range: { ja: "基準時間", en: "Hour range" },
   subtotal: { ja: "小計", en: "Subtotal" },
   extraItemsTotal: { ja: "追加項目", en: "Extra items" },
-  tax: { ja: "消費税（10%）", en: "Consumption tax (10%)" },
+  tax: { ja: "消費税（{rate}%）", en: "Consumption tax ({rate}%)" },
   total: { ja: "合計（税込）", en: "Total with tax" },
   withholding: { ja: "源泉徴収税", en: "Withholding tax" },
   expensesTotal: { ja: "立替経費", en: "Expenses" },
