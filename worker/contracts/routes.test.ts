@@ -100,3 +100,24 @@ describe("the first working month (稼働初月)", () => {
     ).toBe(201);
   });
 });
+
+describe("a repeated create (a double click, a retry)", () => {
+  it("answers the first contract for the same Idempotency-Key, creating one", async () => {
+    const send = (key: string) =>
+      t.call("POST", `/v1/groups/${groupId}/contracts`, {
+        token: owner,
+        body: contractBody(),
+        headers: { "accept-language": "ja", "idempotency-key": key },
+      });
+    const first = await send("contract-form-1");
+    const again = await send("contract-form-1");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const listed = await t.call("GET", `/v1/groups/${groupId}/contracts`, { token: owner });
+    const titled = listed.body.filter((c: { title: string }) => c.title === "開発支援");
+    expect(titled.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
+    // Another key is another contract.
+    expect((await send("contract-form-2")).body.id).not.toBe(first.body.id);
+  });
+});
