@@ -126,6 +126,19 @@ describe("会社: 振込済みにする", () => {
     ]);
   });
 
+  it("reads the date as a person types it: 2026/2/27, ２０２６年２月２７日", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    gas.ui.answers.push("2026/2/27", "２０２６年２月２７日");
+    expect(menuPaymentRun()?.transfer).toEqual({ count: 1, total: 50625 });
+    const run = gas.requests.find((r) => r.method === "POST");
+    expect(JSON.parse(run?.payload ?? "{}")).toEqual({ paymentDate: "2026-02-27" });
+    expect(menuMarkPaymentRunPaid()).toMatchObject({ runId: "run-1", count: 1, total: 50625 });
+    expect(paths()).toContain("POST /v1/companies/co-1/payment-runs/run-1/paid");
+    expect(gas.ui.alerts).toEqual([]);
+  });
+
   it("says so when the date has no unpaid run, and records nothing", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
     gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
