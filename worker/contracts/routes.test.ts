@@ -121,3 +121,22 @@ describe("a repeated create (a double click, a retry)", () => {
     expect((await send("contract-form-2")).body.id).not.toBe(first.body.id);
   });
 });
+
+describe("dates far from today", () => {
+  it("refuses a contract in 9999 with the field named, never a 500, creating nothing", async () => {
+    const before = await snapshot(t.db);
+    const res = await create(contractBody({ startDate: "9999-01-01", endDate: "9999-12-31" }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: "startDate",
+        message: "開始日（9999-01-01）は 2000-01-01〜2099-12-31 の日付にしてください",
+      }),
+      expect.objectContaining({
+        path: "endDate",
+        message: "終了日（9999-12-31）は 2000-01-01〜2099-12-31 の日付にしてください",
+      }),
+    ]);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});
