@@ -20,3 +20,29 @@ describe("the issues of an invoice submitted without a due date", () => {
     expect(dueDateIssue(en.body)).toBe("Choose a due date");
   });
 });
+
+describe("a month whose figures cannot be computed", () => {
+  it("says why in Japanese to Japanese callers, keeping the engine's words", async () => {
+    const t = await testApp();
+    const { contractId, partner } = await augustDraft(t, new Date("2025-09-02T03:00:00Z"));
+    const huge = (language: string) =>
+      t.call("PUT", `/v1/contracts/${contractId}/months/2025-08/invoice`, {
+        token: partner,
+        body: { extraItems: [{ name: "調整", amount: Number.MAX_SAFE_INTEGER }] },
+        headers: { "accept-language": language },
+      });
+    const ja = await huge("ja");
+    expect(ja.status).toBe(422);
+    expect(ja.body.error.message).toBe("この月の金額を計算できません");
+    expect(ja.body.error.issues).toEqual([
+      {
+        path: "",
+        code: "amount_too_large",
+        message:
+          "請求金額の合計が大きすぎて正確に計算できません。単価・追加項目・立替経費を確認してください",
+      },
+    ]);
+    const en = await huge("en");
+    expect(en.body.error.issues[0].message).toMatch(/^The invoice's total is too large/);
+  });
+});

@@ -7,7 +7,6 @@ import {
   formatDateJa,
   formatYearMonthJa,
   type InvoiceEvent,
-  type Issue,
   invoiceEditIssue,
   jstDateOf,
   type LineTaxRate,
@@ -17,7 +16,7 @@ import {
 } from "../../shared";
 import type { bankAccounts, contracts, invoices, PaymentTerms, users } from "../db/schema";
 import type { InvoiceChoices } from "../entries/monthQuote";
-import { ApiError, type IssueBody, type IssueInput, refusedBy } from "../http/errors";
+import { ApiError, type IssueInput, refusedBy } from "../http/errors";
 import type { Locale } from "../http/locale";
 import { nationalHolidays } from "../platform/holidays";
 import type { InvoiceInput } from "./schemas";
@@ -125,10 +124,6 @@ export function dueDateWarnings(
       ? `支払期日 ${formatDateJa(dueDate)} は締め日から${days}日後で、フリーランス保護法の60日以内を超えています。できれば会社と早い日付で合意してください`
       : `The due date ${dueDate} is ${days} days after the month's closing date, beyond the Freelance Act's 60-day limit (フリーランス保護法): agree on an earlier date with the company if you can`;
   return [{ path: "dueDate", message }];
-}
-
-export function toIssueBodies(issues: readonly Issue[]): IssueBody[] {
-  return issues.map((i) => ({ path: i.path, code: i.code, message: i.message }));
 }
 
 export type MergeContext = {

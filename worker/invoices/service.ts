@@ -5,7 +5,7 @@ import { bankAccounts, companies, contracts, invoices, users } from "../db/schem
 import type { Deps } from "../deps";
 import { monthEntryRows, monthQuoteRequest, toWorkEntry } from "../entries/monthQuote";
 import { checkContractMonth } from "../entries/rules";
-import { ApiError } from "../http/errors";
+import { ApiError, issuesError } from "../http/errors";
 import {
   appendHistory,
   contentHashOf,
@@ -22,7 +22,6 @@ import {
   mergeInputs,
   normaliseInputs,
   todayJst,
-  toIssueBodies,
 } from "./rules";
 import type { InvoiceInput } from "./schemas";
 
@@ -61,12 +60,11 @@ export async function figuresFor(
   );
   const outcome = quote(request);
   if (!outcome.ok) {
-    throw new ApiError(
-      422,
-      "invalid_month",
-      "The month's figures cannot be computed",
-      toIssueBodies(outcome.issues),
-    );
+    // The engine's issues carry their Japanese: the answer speaks the caller's language.
+    throw issuesError(422, "invalid_month", outcome.issues, {
+      en: "The month's figures cannot be computed",
+      ja: "この月の金額を計算できません",
+    });
   }
   return { rows, request, figures: outcome.quote };
 }
