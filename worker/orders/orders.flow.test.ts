@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { companies, groups, users } from "../db/schema";
 import { seedDemo } from "../db/seed";
-import { type TestApp, testApp } from "../testing/app";
+import { snapshot, type TestApp, testApp } from "../testing/app";
 
 // Issue 5's path: the seed's hour-range contract, its order returned, revised, resent and
 // approved, with a verifiable history; and the refusals.
@@ -225,6 +225,29 @@ describe("the hour-range purchase order, end to end", () => {
 });
 
 describe("a change of conditions", () => {
+  it("refuses a change of conditions after the contract's last working month, changing nothing", async () => {
+    const { contractId, orderId } = await contractWithDraft();
+    await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
+    const before = await snapshot(t.db);
+    const late = await t.call("POST", `/v1/contracts/${contractId}/conditions`, {
+      token: owner,
+      body: {
+        effectiveFrom: "9999-01",
+        costCategories: [{ id: "dev", type: "hourly", unitPrice: 6000 }],
+      },
+      headers: { "accept-language": "ja" },
+    });
+    expect(late.status).toBe(422);
+    expect(late.body.error.issues).toContainEqual({
+      path: "effectiveFrom",
+      message: "変更はこの契約の稼働月（2025年9月まで）から始めてください",
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+    expect((await t.call("GET", `/v1/orders/${orderId}`, { token: partner })).body.status).toBe(
+      "underReview",
+    );
+  });
+
   it("supersedes the order under review, records it, and makes a new draft", async () => {
     const { contractId, orderId } = await contractWithDraft();
     await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
