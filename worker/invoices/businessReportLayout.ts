@@ -89,6 +89,8 @@ export function businessReportLayout(doc: InvoiceDocument, status?: InvoiceStatu
             "",
             formatYen(a.amount),
           ]),
+          // The subtotal below includes them: without their rows the lines would not add up.
+          ...doc.extraItems.map((e) => [e.name, "", "1", formatYen(e.amount)]),
         ],
       },
       {
