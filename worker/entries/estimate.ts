@@ -1,8 +1,13 @@
 import { and, eq } from "drizzle-orm";
-import { formatTime, INVOICE_STATUS_LABELS, type QuoteResult } from "../../shared";
+import {
+  formatTime,
+  formatYearMonthJa,
+  INVOICE_STATUS_LABELS,
+  type QuoteResult,
+} from "../../shared";
 import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
-import { ApiError, type IssueBody } from "../http/errors";
+import { ApiError, issuesError } from "../http/errors";
 import { type ChoiceSource, estimateChoices } from "../invoices/estimateChoices";
 import { conditionsForMonth, monthEntryRows, monthQuote } from "./monthQuote";
 import { type Contract, checkContractMonth, serializeEntry } from "./rules";
@@ -22,17 +27,12 @@ export async function estimateFor(db: Db, contract: Contract, month: string): Pr
   const { choices, source } = await estimateChoices({ db }, contract, month);
   const { outcome } = await monthQuote(db, contract, month, choices);
   if (outcome.ok) return { ...outcome.quote, choicesFrom: source };
-  const issues: IssueBody[] = outcome.issues.map((issue) => ({
-    path: issue.path,
-    code: issue.code,
-    message: issue.message,
-  }));
-  throw new ApiError(
-    409,
-    "estimate_unavailable",
-    `The estimate for ${month} cannot be computed: ${issues[0]?.message ?? "check the entries"}`,
-    issues,
-  );
+  // The engine's issues carry their Japanese: the answer speaks the caller's language.
+  const first = outcome.issues[0];
+  throw issuesError(409, "estimate_unavailable", outcome.issues, {
+    en: `The estimate for ${month} cannot be computed: ${first?.message ?? "check the entries"}`,
+    ja: `${formatYearMonthJa(month)}の概算請求額を計算できません: ${first?.messageJa ?? "業務登録を確認してください"}`,
+  });
 }
 
 const CSV_HEADER = ["日付", "費目", "開始", "終了", "休憩(分)", "稼働時間", "数量", "業務内容"];
