@@ -158,6 +158,24 @@ describe("POST /v1/groups/{groupId}/contracts/bulk", () => {
     expect(await contractCount()).toBe(2);
   });
 
+  it("warns of a row that repeats a contract the group already has", async () => {
+    const first = await bulk([row("開発支援 A", hourly(5000))]);
+    expect(first.status).toBe(201);
+    const id = first.body.rows[0].contract.id;
+    const again = await bulk([row("開発支援 A", hourly(5000)), row("保守 B", monthly(300000))], {
+      query: "?dryRun=true",
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.rows[0].warnings).toEqual([
+      {
+        path: "title",
+        code: "contract_exists",
+        message: `同じパートナー・契約名・契約期間の契約がすでにあります（契約ID ${id}）。二重に作成しないか確認してください`,
+      },
+    ]);
+    expect(again.body.rows[1].warnings).toEqual([]);
+  });
+
   it("reports a row failing the schema and another failing a rule in one answer, in English", async () => {
     const { title: _, ...untitled } = row("", hourly(5000));
     const rows = [

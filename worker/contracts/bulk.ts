@@ -1,8 +1,8 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { User } from "../accounts/sessions";
-import { companies } from "../db/schema";
+import { companies, contracts } from "../db/schema";
 import type { Deps } from "../deps";
-import { ApiError, type IssueInput } from "../http/errors";
+import { ApiError, type IssueBody, type IssueInput } from "../http/errors";
 import type { Locale } from "../http/locale";
 import { zodIssues } from "../http/zodIssues";
 import { insertDraftOrder } from "../orders/drafts";
@@ -105,4 +105,44 @@ export async function createContracts(
     }
     return made;
   });
+}
+
+/**
+ * Per row, a warning when the group already has a contract with the same partner, title and
+ * period: a row created before, its contract id since lost from the sheet, would be created
+ * twice. Only a warning: a second contract of the same name and period may be meant.
+ */
+export async function existingTwins(
+  deps: Pick<Deps, "db">,
+  scope: Scope,
+  checked: readonly CheckedContract[],
+  ja: boolean,
+): Promise<IssueBody[][]> {
+  return Promise.all(
+    checked.map(async ({ input, partnerUserId }) => {
+      const [twin] = await deps.db
+        .select({ id: contracts.id })
+        .from(contracts)
+        .where(
+          and(
+            eq(contracts.groupId, scope.groupId),
+            eq(contracts.partnerUserId, partnerUserId),
+            eq(contracts.title, input.title),
+            eq(contracts.startDate, input.startDate),
+            eq(contracts.endDate, input.endDate),
+          ),
+        )
+        .limit(1);
+      if (!twin) return [];
+      return [
+        {
+          path: "title",
+          code: "contract_exists",
+          message: ja
+            ? `同じパートナー・契約名・契約期間の契約がすでにあります（契約ID ${twin.id}）。二重に作成しないか確認してください`
+            : `A contract with the same partner, title and period exists already (contract ID ${twin.id}): check that this is not a second copy`,
+        },
+      ];
+    }),
+  );
 }
