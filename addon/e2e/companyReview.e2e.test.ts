@@ -8,11 +8,13 @@ import { OWNER, SHOTS, shot, sidebarOf } from "./companyPage";
 
 // The company's review of an invoice with a reduced-rate (8 %) item, on `npm start`'s dev
 // page in Chromium: the figures show the consumption tax of each rate, as the qualified
-// invoice prints it, never the whole tax under "10%" (company-review-rates-*).
+// invoice prints it, never the whole tax under "10%", and the month reads 2026年11月
+// (company-review-rates-*).
 
 const PARTNER = "partner@demo.shimebi.test";
 let server: RunningServer;
 let browser: Browser;
+let month: string;
 
 // biome-ignore lint/suspicious/noExplicitAny: the API's JSON, read by path
 async function api(as: string, method: string, path: string, body?: unknown): Promise<any> {
@@ -30,7 +32,7 @@ async function api(as: string, method: string, path: string, body?: unknown): Pr
 }
 
 /** Last month of the demo contract: 160 hours, a 3,240-yen book at 8 %, submitted. */
-async function submitWithReducedRate() {
+async function submitWithReducedRate(): Promise<string> {
   const contracts: { id: string; title: string }[] = await api(PARTNER, "GET", "/v1/me/contracts");
   const contract = contracts.find((c) => c.title === "Shimebi 開発支援");
   if (!contract) throw new Error("the demo contract Shimebi 開発支援 is missing");
@@ -52,6 +54,7 @@ async function submitWithReducedRate() {
     extraItems: [{ name: "書籍代", amount: 3240, taxRate: 8 }],
   });
   await api(PARTNER, "POST", `/v1/invoices/${draft.id}/submit`, { confirmMonth: month });
+  return month;
 }
 
 beforeAll(async () => {
@@ -61,7 +64,7 @@ beforeAll(async () => {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
   server = await startNodeServer();
-  await submitWithReducedRate();
+  month = await submitWithReducedRate();
 }, 120_000);
 
 afterAll(async () => {
@@ -91,6 +94,11 @@ describe.each(["ja", "en"] as const)("the company's review of a reduced-rate ite
       [tax(10), "100,000円"],
       [tax(8), "259円"],
     ]);
+    // The month as people read it: 2026年11月 in Japanese.
+    const [year, mm] = month.split("-").map(Number);
+    expect(await sidebar.textContent("#review-detail h3")).toBe(
+      `田中 美咲 ／ ${lang === "ja" ? `${year}年${mm}月` : month}`,
+    );
     await shot(page, sidebar, lang, `company-review-rates-${lang}`);
     await page.close();
   }, 120_000);

@@ -1,3 +1,4 @@
+import { formatYearMonthJa } from "../../shared";
 // Every word the sidebar shows, Japanese first: the user's locale picks the language once,
 // when the sidebar opens (server/i18n.ts decides it). Statuses come from shared/status.
 
@@ -12,6 +13,10 @@ export function setLang(lang: Lang): void {
 }
 
 export const lang = (): Lang => current;
+
+/** A working month as people read it: 2026年11月 in Japanese, 2026-11 in English. */
+export const monthText = (month: string): string =>
+  current === "ja" ? formatYearMonthJa(month) : month;
 
 /** Two-language text in the sidebar's language. */
 export const pick = (text: Text): string => text[current];
