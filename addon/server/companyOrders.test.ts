@@ -22,12 +22,22 @@ const listed = (over: Record<string, unknown>) => ({
   ...over,
 });
 
-const contract = (id: string, code: string, orders: unknown[], costCategories: unknown[] = []) => ({
+const hourly = (unitPrice: number) => [{ id: "dev", name: "開発", type: "hourly", unitPrice }];
+
+/** As the list answers: the conditions billed now, and those awaiting their order's approval. */
+const contract = (
+  id: string,
+  code: string,
+  orders: unknown[],
+  billed: unknown[] | null = [],
+  pending: unknown[] | null = null,
+) => ({
   id,
   title: `契約 ${id}`,
   status: { code, label: code, labelJa: code },
   partner: { id: "u-1", name: "田中 美咲", kind: "individual", registeredName: null },
-  conditions: { version: 1, effectiveFrom: "2027-01", costCategories },
+  conditions: billed && { version: 1, effectiveFrom: "2027-01", costCategories: billed },
+  pendingConditions: pending && { version: 2, effectiveFrom: "2027-02", costCategories: pending },
   orders,
 });
 
@@ -42,19 +52,20 @@ function api(request: FetchRequest) {
   if (path === "/v1/companies/co-1/groups") return reply([{ id: "g-1", name: "開発" }]);
   if (path === "/v1/groups/g-1/contracts")
     return reply([
-      contract("c-3", "orderReturned", [
-        listed({ id: "o-3", number: "PO-000003", status: "returned" }),
-      ]),
+      // A change returned by the partner: its order shows the change's price, not the billed one.
+      contract(
+        "c-3",
+        "orderReturned",
+        [listed({ id: "o-3", number: "PO-000003", status: "returned" })],
+        hourly(4000),
+        hourly(5500),
+      ),
       contract("c-2", "inContract", [
         listed({ id: "o-2", number: "PO-000002", status: "approved" }),
       ]),
       contract("c-ended", "ended", [listed({ id: "o-9", status: "draft" })]),
-      contract(
-        "c-1",
-        "orderNotSent",
-        [listed({ totalAmount: 0 })],
-        [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],
-      ),
+      // Nothing approved yet: no conditions billed, the first ones pending.
+      contract("c-1", "orderNotSent", [listed({ totalAmount: 0 })], null, hourly(5000)),
     ]);
   if (path === "/v1/orders/o-3")
     return reply({ id: "o-3", returnReason: "期間を確認してください" });
@@ -97,6 +108,7 @@ describe("発注書の送付", () => {
           status: "returned",
           returnReason: "期間を確認してください",
           totalAmount: 1200000,
+          unitPrices: [{ name: "開発", unitPrice: 5500 }],
         }),
       ],
     });

@@ -50,7 +50,10 @@ export function listOrdersToSend(): OrderToSend[] {
             partnerName: partnerName(contract.partner),
             workingMonths: order.workingMonths,
             totalAmount: order.totalAmount,
-            unitPrices: contract.conditions.costCategories.flatMap((c) =>
+            // An unsent order is of the conditions awaiting approval, not those billed now.
+            unitPrices: (
+              (contract.pendingConditions ?? contract.conditions)?.costCategories ?? []
+            ).flatMap((c) =>
               c.unitPrice === undefined ? [] : [{ name: c.name ?? "", unitPrice: c.unitPrice }],
             ),
           });

@@ -272,6 +272,76 @@ describe("pullCompanyReview", () => {
     expect(gas.counter.of("setValues")).toBe(3);
   });
 
+  it("marks only the rows of the groups and company it pulled: another group's rows stay as they were", () => {
+    const demo = companyApi(2); // g-1: g-1-c0, g-1-c1; g-2: g-2-c2
+    const other = companyApi(1, "co-2", ["g-8", "g-9"]);
+    gas.setFetch((request) => (/co-2|g-[89]/.test(request.url) ? other : demo).handler(request));
+    const statuses = () =>
+      Object.fromEntries(dataRows("契約").map((r) => [String(r[0]), String(r[5])]));
+    pullCompanyReview("co-1", ["g-1"]);
+    const second = pullCompanyReview("co-1", ["g-2"]);
+    expect(second.sheets.map((s) => [s.rows, s.added, s.notListed])).toEqual([
+      [3, 1, 0],
+      [3, 1, 0],
+      [3, 1, 0],
+    ]);
+    pullCompanyReview("co-2");
+    expect(statuses()).toEqual({
+      "g-1-c0": "契約中",
+      "g-1-c1": "契約中",
+      "g-2-c2": "契約中",
+      "g-8-c0": "契約中",
+      "g-9-c1": "契約中",
+    });
+    expect(
+      sheet("請求書")
+        .cells.slice(1)
+        .map((r) => r?.[5]),
+    ).not.toContain("表示対象外");
+
+    // A contract of g-2 gone: g-2's pull marks it, and only it.
+    demo.state.gone.add("g-2-c2");
+    const third = pullCompanyReview("co-1", ["g-2"]);
+    expect(third.sheets.map((s) => s.notListed)).toEqual([1, 1, 1]);
+    expect(statuses()).toEqual({
+      "g-1-c0": "契約中",
+      "g-1-c1": "契約中",
+      "g-2-c2": "表示対象外",
+      "g-8-c0": "契約中",
+      "g-9-c1": "契約中",
+    });
+    // The whole company's pull answers for every group of it, not for the other company.
+    demo.state.gone.add("g-1-c1");
+    const whole = pullCompanyReview("co-1");
+    expect(whole.sheets.map((s) => s.notListed)).toEqual([2, 2, 2]);
+    expect(statuses()["g-8-c0"]).toBe("契約中");
+  });
+
+  it("shows the conditions billed, and before any order is approved those awaiting approval", () => {
+    const api = companyApi(2);
+    gas.setFetch((request) => {
+      const answer = api.handler(request);
+      if (!request.url.endsWith("/v1/groups/g-1/contracts")) return answer;
+      const [approved, unapproved] = answer.body as Record<string, unknown>[];
+      const pending = {
+        version: 2,
+        effectiveFrom: "2025-09",
+        costCategories: [{ id: "fix", type: "monthly", monthlyFee: 1200000 }],
+      };
+      return {
+        ...answer,
+        body: [
+          { ...approved, pendingConditions: pending },
+          { ...unapproved, pendingConditions: unapproved?.conditions, conditions: null },
+        ],
+      };
+    });
+    pullCompanyReview("co-1", ["g-1"]);
+    // g-1-c0 is billed by its approved 900,000 for 2025-09, not the pending 1,200,000.
+    expect(sheet("契約").cells[1]?.slice(6)).toEqual([900000, "", "90〜110時間"]);
+    expect(sheet("契約").cells[2]?.slice(6)).toEqual(["", 5000, ""]);
+  });
+
   it("speaks English to an English user and takes over the Japanese sheets in place", () => {
     gas.setFetch(companyApi(2).handler);
     pullCompanyReview("co-1", ["g-1"]);

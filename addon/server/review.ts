@@ -12,11 +12,12 @@ import {
   reviewColumns,
   statusColumn,
 } from "./reviewRows";
-import { type ReviewRow, refreshReviewSheet, type Written } from "./reviewSheet";
+import { type PullScope, type ReviewRow, refreshReviewSheet, type Written } from "./reviewSheet";
 
 // 会社: レビューを取得. The contracts, purchase orders and invoices of a company's chosen
 // groups (all it may see when none are chosen) into three sheets, 契約 / 発注書 / 請求書
-// (Contracts / Purchase orders / Invoices), refreshed in place by id on every pull. The
+// (Contracts / Purchase orders / Invoices), refreshed in place by id on every pull, which marks
+// only rows of the company and groups it pulled when they are no longer listed. The
 // requests are one per group and one per page of invoices, whatever the number of contracts:
 // the contract list carries each contract's partner, conditions and orders.
 
@@ -50,6 +51,9 @@ function companyInvoices(companyId: string): InvoiceListItem[] {
 
 type Records = Record<ReviewKind, ReviewRow[]>;
 
+/** A record's scope, kept beside its row: the company and group it was pulled for. */
+const scopeOf = (companyId: string, groupId: string) => `${companyId}/${groupId}`;
+
 /** One company's rows: its chosen groups' contracts and orders, and their invoices. */
 function recordsOf(companyId: string, groupIds: string[] | undefined, lang: Lang) {
   const today = Utilities.formatDate(new Date(), "Asia/Tokyo", "yyyy-MM-dd");
@@ -67,11 +71,21 @@ function recordsOf(companyId: string, groupIds: string[] | undefined, lang: Lang
     orders: contracts.flatMap((c) => c.orders.map((o) => orderRow(o, c, lang))),
     invoices: invoices.map((i) => invoiceRow(i, byId.get(i.contractId), lang)),
   };
-  return { groups, records };
+  const scopes = new Map<string, string>();
+  for (const c of contracts) {
+    const scope = scopeOf(companyId, c.groupId);
+    scopes.set(c.id, scope);
+    for (const o of c.orders) scopes.set(o.id, scope);
+  }
+  for (const i of invoices) scopes.set(i.id, scopes.get(i.contractId) ?? "");
+  return { groups, records, scopes };
 }
 
-/** The three sheets, each in one read and one write; what the pull did not list is marked. */
-function writeAll(records: Records, lang: Lang): Written[] {
+/**
+ * The three sheets, each in one read and one write; the rows of `scope` the pull did not
+ * list are marked, every other row is left as it was.
+ */
+function writeAll(records: Records, lang: Lang, scope: PullScope): Written[] {
   return (["contracts", "orders", "invoices"] as const).map((kind) =>
     refreshReviewSheet(
       {
@@ -82,14 +96,20 @@ function writeAll(records: Records, lang: Lang): Written[] {
         notListed: NOT_LISTED,
       },
       records[kind],
+      scope,
     ),
   );
 }
 
 export function pullCompanyReview(companyId: string, groupIds?: string[]): ReviewResult {
   const lang = userLang();
-  const { groups, records } = recordsOf(companyId, groupIds, lang);
-  return { companyId, groupIds: groups, sheets: writeAll(records, lang) };
+  const { groups, records, scopes } = recordsOf(companyId, groupIds, lang);
+  // Chosen groups answer for their own rows; no choice, for every row of the company.
+  const owned = new Set(groups.map((g) => scopeOf(companyId, g)));
+  const chosen = groupIds !== undefined && groupIds.length > 0;
+  const owns = (scope: string) =>
+    chosen ? owned.has(scope) : scope.startsWith(scopeOf(companyId, ""));
+  return { companyId, groupIds: groups, sheets: writeAll(records, lang, { of: scopes, owns }) };
 }
 
 export interface MenuReviewResult {
@@ -109,12 +129,15 @@ export function menuPullReview(): MenuReviewResult | null {
       ...recordsOf(c.id, undefined, lang),
     }));
     const all: Records = { contracts: [], orders: [], invoices: [] };
-    for (const { records } of pulled) {
+    const scopes = new Map<string, string>();
+    for (const pull of pulled) {
       for (const kind of ["contracts", "orders", "invoices"] as const) {
-        all[kind].push(...records[kind]);
+        all[kind].push(...pull.records[kind]);
       }
+      for (const [id, scope] of pull.scopes) scopes.set(id, scope);
     }
-    const sheets = writeAll(all, lang);
+    // Everything the caller reviews: a row it no longer lists is no longer theirs to see.
+    const sheets = writeAll(all, lang, { of: scopes, owns: () => true });
     const rows = sheets.reduce((n, s) => n + s.added + s.updated, 0);
     SpreadsheetApp.getActiveSpreadsheet().toast(
       `${rows} ${t(MESSAGES.reviewPulled, lang)}`,

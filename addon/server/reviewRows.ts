@@ -106,6 +106,13 @@ export function partnerName(partner: ContractListItem["partner"]): string {
     : partner.name;
 }
 
+/**
+ * The conditions the sheet shows: those the month is billed by, or, before any order is
+ * approved, those awaiting approval (the contract's status says so beside them).
+ */
+const shownConditions = (contract: ContractListItem) =>
+  contract.conditions ?? contract.pendingConditions;
+
 /** The month whose terms the sheet shows: this one, kept within the conditions' months. */
 function shownMonth(contract: ContractListItem, today: string): string {
   const last = lastWorkingMonth(
@@ -113,7 +120,7 @@ function shownMonth(contract: ContractListItem, today: string): string {
     contract.closingDay,
   );
   const now = today.slice(0, 7);
-  const from = contract.conditions.effectiveFrom;
+  const from = shownConditions(contract)?.effectiveFrom ?? now;
   if (now < from) return from;
   return !contract.autoRenewal && now > last ? last : now;
 }
@@ -124,7 +131,7 @@ function terms(contract: ContractListItem, today: string, lang: Lang) {
   let monthly: number | null = null;
   let unitPrice: number | null = null;
   let hours = "";
-  for (const category of contract.conditions.costCategories) {
+  for (const category of shownConditions(contract)?.costCategories ?? []) {
     if (category.type === "monthly") monthly = (monthly ?? 0) + (category.monthlyFee ?? 0);
     if (category.type === "monthlyRange") {
       const applied = termsForMonth(category as MonthlyRangeCostCategory, month);

@@ -144,6 +144,32 @@ export class FakeRange implements Partial<Range> {
     return this.sheet.notes.get(`${this.row},${this.column}`) ?? "";
   }
 
+  getNotes(): string[][] {
+    this.sheet.counter.count("getNotes");
+    return Array.from({ length: this.rows }, (_, r) =>
+      Array.from(
+        { length: this.columns },
+        (_, c) => this.sheet.notes.get(`${this.row + r},${this.column + c}`) ?? "",
+      ),
+    );
+  }
+
+  /** As the real one: the notes must be exactly the range's size. */
+  setNotes(notes: (string | null)[][]): Range {
+    this.sheet.counter.count("setNotes");
+    if (notes.length !== this.rows || notes.some((line) => line.length !== this.columns)) {
+      throw new Error(
+        `The number of rows or columns in the data does not match the range (${this.rows}x${this.columns})`,
+      );
+    }
+    notes.forEach((line, r) => {
+      line.forEach((note, c) => {
+        this.sheet.notes.set(`${this.row + r},${this.column + c}`, note ?? "");
+      });
+    });
+    return this.self();
+  }
+
   setFontWeight(_fontWeight: GoogleAppsScript.Spreadsheet.FontWeight | null): Range {
     return this.self();
   }

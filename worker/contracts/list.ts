@@ -3,22 +3,39 @@ import { jstDateOf, workingMonthOfDate } from "../../shared";
 import { type Role, seesDocument } from "../authorization";
 import { conditionVersions, contracts, purchaseOrders, users } from "../db/schema";
 import type { Deps } from "../deps";
-import { contractStatusOf, orderCoverage } from "./rules";
+import {
+  billedVersion,
+  orderMonthsColumn,
+  parseOrderMonths,
+  pendingVersion,
+} from "./billedConditions";
+import { contractStatusOf, orderCoverage, workingMonthsOfContract } from "./rules";
 import type { ContractBody, ContractListItem } from "./schemas";
 import type { Contract } from "./service";
 
 // Contracts as the API answers them: one contract, and the lists with their derived status,
-// partner, conditions in force and orders, in four queries whatever the list's length.
+// partner, the conditions the month is billed by (and a change awaiting its order's approval)
+// and orders, in four queries whatever the list's length.
 
 type Version = typeof conditionVersions.$inferSelect;
 
-/** The newest version in force in `month`; before the first version starts, the first. */
-function versionInForce(versions: Version[], month: string): Version | undefined {
-  const started = versions.filter((v) => v.effectiveFrom <= month);
-  const newest = (a: Version, b: Version) =>
-    b.effectiveFrom.localeCompare(a.effectiveFrom) || b.version - a.version;
-  return started.sort(newest)[0] ?? versions.sort(newest).at(-1);
+/** The contract's working month nearest today: this one, kept within the contract's months. */
+function monthShown(contract: Contract, today: string): string {
+  const now = workingMonthOfDate(today, contract.closingDay);
+  const months = workingMonthsOfContract(contract);
+  const first = months[0];
+  const last = months.at(-1);
+  if (first !== undefined && now < first) return first;
+  if (last !== undefined && now > last && !contract.autoRenewal) return last;
+  return now;
 }
+
+const conditionsBody = (version: Version | null) =>
+  version && {
+    version: version.version,
+    effectiveFrom: version.effectiveFrom,
+    costCategories: version.costCategories,
+  };
 
 /** Contracts with their derived status (契約ステータス), newest first. */
 export async function listContracts(
@@ -48,7 +65,7 @@ export async function listContracts(
       sentAt: purchaseOrders.sentAt,
       createdAt: purchaseOrders.createdAt,
       // What a sent order froze; a draft's coverage is worked out below, as its document would.
-      frozenMonths: sql<string | null>`json_extract(${purchaseOrders.document}, '$.workingMonths')`,
+      frozenMonths: orderMonthsColumn,
       frozenTotal: sql<number | null>`json_extract(${purchaseOrders.document}, '$.totalAmount')`,
     })
     .from(purchaseOrders)
@@ -74,7 +91,13 @@ export async function listContracts(
   return rows.map((contract) => {
     const own = orders.filter((o) => o.contractId === contract.id);
     const ownVersions = versions.filter((v) => v.contractId === contract.id);
-    const inForce = versionInForce(ownVersions, workingMonthOfDate(today, contract.closingDay));
+    const pairs = own.flatMap((o) => {
+      const version = ownVersions.find((v) => v.id === o.conditionVersionId);
+      return version
+        ? [{ version, orderStatus: o.status, orderMonths: parseOrderMonths(o.frozenMonths) }]
+        : [];
+    });
+    const billed = billedVersion(pairs, monthShown(contract, today));
     const partner = partners.find((p) => p.id === contract.partnerUserId);
     const listed = own
       .filter((o) => seesDocument("order", o.status, roles))
@@ -90,7 +113,7 @@ export async function listContracts(
           subject: o.subject,
           sentAt: o.sentAt?.toISOString() ?? null,
           createdAt: o.createdAt.toISOString(),
-          workingMonths: coverage?.months ?? (JSON.parse(o.frozenMonths ?? "[]") as string[]),
+          workingMonths: coverage?.months ?? parseOrderMonths(o.frozenMonths) ?? [],
           totalAmount: coverage?.totalAmount ?? o.frozenTotal ?? 0,
         };
       });
@@ -102,11 +125,8 @@ export async function listContracts(
         kind: partner?.kind ?? null,
         registeredName: partner?.lookup?.name ?? null,
       },
-      conditions: {
-        version: inForce?.version ?? 0,
-        effectiveFrom: inForce?.effectiveFrom ?? "",
-        costCategories: inForce?.costCategories ?? [],
-      },
+      conditions: conditionsBody(billed),
+      pendingConditions: conditionsBody(pendingVersion(ownVersions, pairs, billed)),
       orders: listed,
     };
   });

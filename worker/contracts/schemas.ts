@@ -181,9 +181,13 @@ export const contractListItemSchema = contractSchema
         description: "the name the National Tax Agency register holds for the registration number",
       }),
     }),
-    conditions: conditionVersionSchema.openapi({
+    conditions: z.union([conditionVersionSchema, z.null()]).openapi({
       description:
-        "the newest version in force in this working month (Japan time); before the first, the first",
+        "the version this working month (Japan time; before the contract, its first month; after it, its last) is billed by: the newest started version whose approved purchase order lists the month, as the month's quote reads it; null when no approved order covers the month",
+    }),
+    pendingConditions: z.union([conditionVersionSchema, z.null()]).openapi({
+      description:
+        "the newest version when its purchase order is not approved yet (draft, sent, returned): a change, or the first conditions, that bills nothing until then; otherwise null",
     }),
     orders: z.array(listedOrderSchema).openapi({
       description: "newest first; drafts only for the company's members",

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, lte } from "drizzle-orm";
 import {
   type NamedAmount,
   type QuoteOutcome,
@@ -6,6 +6,7 @@ import {
   quote,
   type WorkEntry,
 } from "../../shared";
+import { billedVersion, orderMonthsColumn, parseOrderMonths } from "../contracts/billedConditions";
 import type { Db } from "../db/client";
 import {
   conditionVersions,
@@ -44,32 +45,28 @@ export function toWorkEntry(row: EntryRow): WorkEntry {
 }
 
 /**
- * The working conditions in force in `month`: the newest version starting on or before it
- * whose purchase order was approved and lists the month. Null when no approved order covers it.
+ * The working conditions in force in `month`, by the one billing rule
+ * (contracts/billedConditions.ts). Null when no approved order covers it.
  */
 export async function conditionsForMonth(db: Db, contractId: string, month: string) {
-  const [row] = await db
-    .select({ version: conditionVersions })
+  const rows = await db
+    .select({
+      version: conditionVersions,
+      orderStatus: purchaseOrders.status,
+      months: orderMonthsColumn,
+    })
     .from(conditionVersions)
-    .innerJoin(
-      purchaseOrders,
-      and(
-        eq(purchaseOrders.conditionVersionId, conditionVersions.id),
-        eq(purchaseOrders.status, "approved"),
-      ),
-    )
+    .innerJoin(purchaseOrders, eq(purchaseOrders.conditionVersionId, conditionVersions.id))
     .where(
       and(
         eq(conditionVersions.contractId, contractId),
+        // Only narrows what is read; the rule is billedVersion's.
+        eq(purchaseOrders.status, "approved"),
         lte(conditionVersions.effectiveFrom, month),
-        // The order covers the months its document lists: an automatic renewal's months wait
-        // for the renewal's own order rather than falling back on the first period's.
-        sql`(${purchaseOrders.document} is null or exists (select 1 from json_each(${purchaseOrders.document}, '$.workingMonths') where value = ${month}))`,
       ),
-    )
-    .orderBy(desc(conditionVersions.effectiveFrom), desc(conditionVersions.version))
-    .limit(1);
-  return row?.version ?? null;
+    );
+  const pairs = rows.map((r) => ({ ...r, orderMonths: parseOrderMonths(r.months) }));
+  return billedVersion(pairs, month);
 }
 
 export async function monthEntryRows(

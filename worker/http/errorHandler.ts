@@ -6,7 +6,7 @@ import { ApiError } from "./errors";
 import { localeFrom } from "./locale";
 import { hasBody } from "./requestBody";
 import type { AppEnv } from "./router";
-import { jsonAnswer } from "./securityHeaders";
+import { errorAnswer } from "./securityHeaders";
 import { zodIssues } from "./zodIssues";
 
 export function problemsMessage(count: number, ja: boolean): string {
@@ -18,15 +18,14 @@ export function problemsMessage(count: number, ja: boolean): string {
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   const ja = localeFrom(c.req.header("accept-language")) === "ja";
   if (err instanceof ApiError) {
-    if (err.headers) return c.json(err.toBody(ja), err.status as 400, err.headers);
-    return jsonAnswer(c, err.toBody(ja), err.status as 400);
+    return errorAnswer(c, err.toBody(ja), err.status as 400, err.headers);
   }
   if (err instanceof HTTPException) {
     if (err.status === 400 && /json/i.test(err.message)) {
       const message = ja
         ? "リクエスト本文が正しい JSON ではありません"
         : "The request body is not valid JSON";
-      return jsonAnswer(
+      return errorAnswer(
         c,
         new ApiError(400, "malformed_json", message, [{ path: "", message }]).toBody(),
         400,
@@ -34,7 +33,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     }
     const en = err.message || "Request refused";
     const message = ja ? `リクエストを処理できませんでした（HTTP ${err.status}）` : en;
-    return jsonAnswer(
+    return errorAnswer(
       c,
       new ApiError(err.status, `http_${err.status}`, message).toBody(),
       err.status as 400,
@@ -44,11 +43,11 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     const message = ja
       ? "同じ内容が別のリクエストで先に保存されました。画面を更新して確認してください"
       : "Another request saved the same thing first: reload to see it";
-    return jsonAnswer(c, new ApiError(409, "conflict", message).toBody(), 409);
+    return errorAnswer(c, new ApiError(409, "conflict", message).toBody(), 409);
   }
   console.error(`${c.req.method} ${c.req.path} failed: ${describeForLog(err)}`);
   const message = ja ? "サーバーで問題が発生しました" : "Something went wrong on our side";
-  return jsonAnswer(c, new ApiError(500, "internal_error", message).toBody(), 500);
+  return errorAnswer(c, new ApiError(500, "internal_error", message).toBody(), 500);
 };
 
 export const notFound: NotFoundHandler<AppEnv> = (c) => {
@@ -56,7 +55,7 @@ export const notFound: NotFoundHandler<AppEnv> = (c) => {
   const message = ja
     ? `${c.req.method} ${c.req.path} はありません`
     : `There is no ${c.req.method} ${c.req.path}`;
-  return jsonAnswer(c, new ApiError(404, "not_found", message).toBody(), 404);
+  return errorAnswer(c, new ApiError(404, "not_found", message).toBody(), 404);
 };
 
 // On failure @hono/zod-validator passes the raw input as `data` (not in its type).

@@ -1,7 +1,9 @@
+import { setCookie } from "hono/cookie";
 import { beforeEach, describe, expect, it } from "vitest";
 import { seedDemo } from "../db/seed";
 import { type TestApp, testApp } from "../testing/app";
 import { DEMO_PASSWORD } from "../testing/contracts";
+import { ApiError } from "./errors";
 import { API_REFERENCE_SCRIPT, JSON_POLICY } from "./securityHeaders";
 
 // Cross-site writes with the session cookie are refused; HTML pages carry CSP, framing and
@@ -155,6 +157,41 @@ describe("JSON answers", () => {
     expect(res.status).toBe(200);
     expect(res.headers.get("set-cookie")).toMatch(/^shimebi_session=/);
     expectJsonSet(res);
+  });
+
+  it("keep a route's own headers on its error answer: a cookie, no-store, a middleware's header", async () => {
+    // A fresh app: routes can be added only before its first request.
+    const { app } = await testApp({ config: { appUrl: APP } });
+    app.use("/test/*", async (c, next) => {
+      c.header("x-request-tag", "abc");
+      await next();
+    });
+    app.get("/test/cookie-then-error", (c) => {
+      setCookie(c, "shimebi_trial", "1", { path: "/", httpOnly: true });
+      c.header("cache-control", "no-store");
+      // Headers the security set owns stay the security set's.
+      c.header("x-frame-options", "SAMEORIGIN");
+      c.header("content-security-policy", "default-src *");
+      throw new ApiError(409, "conflict", "Taken", [], "すでにあります");
+    });
+    app.get("/plain-error", () => {
+      throw new ApiError(409, "conflict", "Taken");
+    });
+    const res = await app.request("/test/cookie-then-error");
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: { code: "conflict", message: "すでにあります", issues: [] },
+    });
+    expect(res.headers.getSetCookie()).toEqual(["shimebi_trial=1; Path=/; HttpOnly"]);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("x-request-tag")).toBe("abc");
+    expectJsonSet(res);
+    // An error without headers of its own answers the security set alone.
+    const plain = await app.request("/plain-error");
+    expect(plain.status).toBe(409);
+    expect(plain.headers.get("cache-control")).toBeNull();
+    expect(plain.headers.get("set-cookie")).toBeNull();
+    expectJsonSet(plain);
   });
 
   it("add HSTS where the site is served over https, on the quickest answers too", async () => {

@@ -105,6 +105,32 @@ export function jsonAnswer<T, S extends ContentfulStatusCode = 200>(
 }
 
 /**
+ * Whether the request set headers of its own with `c.header`. Hono holds them apart until it
+ * builds an answer itself, and says nothing of them: build a bodiless one and look. Only errors
+ * ask (a wrapper on `c.header` instead made every GET /health twice as slow).
+ */
+function setHeaders(c: Context<AppEnv>): boolean {
+  for (const _ of c.newResponse(null).headers) return true;
+  return false;
+}
+
+/**
+ * An error's answer: `jsonAnswer`'s frozen set when the request set no header of its own, else
+ * `c.json`, which keeps what `c.header` (and hono's `setCookie`) set before the throw, a cookie,
+ * `Retry-After` or `no-store`, beside `headers`; `securityHeaders()` then puts its own set over
+ * the finished answer, so a route never overrides those.
+ */
+export function errorAnswer<T, S extends ContentfulStatusCode>(
+  c: Context<AppEnv>,
+  body: T,
+  status: S,
+  headers?: Record<string, string>,
+): Response {
+  if (!headers && !setHeaders(c)) return jsonAnswer(c, body, status);
+  return c.json(body, status, headers);
+}
+
+/**
  * Every answer leaves with its security headers, an error's too: one built by `jsonAnswer`
  * already has them; any other (`c.json`, a page, a PDF, a download) gets them on its finished
  * answer, a page's policy with its script nonce.

@@ -2031,7 +2031,6 @@ export interface components {
             /** @example 2025-08 */
             effectiveFrom: string;
         };
-        /** @description the newest version in force in this working month (Japan time); before the first, the first */
         ConditionVersion: {
             costCategories: components["schemas"]["CostCategory"][];
             /** @example 2025-08 */
@@ -2095,7 +2094,8 @@ export interface components {
             orders: components["schemas"]["PurchaseOrder"][];
         };
         ContractListItem: components["schemas"]["Contract"] & {
-            conditions: components["schemas"]["ConditionVersion"];
+            /** @description the version this working month (Japan time; before the contract, its first month; after it, its last) is billed by: the newest started version whose approved purchase order lists the month, as the month's quote reads it; null when no approved order covers the month */
+            conditions: components["schemas"]["ConditionVersion"] | null;
             /** @description newest first; drafts only for the company's members */
             orders: components["schemas"]["ListedPurchaseOrder"][];
             partner: {
@@ -2107,6 +2107,8 @@ export interface components {
                 /** @description the name the National Tax Agency register holds for the registration number */
                 registeredName: string | null;
             };
+            /** @description the newest version when its purchase order is not approved yet (draft, sent, returned): a change, or the first conditions, that bills nothing until then; otherwise null */
+            pendingConditions: components["schemas"]["ConditionVersion"] | null;
         };
         /** @description 費目. hourly and quantity take unitPrice; monthly takes monthlyFee; monthlyRange takes monthlyFee, lowerHours, upperHours, excessRate, deductionRate and up to 6 months overrides. */
         CostCategory: {
