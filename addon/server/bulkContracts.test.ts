@@ -137,6 +137,23 @@ describe("会社: シートから契約を作成", () => {
     ).toEqual(["", "", ""]);
   });
 
+  it("names the sheet row a pasted-twice row repeats, and creates nothing", () => {
+    setUp();
+    typeRow(2, TYPED);
+    typeRow(3, [...TYPED.slice(0, 12), "700000"]);
+    typeRow(4, TYPED);
+    gas.ui.confirms.push(true);
+    expect(menuCreateContracts()).toEqual({ created: 0, badRows: [4], cancelled: false });
+    const result = (row: number) => sheet().cells[row - 1]?.[20];
+    expect(result(2)).toBe("確認済み（未作成）");
+    expect(result(3)).toBe("確認済み（未作成）");
+    expect(result(4)).toBe(
+      "契約名：2行目と同じ内容の契約です。同じ契約を2件作らないよう、どちらかの行を削除してください。",
+    );
+    // Only the dry run was sent: nothing was created.
+    expect(posts().map((r) => r.url)).toEqual([expect.stringContaining("dryRun=true")]);
+  });
+
   it("creates all after the confirmation, writes their ids, and skips them the next time", () => {
     setUp();
     typeRow(2, TYPED);

@@ -70,11 +70,27 @@ function pendingRows(sheet: Sheet, groupId: string, lang: Lang): ContractRow[] {
     members.filter((m) => m.role === "partner").map((m) => [m.email.toLowerCase(), m.userId]),
   );
   const timeZone = SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone();
-  return values
+  const rows = values
     .map((row, index) => ({ row, sheetRow: index + 2 }))
     .filter(({ row }) => !isBlankRow(row))
     .map(({ row, sheetRow }) => contractRowOf(row, sheetRow, partners, lang, timeZone))
     .filter((row) => row.contractId === "");
+  markRepeatedRows(rows, lang);
+  return rows;
+}
+
+/**
+ * A row that repeats an earlier one (a paste done twice) names that row: the API refuses it too,
+ * but can only count the rows it was sent, not the sheet's rows.
+ */
+function markRepeatedRows(rows: ContractRow[], lang: Lang): void {
+  const seen = new Map<string, number>();
+  for (const row of rows) {
+    const key = JSON.stringify(row.body);
+    const first = seen.get(key);
+    if (first === undefined) seen.set(key, row.sheetRow);
+    else row.issues.push({ column: "title", message: S.sameAsRow(lang, first) });
+  }
 }
 
 /** Each pending row's problems: its own, then the API's at `rows.{i}`. */

@@ -126,6 +126,19 @@ describe("会社: 振込済みにする", () => {
     ]);
   });
 
+  it("reads the date as a person types it: 2026/2/27, ２０２６年２月２７日", () => {
+    gas = installGas({ locale: "ja", identityToken: "t" });
+    gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
+    gas.setFetch(api(RUN));
+    gas.ui.answers.push("2026/2/27", "２０２６年２月２７日");
+    expect(menuPaymentRun()?.transfer).toEqual({ count: 1, total: 50625 });
+    const run = gas.requests.find((r) => r.method === "POST");
+    expect(JSON.parse(run?.payload ?? "{}")).toEqual({ paymentDate: "2026-02-27" });
+    expect(menuMarkPaymentRunPaid()).toMatchObject({ runId: "run-1", count: 1, total: 50625 });
+    expect(paths()).toContain("POST /v1/companies/co-1/payment-runs/run-1/paid");
+    expect(gas.ui.alerts).toEqual([]);
+  });
+
   it("says so when the date has no unpaid run, and records nothing", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
     gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
@@ -236,7 +249,7 @@ describe("会社: 会計ソフト用の仕訳 CSV", () => {
     gas = installGas({ locale: "ja", identityToken: "t" });
     gas.properties.user.setProperty("shimebi.apiBaseUrl", API_BASE);
     gas.setFetch(api(RUN, STATEMENTS));
-    gas.ui.answers.push("4", "1", "2026/01");
+    gas.ui.answers.push("4", "1", "来月");
     expect(menuJournalExport()).toBeNull();
     expect(menuJournalExport()).toBeNull();
     expect(gas.ui.alerts).toEqual([
@@ -251,5 +264,13 @@ describe("会社: 会計ソフト用の仕訳 CSV", () => {
     expect(periodOf("2026-01-01〜2026-03-31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(periodOf("2026-01-01 2026-03-31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
     expect(periodOf("2026-13")).toBeNull();
+    // As people type it.
+    expect(periodOf("2026年2月")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(periodOf("２０２６/２")).toEqual({ from: "2026-02-01", to: "2026-02-28" });
+    expect(periodOf("2026/1/1〜2026/3/31")).toEqual({ from: "2026-01-01", to: "2026-03-31" });
+    expect(periodOf("2026年1月1日～2026年3月31日")).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-31",
+    });
   });
 });

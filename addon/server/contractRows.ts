@@ -7,7 +7,7 @@ import {
   columnOf,
 } from "./contractSheetTexts";
 import type { Lang } from "./i18n";
-import { dateText } from "./rows";
+import { dateText, typedDate } from "./rows";
 
 // One row of the 契約一括作成 sheet to the body of POST /v1/groups/{id}/contracts, accepting
 // what a person types: ８２０ and 1,200,000 (全角 digits, commas, 円), 2026/12/01 or a Date
@@ -72,12 +72,7 @@ const dayOf = (value: unknown) => choiceOf(CHOICES.monthEnd, value);
 function isoDate(value: unknown, timeZone: string): unknown {
   if (blank(value)) return undefined;
   if (value instanceof Date) return dateText(value, timeZone);
-  const text = String(value)
-    .normalize("NFKC")
-    .trim()
-    .replace(/[年月]/g, "-")
-    .replace(/日$/, "");
-  return dateText(text, timeZone);
+  return typedDate(String(value), timeZone);
 }
 
 function yearMonth(value: unknown, timeZone: string): string | undefined {

@@ -98,6 +98,10 @@ export const CONTRACT_SUMMARIES = {
     lang === "ja"
       ? `${choices.map((c) => c.ja).join("、")} のいずれかを選んでください`
       : `Choose one of: ${choices.map((c) => c.en).join(", ")}`,
+  sameAsRow: (lang: Lang, row: number) =>
+    lang === "ja"
+      ? `${row}行目と同じ内容の契約です。同じ契約を2件作らないよう、どちらかの行を削除してください`
+      : `The same contract as row ${row}: delete one of the two rows, so it is not created twice`,
   notPartner: (lang: Lang, email: string) =>
     lang === "ja"
       ? `${email} はこのグループのパートナーではありません。先にパートナーとして招待してください`

@@ -33,7 +33,18 @@ export interface JournalResult {
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** "2026-01" -> the month's first and last day; "2026-01-01 2026-03-31" -> as typed. */
-export function periodOf(text: string): { from: string; to: string } | null {
+export function periodOf(typed: string): { from: string; to: string } | null {
+  // As people type it too: 2026/1, 2026年1月, 2026/1/1〜2026/3/31, 2026年1月1日〜2026年3月31日.
+  const text = typed
+    .normalize("NFKC")
+    .trim()
+    .replace(/(\d)[年/.](?=\d)/g, "$1-")
+    .replace(/(\d)月(?=\d)/g, "$1-")
+    .replace(/(\d)[月日]/g, "$1")
+    .replace(
+      /\b(\d{4})-(\d{1,2})-(\d{1,2})\b/g,
+      (_, y, m, d) => `${y}-${pad(Number(m))}-${pad(Number(d))}`,
+    );
   const month = /^(\d{4})-(\d{1,2})$/.exec(text);
   if (month) {
     const year = Number(month[1]);

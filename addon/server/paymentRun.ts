@@ -13,6 +13,7 @@ import {
 } from "./companyTools";
 import { type Lang, userLang } from "./i18n";
 import { type ReviewRow, type Written, writeReviewSheet } from "./reviewSheet";
+import { typedDate } from "./rows";
 
 // 会社: 支払と振込ファイル. The owner picks a payment date; the API gathers the run (what is
 // due that day and what failed before); its items go to the 支払 sheet with each partner's
@@ -123,11 +124,16 @@ function dialogParts(result: PaymentRunResult, lang: Lang): DialogPart[] {
   return parts;
 }
 
+/** The prompt's answer as the API's date: 2026/12/30 and 2026年12月30日 are typed as often. */
+const promptedDate = (typed: string) =>
+  typedDate(typed, SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetTimeZone());
+
 /** The menu's 会社: 支払と振込ファイル: asks the date, then shows what came of it. */
 export function menuPaymentRun(): PaymentRunResult | null {
   const lang = userLang();
-  const date = ask(T.paymentRunTitle[lang], T.paymentDatePrompt[lang]);
-  if (date === null || date === "") return null;
+  const typed = ask(T.paymentRunTitle[lang], T.paymentDatePrompt[lang]);
+  if (typed === null || typed === "") return null;
+  const date = promptedDate(typed);
   try {
     const result = preparePaymentRun(date);
     showDialog(T.paymentRunTitle[lang], dialogParts(result, lang), lang);
@@ -175,8 +181,9 @@ export function markPaymentRunPaid(paymentDate: string): PaidResult {
 /** The menu's 会社: 振込済みにする: asks the date, then says what was recorded. */
 export function menuMarkPaymentRunPaid(): PaidResult | null {
   const lang = userLang();
-  const date = ask(T.menuMarkPaid[lang], T.markPaidPrompt[lang]);
-  if (date === null || date === "") return null;
+  const typed = ask(T.menuMarkPaid[lang], T.markPaidPrompt[lang]);
+  if (typed === null || typed === "") return null;
+  const date = promptedDate(typed);
   try {
     const result = markPaymentRunPaid(date);
     SpreadsheetApp.getActiveSpreadsheet().toast(

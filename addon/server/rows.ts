@@ -29,6 +29,19 @@ export function dateText(value: unknown, timeZone: string): string {
   return match ? `${match[1]}-${pad(Number(match[2]))}-${pad(Number(match[3]))}` : text;
 }
 
+/**
+ * A date as a person types it into a cell or a prompt: "2026/12/30", "２０２６－１２－３０" or
+ * "2026年12月30日" as "2026-12-30"; anything else as typed, for the API to name.
+ */
+export function typedDate(text: string, timeZone: string): string {
+  const plain = text
+    .normalize("NFKC")
+    .trim()
+    .replace(/[年月]/g, "-")
+    .replace(/日$/, "");
+  return dateText(plain, timeZone);
+}
+
 /** Full-width digits and colon as their ASCII forms: what a Japanese IME types. */
 export function asciiDigits(text: string): string {
   return text.replace(/[０-９：]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));

@@ -1,10 +1,10 @@
-import { formatYearMonthJa, formatYen, ORDER_STATUS_LABELS } from "../../shared";
+import { formatYen, ORDER_STATUS_LABELS } from "../../shared";
 import type { OrderToSend } from "../server/companyOrders";
 import { ORDERS_CHANGED } from "./contractSheet";
 import { askInDialog, button, el, note, onAction } from "./dom";
 import { clearError, showError } from "./errors";
 import { serverCalls as server } from "./gas";
-import { lang, w } from "./words";
+import { lang, monthText, w } from "./words";
 
 // 発注書の送付 for the company: the purchase orders not yet sent (drafts, returned ones), each
 // with its number, partner, months and amounts, and a Send button that asks a confirmation
@@ -14,8 +14,6 @@ const statusOf = (status: OrderToSend["status"]) => ORDER_STATUS_LABELS[status]?
 
 /** "（…）" in Japanese, " (…)" in English. */
 const inParens = (text: string) => (lang() === "ja" ? `（${text}）` : ` (${text})`);
-
-const monthText = (month: string) => (lang() === "ja" ? formatYearMonthJa(month) : month);
 
 function monthsOf(order: OrderToSend): string {
   const first = order.workingMonths[0];

@@ -5,7 +5,7 @@ import { askInDialog, button, el, note, onAction } from "./dom";
 import { clearError, showError } from "./errors";
 import { figures } from "./figures";
 import { serverCalls as server } from "./gas";
-import { lang, w } from "./words";
+import { lang, monthText, w } from "./words";
 
 // The company's review of invoices under review: nothing is chosen until the reviewer picks
 // one; the chosen invoice shows its lines, adjustments, taxes, withholding, expenses and
@@ -49,7 +49,7 @@ export function companyReviewSection(account: Account): HTMLElement {
               el(
                 "p",
                 {},
-                `${item.partnerName} ／ ${item.contractTitle} ／ ${item.month} ／ ${formatYen(item.total)}`,
+                `${item.partnerName} ／ ${item.contractTitle} ／ ${monthText(item.month)} ／ ${formatYen(item.total)}`,
               ),
             ],
             confirm: w("approve"),
@@ -74,7 +74,7 @@ export function companyReviewSection(account: Account): HTMLElement {
           ),
         );
         detail.replaceChildren(
-          el("h3", {}, `${item.partnerName} ／ ${item.month}`),
+          el("h3", {}, `${item.partnerName} ／ ${monthText(item.month)}`),
           el(
             "p",
             { className: "status" },
@@ -106,7 +106,7 @@ export function companyReviewSection(account: Account): HTMLElement {
         el(
           "option",
           { value: item.id },
-          `${item.partnerName} ／ ${item.contractTitle} ／ ${item.month} ／ ${formatYen(item.total)}`,
+          `${item.partnerName} ／ ${item.contractTitle} ／ ${monthText(item.month)} ／ ${formatYen(item.total)}`,
         ),
       ),
     );

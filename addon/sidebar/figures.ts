@@ -1,4 +1,4 @@
-import { formatYen, type QuoteResult } from "../../shared";
+import { DEFAULT_CONSUMPTION_TAX_RATE, formatYen, type QuoteResult } from "../../shared";
 import { el } from "./dom";
 import { lang, w } from "./words";
 
@@ -45,7 +45,10 @@ export function figures(result: QuoteResult, id: string): HTMLTableElement {
     ...result.adjustments.map((a) => row(`${w(a.kind)} ${hoursText(a.minutes)}`, a.amount)),
     ...(result.extraItemsTotal ? [row(w("extraItemsTotal"), result.extraItemsTotal)] : []),
     row(w("subtotal"), result.subtotal, "sum", `${id}-subtotal`),
-    row(w("tax"), result.consumptionTax),
+    // One row a rate, as the invoice prints it: a reduced-rate line has its own 8 % tax.
+    ...(result.taxByRate.length > 0
+      ? result.taxByRate.map((r) => row(w("tax", { rate: r.rate }), r.consumptionTax))
+      : [row(w("tax", { rate: DEFAULT_CONSUMPTION_TAX_RATE }), result.consumptionTax)]),
     row(w("total"), result.total, "sum", `${id}-total`),
     ...(result.withholdingTax ? [row(w("withholding"), -result.withholdingTax)] : []),
     ...(result.expensesTotal ? [row(w("expensesTotal"), result.expensesTotal)] : []),

@@ -1,3 +1,4 @@
+import { formatYearMonthJa } from "../../shared";
 // Every word the sidebar shows, Japanese first: the user's locale picks the language once,
 // when the sidebar opens (server/i18n.ts decides it). Statuses come from shared/status.
 
@@ -12,6 +13,10 @@ export function setLang(lang: Lang): void {
 }
 
 export const lang = (): Lang => current;
+
+/** A working month as people read it: 2026年11月 in Japanese, 2026-11 in English. */
+export const monthText = (month: string): string =>
+  current === "ja" ? formatYearMonthJa(month) : month;
 
 /** Two-language text in the sidebar's language. */
 export const pick = (text: Text): string => text[current];
@@ -38,7 +43,7 @@ export const WORDS = {
   range: { ja: "基準時間", en: "Hour range" },
   subtotal: { ja: "小計", en: "Subtotal" },
   extraItemsTotal: { ja: "追加項目", en: "Extra items" },
-  tax: { ja: "消費税（10%）", en: "Consumption tax (10%)" },
+  tax: { ja: "消費税（{rate}%）", en: "Consumption tax ({rate}%)" },
   total: { ja: "合計（税込）", en: "Total with tax" },
   withholding: { ja: "源泉徴収税", en: "Withholding tax" },
   expensesTotal: { ja: "立替経費", en: "Expenses" },

@@ -132,6 +132,50 @@ describe("POST /v1/groups/{groupId}/contracts/bulk", () => {
     expect(await snapshot(t.db)).toEqual(before);
   });
 
+  it("refuses a row pasted twice, naming the first, and creates nothing", async () => {
+    const before = await snapshot(t.db);
+    const rows = [
+      row("開発支援 A", hourly(5000)),
+      row("保守 B", monthly(300000)),
+      row("開発支援 A", hourly(5000)),
+    ];
+    const res = await bulk(rows);
+    expect(res.status).toBe(422);
+    expect(res.body.error.message).toBe("3行中1行に問題があるため、契約は1件も作成していません");
+    expect(res.body.error.issues).toEqual([
+      {
+        path: "rows.2.title",
+        code: "duplicate_row",
+        message: "1件目と同じ内容の契約です。同じ契約を2件作らないよう、どちらかを削除してください",
+      },
+    ]);
+    expect((await bulk(rows, { query: "?dryRun=true" })).status).toBe(422);
+    expect(await contractCount()).toBe(0);
+    expect(await snapshot(t.db)).toEqual(before);
+    // The same title and period at another fee is another contract.
+    const other = [row("開発支援 A", hourly(5000)), row("開発支援 A", hourly(6000))];
+    expect((await bulk(other)).status).toBe(201);
+    expect(await contractCount()).toBe(2);
+  });
+
+  it("warns of a row that repeats a contract the group already has", async () => {
+    const first = await bulk([row("開発支援 A", hourly(5000))]);
+    expect(first.status).toBe(201);
+    const id = first.body.rows[0].contract.id;
+    const again = await bulk([row("開発支援 A", hourly(5000)), row("保守 B", monthly(300000))], {
+      query: "?dryRun=true",
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.rows[0].warnings).toEqual([
+      {
+        path: "title",
+        code: "contract_exists",
+        message: `同じパートナー・契約名・契約期間の契約がすでにあります（契約ID ${id}）。二重に作成しないか確認してください`,
+      },
+    ]);
+    expect(again.body.rows[1].warnings).toEqual([]);
+  });
+
   it("reports a row failing the schema and another failing a rule in one answer, in English", async () => {
     const { title: _, ...untitled } = row("", hourly(5000));
     const rows = [

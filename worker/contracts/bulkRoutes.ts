@@ -12,7 +12,7 @@ import { errorResponse } from "../http/schemas";
 import { idempotencyHeader } from "../invoices/schemas";
 import { serializeOrder } from "../orders/drafts";
 import { withIdempotency } from "../platform/idempotency";
-import { checkedRows, createContracts } from "./bulk";
+import { checkedRows, createContracts, existingTwins } from "./bulk";
 import { serializeContract } from "./list";
 import { createdContractWarnings } from "./rules";
 import {
@@ -66,13 +66,18 @@ export function bulkContractRoutes() {
       const scope = scopeOf(c);
       const { rows } = c.req.valid("json");
       const checked = await checkedRows(deps, scope, rows, locale);
+      const twins = await existingTwins(deps, scope, checked, ja);
       const now = deps.now();
+      const warningsOf = (contract: Parameters<typeof createdContractWarnings>[0], i: number) => [
+        ...createdContractWarnings(contract, now, ja),
+        ...(twins[i] ?? []),
+      ];
       if (c.req.valid("query").dryRun === "true") {
         const answer = checked.map(({ input }, index) => ({
           index,
           contract: null,
           order: null,
-          warnings: createdContractWarnings(input, now, ja),
+          warnings: warningsOf(input, index),
         }));
         return c.json({ dryRun: true, rows: answer }, 200);
       }
@@ -92,7 +97,7 @@ export function bulkContractRoutes() {
               index,
               contract: serializeContract(contract, order.status, now),
               order: serializeOrder(order),
-              warnings: createdContractWarnings(contract, now, ja),
+              warnings: warningsOf(contract, index),
             })),
           };
           return { status: 201, body };

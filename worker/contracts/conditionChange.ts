@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { CostCategory } from "../../shared";
+import { type CostCategory, formatYearMonthJa, lastWorkingMonth } from "../../shared";
 import type { User } from "../accounts/sessions";
 import { companies, conditionVersions } from "../db/schema";
 import type { Deps } from "../deps";
@@ -35,6 +35,19 @@ export async function changeConditions(
       path: "effectiveFrom",
       message: `A change must start in or after ${current.effectiveFrom}, where the current conditions start`,
       messageJa: `変更は現在の条件が始まる ${current.effectiveFrom} 以降に始めてください`,
+    });
+  }
+  // A change after the last working month would govern no month, yet supersede the open order
+  // and leave the contract's conditions starting where no change can reach back from.
+  const last = lastWorkingMonth(
+    { start: contract.startDate, end: contract.endDate },
+    contract.closingDay,
+  );
+  if (input.effectiveFrom > last) {
+    issues.push({
+      path: "effectiveFrom",
+      message: `A change must start in a working month of the contract, by ${last}`,
+      messageJa: `変更はこの契約の稼働月（${formatYearMonthJa(last)}まで）から始めてください`,
     });
   }
   if (issues.length > 0)

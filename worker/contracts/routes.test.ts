@@ -100,3 +100,43 @@ describe("the first working month (稼働初月)", () => {
     ).toBe(201);
   });
 });
+
+describe("a repeated create (a double click, a retry)", () => {
+  it("answers the first contract for the same Idempotency-Key, creating one", async () => {
+    const send = (key: string) =>
+      t.call("POST", `/v1/groups/${groupId}/contracts`, {
+        token: owner,
+        body: contractBody(),
+        headers: { "accept-language": "ja", "idempotency-key": key },
+      });
+    const first = await send("contract-form-1");
+    const again = await send("contract-form-1");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    const listed = await t.call("GET", `/v1/groups/${groupId}/contracts`, { token: owner });
+    const titled = listed.body.filter((c: { title: string }) => c.title === "開発支援");
+    expect(titled.map((c: { id: string }) => c.id)).toEqual([first.body.id]);
+    // Another key is another contract.
+    expect((await send("contract-form-2")).body.id).not.toBe(first.body.id);
+  });
+});
+
+describe("dates far from today", () => {
+  it("refuses a contract in 9999 with the field named, never a 500, creating nothing", async () => {
+    const before = await snapshot(t.db);
+    const res = await create(contractBody({ startDate: "9999-01-01", endDate: "9999-12-31" }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.issues).toEqual([
+      expect.objectContaining({
+        path: "startDate",
+        message: "開始日（9999-01-01）は 2000-01-01〜2099-12-31 の日付にしてください",
+      }),
+      expect.objectContaining({
+        path: "endDate",
+        message: "終了日（9999-12-31）は 2000-01-01〜2099-12-31 の日付にしてください",
+      }),
+    ]);
+    expect(await snapshot(t.db)).toEqual(before);
+  });
+});

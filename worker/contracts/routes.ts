@@ -7,8 +7,10 @@ import { denied, json, ok } from "../http/openapi";
 import { defineRoute } from "../http/route";
 import { createRouter } from "../http/router";
 import { errorResponse } from "../http/schemas";
+import { idempotencyHeader } from "../invoices/schemas";
 import { createDraftOrder, listOrders, serializeOrder } from "../orders/drafts";
 import { orderSchema } from "../orders/schemas";
+import { withIdempotency } from "../platform/idempotency";
 import { changeConditions } from "./conditionChange";
 import { listContracts, serializeContract } from "./list";
 import { createdContractWarnings } from "./rules";
@@ -32,8 +34,12 @@ const create = defineRoute({
   tags: ["Contracts"],
   summary: "Create a contract with its working conditions (稼働条件)",
   description:
-    "The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).",
-  request: { params: groupIdParam, body: { required: true, ...json(newContractSchema) } },
+    "The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past). Honours Idempotency-Key: a repeat answers the first contract instead of creating another.",
+  request: {
+    params: groupIdParam,
+    headers: idempotencyHeader,
+    body: { required: true, ...json(newContractSchema) },
+  },
   responses: { 201: ok("Created", createdContractSchema), ...denied, ...invalid },
 });
 
@@ -98,16 +104,23 @@ export function contractRoutes() {
       const ja = localeFrom(c.req.header("accept-language")) === "ja";
       const access = accessOf(c);
       const scope = { companyId: access.companyId, groupId: access.groupId ?? "" };
-      const contract = await createContract(
-        c.var.deps,
-        currentUser(c),
-        scope,
-        c.req.valid("json"),
-        ja,
+      const user = currentUser(c);
+      const deps = c.var.deps;
+      const answer = await withIdempotency(
+        deps,
+        {
+          key: c.req.header("idempotency-key"),
+          userId: user.id,
+          route: `POST /v1/groups/${scope.groupId}/contracts`,
+        },
+        async () => {
+          const contract = await createContract(deps, user, scope, c.req.valid("json"), ja);
+          const now = deps.now();
+          const warnings = createdContractWarnings(contract, now, ja);
+          return { status: 201, body: { ...serializeContract(contract, null, now), warnings } };
+        },
       );
-      const now = c.var.deps.now();
-      const warnings = createdContractWarnings(contract, now, ja);
-      return c.json({ ...serializeContract(contract, null, now), warnings }, 201);
+      return c.json(answer.body, 201);
     })
     .openapi(listForGroup, async (c) =>
       c.json(

@@ -64,6 +64,9 @@ export function conditionIssues(
 }
 
 /** A new contract that passed every check: the partner found and its first working month. */
+const FIRST_CONTRACT_DATE = "2000-01-01";
+const LAST_CONTRACT_DATE = "2099-12-31";
+
 export type CheckedContract = { input: NewContract; partnerUserId: string; effectiveFrom: string };
 
 type CompanyRow = typeof companies.$inferSelect;
@@ -110,6 +113,18 @@ export async function checkNewContract(
       message: "endDate must be a date, YYYY-MM-DD",
       messageJa: "終了日（endDate）は YYYY-MM-DD 形式の日付にしてください",
     });
+  // Payment days and working months are computed up to a year past the end: a date in 9999
+  // has none to compute. No contract of this century needs one outside it.
+  for (const path of ["startDate", "endDate"] as const) {
+    const date = input[path];
+    if (isIsoDate(date) && (date < FIRST_CONTRACT_DATE || date > LAST_CONTRACT_DATE)) {
+      issues.push({
+        path,
+        message: `${path} must be from ${FIRST_CONTRACT_DATE} to ${LAST_CONTRACT_DATE}`,
+        messageJa: `${path === "startDate" ? "開始日" : "終了日"}（${date}）は ${FIRST_CONTRACT_DATE}〜${LAST_CONTRACT_DATE} の日付にしてください`,
+      });
+    }
+  }
   if (isIsoDate(input.startDate) && isIsoDate(input.endDate) && input.endDate < input.startDate) {
     issues.push({
       path: "endDate",

@@ -1,5 +1,10 @@
 import { and, eq } from "drizzle-orm";
-import { formatTime, INVOICE_STATUS_LABELS, type QuoteResult } from "../../shared";
+import {
+  formatTime,
+  formatYearMonthJa,
+  INVOICE_STATUS_LABELS,
+  type QuoteResult,
+} from "../../shared";
 import type { Db } from "../db/client";
 import { invoices } from "../db/schema";
 import { ApiError, issuesError } from "../http/errors";
@@ -42,10 +47,11 @@ export async function estimateFor(db: Db, contract: Contract, month: string): Pr
   const { choices, source } = await estimateChoices({ db }, contract, month);
   const { outcome } = await monthQuote(db, contract, month, choices);
   if (outcome.ok) return estimateOf(outcome.quote, choices, source);
+  // The engine's issues carry their Japanese: the answer speaks the caller's language.
   const first = outcome.issues[0];
   throw issuesError(409, "estimate_unavailable", outcome.issues, {
     en: `The estimate for ${month} cannot be computed: ${first?.message ?? "check the entries"}`,
-    ja: `${month} の概算を計算できません: ${first?.messageJa ?? first?.message ?? "業務登録を確認してください"}`,
+    ja: `${formatYearMonthJa(month)}の概算請求額を計算できません: ${first?.messageJa ?? "業務登録を確認してください"}`,
   });
 }
 

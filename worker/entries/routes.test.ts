@@ -342,3 +342,37 @@ describe("the business report (業務報告書)", () => {
     expect(draft.body.status).toBe("inProgress");
   });
 });
+
+describe("an estimate that cannot be computed", () => {
+  it("says why in the caller's language, Japanese to Japanese callers", async () => {
+    const huge = await approvedContract(t, {
+      seeded: true,
+      costCategories: [
+        { id: "dev", name: "開発", type: "hourly", unitPrice: Number.MAX_SAFE_INTEGER },
+      ],
+    });
+    await t.db.insert(workEntries).values({
+      contractId: huge.contractId,
+      workingMonth: "2025-08",
+      date: "2025-08-01",
+      costCategoryId: "dev",
+      startMinutes: 540,
+      endMinutes: 1080,
+      breakMinutes: 60,
+    });
+    const estimate = await t.call(
+      "GET",
+      `/v1/contracts/${huge.contractId}/months/2025-08/estimate`,
+      {
+        token: huge.partner,
+        headers: { "accept-language": "ja" },
+      },
+    );
+    expect(estimate.status).toBe(409);
+    expect(estimate.body.error.code).toBe("estimate_unavailable");
+    expect(estimate.body.error.message).toMatch(
+      /^2025年8月の概算請求額を計算できません: 費目 1 件目/,
+    );
+    expect(estimate.body.error.issues[0].message).toMatch(/金額が大きすぎて正確に計算できません/);
+  });
+});

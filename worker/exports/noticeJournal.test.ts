@@ -12,6 +12,8 @@ let c: Awaited<ReturnType<typeof approvedContract>>;
 beforeEach(async () => {
   t = await testApp();
   c = await approvedContract(t, {
+    // 10:00 in Tokyo on 2025-08-25: 2025-08 has closed, so its notice can be sent.
+    now: new Date("2025-08-25T01:00:00Z"),
     billingMode: "paymentNotice",
     confirmationDays: 7,
     costCategories: [{ id: "dev", name: "開発", type: "monthly", monthlyFee: 200_000 }],

@@ -73,6 +73,8 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
         ? `${String(issue.divisor)}の倍数にしてください`
         : `must be a multiple of ${String(issue.divisor)}`;
     case "invalid_format":
+      // A schema without its own words for a format (a bare regex) still answers a person.
+      return ja ? "形式が正しくありません" : "is not in the expected format";
     case "custom":
       // Schemas give these their own words; zod's default text is the last resort.
       return issue.message;
@@ -81,10 +83,10 @@ function describe(issue: ZodIssue, data: unknown, locale: Locale): string {
   }
 }
 
-/** zod's default English (its `en` locale), which only describe() words in both languages. */
-const ZOD_DEFAULT = /^(Invalid|Too (small|big):|Unrecognized key)/;
+/** zod's own default texts ("Invalid input", "Too small: expected …"), English only. */
+const ZOD_DEFAULT = /^(Invalid|Too (small|big)|Unrecognized)/;
 
-/** A schema's own message, which says it best; zod's defaults are English only. */
+/** A schema's own message, which says it best; zod's defaults are reworded by `describe`. */
 function hasOwnWords(issue: ZodIssue): boolean {
   return issue.code !== "unrecognized_keys" && !ZOD_DEFAULT.test(issue.message);
 }
@@ -104,8 +106,7 @@ export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): Iss
       code: issue.code,
       message: locale === "ja" ? `${field}: ${text}` : `${field} ${text}`,
     };
-  });
-  // A whole number's safe range and a schema's own bound can say the same twice.
+  }); // A whole number's safe range and a schema's own bound can say the same twice.
   const seen = new Set<string>();
   return worded.filter((issue) => {
     const key = `${issue.path}\u0000${issue.message}`;

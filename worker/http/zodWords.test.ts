@@ -80,4 +80,30 @@ describe("a schema's own words", () => {
     ]);
     expect(await t.db.select().from(invoices)).toEqual([]);
   });
+
+  it("rewords zod's own English defaults: an empty title, too many rows, a bare pattern", async () => {
+    const t = await testApp();
+    const ctx = await approvedContract(t);
+    const owner = await signIn(t, "owner@demo.shimebi.test");
+    const ja = { "accept-language": "ja" };
+    const title = await t.call("PATCH", `/v1/orders/${ctx.orderId}`, {
+      token: owner,
+      body: { subject: "" },
+      headers: ja,
+    });
+    expect(title.status).toBe(422);
+    expect(title.body.error.issues[0].message).toBe("subject: 1文字以上で入力してください");
+    const rows = await t.call("POST", `/v1/groups/${ctx.groupId}/contracts/bulk`, {
+      token: owner,
+      body: { rows: [] },
+      headers: ja,
+    });
+    expect(rows.body.error.issues[0].message).toBe("rows: 1件以上必要です");
+    const year = await t.call("GET", `/v1/companies/${ctx.companyId}/annual-statements/20x6`, {
+      token: owner,
+      headers: ja,
+    });
+    expect(year.status).toBe(422);
+    expect(year.body.error.issues[0].message).toBe("year: 形式が正しくありません");
+  });
 });

@@ -89,7 +89,7 @@ export function businessReportLayout(doc: InvoiceDocument, status?: InvoiceStatu
             "",
             formatYen(a.amount),
           ]),
-          // The invoice's extra items are inside its 小計: without them the rows would not add up.
+          // The subtotal below includes them: without their rows the lines would not add up.
           ...doc.extraItems.map((e) => [e.name, "", "1", formatYen(e.amount)]),
         ],
       },

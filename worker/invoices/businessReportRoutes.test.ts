@@ -76,3 +76,47 @@ describe("GET /v1/invoices/{invoiceId}/report.pdf", () => {
     expect((await pdf(outsider, `/v1/invoices/${draft.body.id}/report.pdf`)).res.status).toBe(404);
   });
 });
+
+describe("the business report's 精算 with extra items", () => {
+  it("lists them, so its lines add up to the subtotal it prints", async () => {
+    await t.db.insert(workEntries).values(
+      Array.from({ length: 18 }, (_, i) => ({
+        contractId: ctx.contractId,
+        workingMonth: "2025-08",
+        date: `2025-08-${pad(i + 1)}`,
+        costCategoryId: "ses",
+        startMinutes: 540,
+        endMinutes: 1080,
+        breakMinutes: 60,
+      })),
+    );
+    t.clock.now = new Date("2025-08-26T01:00:00Z");
+    ctx.partner = await signIn(t, "partner@demo.shimebi.test");
+    const draft = await t.call("PUT", `/v1/contracts/${ctx.contractId}/months/2025-08/invoice`, {
+      token: ctx.partner,
+      body: {
+        extraItems: [
+          { name: "休日対応", amount: 30000 },
+          { name: "技術書", amount: 3240, taxRate: 8 },
+        ],
+      },
+    });
+    expect(draft.status, JSON.stringify(draft.body)).toBe(200);
+    const f = draft.body.figures;
+    const lines =
+      f.lines.reduce((n: number, l: { amount: number }) => n + l.amount, 0) +
+      f.adjustments.reduce((n: number, a: { amount: number }) => n + a.amount, 0);
+    expect(lines + 33240).toBe(f.subtotal);
+    const { bytes } = await pdf(ctx.partner, `/v1/invoices/${draft.body.id}/report.pdf`);
+    const text = await pdfText(bytes);
+    for (const expected of [
+      "休日対応",
+      "30,000円",
+      "技術書",
+      "3,240円",
+      `${formatThousands(f.subtotal)}円`,
+    ]) {
+      expect(text).toContain(expected);
+    }
+  });
+});

@@ -82,14 +82,21 @@ export const todayJst = (now: Date) => jstDateOf(now.getTime());
 
 /**
  * A month is invoiced once its work is done: from its closing date (締め日) on, in Japan
- * time. Before it the hours are not final, so submitting is refused with a 422.
+ * time. Before it the hours are not final, so submitting an invoice, or sending a payment
+ * notice (which the partner's silence would accept), is refused with a 422.
  */
-export function assertMonthClosed(month: string, closingDay: number, now: Date) {
+export function assertMonthClosed(
+  month: string,
+  closingDay: number,
+  now: Date,
+  kind: "invoice" | "paymentNotice" = "invoice",
+) {
   const closing = closingDateOf(month, closingDay);
   const today = todayJst(now);
   if (today >= closing) return;
-  const en = `The working month ${month} closes on ${closing}: submit its invoice from that day on`;
-  const ja = `${formatYearMonthJa(month)}の稼働月は${formatDateJa(closing)}に締まります。請求書はその日から提出できます`;
+  const notice = kind === "paymentNotice";
+  const en = `The working month ${month} closes on ${closing}: ${notice ? "send its payment notice" : "submit its invoice"} from that day on`;
+  const ja = `${formatYearMonthJa(month)}の稼働月は${formatDateJa(closing)}に締まります。${notice ? "支払通知書はその日から送付できます" : "請求書はその日から提出できます"}`;
   throw new ApiError(
     422,
     "month_not_closed",

@@ -60,6 +60,7 @@ export async function figuresFor(
   );
   const outcome = quote(request);
   if (!outcome.ok) {
+    // The engine's issues carry their Japanese: the answer speaks the caller's language.
     throw issuesError(422, "invalid_month", outcome.issues, {
       en: "The month's figures cannot be computed",
       ja: "この月の金額を計算できません",

@@ -62,6 +62,31 @@ describe("the purchase order document", () => {
     expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
+  it("prices by the work: per hour, per unit, and a total that is not 0 yen", async () => {
+    const ctx = await approvedContract(t, {
+      seeded: true,
+      costCategories: [
+        { id: "dev", name: "開発", type: "hourly", unitPrice: 5000 },
+        { id: "art", name: "記事", type: "quantity", unitPrice: 30000 },
+      ],
+    });
+    const { text } = await readDocument(
+      t,
+      `/v1/orders/${ctx.orderId}/document`,
+      ctx.partner,
+      "purchase-order",
+    );
+    for (const line of [
+      "開発 5,000円/時間 実績による 2 実績による",
+      "記事 30,000円 実績による 2 実績による",
+      "発注金額合計（税抜） 実績による",
+    ]) {
+      expect(text, line).toContain(line);
+    }
+    expect(text).not.toContain("30,000円/時間");
+    expect(text).not.toMatch(/発注金額合計（税抜） 0円/);
+  });
+
   it("says which months the contract covers only in part", async () => {
     // 2025-08-01..2025-12-31 closing on the 25th: 2025-08 runs from 8/1 (not 7/26), and
     // 2026-01 holds 12/26..12/31 alone; both are ordered, each said so under the lines.

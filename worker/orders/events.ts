@@ -1,7 +1,8 @@
 import type { User } from "../accounts/sessions";
 import type { transitionOrder } from "../contracts/rules";
 import type { Deps } from "../deps";
-import { ApiError } from "../http/errors";
+import type { ErrorCode } from "../http/errorCodes";
+import { issuesError } from "../http/errors";
 import {
   appendHistory,
   contentHashOf,
@@ -13,10 +14,8 @@ import type { PurchaseOrder } from "./drafts";
 export function refuse(
   result: ReturnType<typeof transitionOrder>,
 ): asserts result is { ok: true; status: PurchaseOrder["status"] } {
-  if (!result.ok)
-    throw new ApiError(409, result.issue.code, result.issue.message, [
-      { path: result.issue.path, code: result.issue.code, message: result.issue.message },
-    ]);
+  // The engine's issue carries its Japanese words: the answer speaks the caller's language.
+  if (!result.ok) throw issuesError(409, result.issue.code as ErrorCode, [result.issue]);
 }
 
 export type OrderHistoryEvent =

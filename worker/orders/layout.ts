@@ -43,15 +43,26 @@ const months = (from: string, to: string) =>
   from === to ? formatYearMonthJa(from) : `${formatYearMonthJa(from)}〜${formatYearMonthJa(to)}`;
 
 /**
+ * 発注金額合計: the fixed fees' total; lines priced by the work add to it as reported, so an
+ * order of them alone is not an order of 0 yen.
+ */
+function totalText(doc: OrderDocument): string {
+  const byWork = (doc.lines ?? []).some((l) => l.amount === null);
+  const total = doc.totalAmount ?? 0;
+  if (!byWork) return formatYen(total);
+  return total > 0 ? `${formatYen(total)} ＋ 実績による` : "実績による";
+}
+
+/**
  * 発注内容: a monthly fee prints one row per run of months at one fee (単価 × 月数 = 金額), so
  * the rows multiply out and add up to the total; an hourly price is settled by the work.
  */
 function lineRows(lines: OrderLine[]): string[][] {
   return lines.flatMap((l) => {
     if (l.amount === null) {
-      return [
-        [l.name, `${formatYen(l.unitPrice)}/時間`, "実績による", String(l.months), "実績による"],
-      ];
+      // Hours or units as reported: only an hourly price is a price per hour.
+      const price = l.type === "hourly" ? `${formatYen(l.unitPrice)}/時間` : formatYen(l.unitPrice);
+      return [[l.name, price, "実績による", String(l.months), "実績による"]];
     }
     const terms = l.terms ?? [
       { from: "", to: "", months: l.months, unitPrice: l.unitPrice, amount: l.amount },
@@ -169,7 +180,7 @@ export function orderLayout(
       rows: [
         {
           label: "発注金額合計（税抜）",
-          value: formatYen(doc.totalAmount ?? 0),
+          value: totalText(doc),
           align: right,
           emphasis: true,
         },

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import { companies, groups, users } from "../db/schema";
 import { seedDemo } from "../db/seed";
-import { type TestApp, testApp } from "../testing/app";
+import { snapshot, type TestApp, testApp } from "../testing/app";
 
 // Issue 5's path: the seed's hour-range contract, its order returned, revised, resent and
 // approved, with a verifiable history; and the refusals.
@@ -225,6 +225,29 @@ describe("the hour-range purchase order, end to end", () => {
 });
 
 describe("a change of conditions", () => {
+  it("refuses a change of conditions after the contract's last working month, changing nothing", async () => {
+    const { contractId, orderId } = await contractWithDraft();
+    await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
+    const before = await snapshot(t.db);
+    const late = await t.call("POST", `/v1/contracts/${contractId}/conditions`, {
+      token: owner,
+      body: {
+        effectiveFrom: "9999-01",
+        costCategories: [{ id: "dev", type: "hourly", unitPrice: 6000 }],
+      },
+      headers: { "accept-language": "ja" },
+    });
+    expect(late.status).toBe(422);
+    expect(late.body.error.issues).toContainEqual({
+      path: "effectiveFrom",
+      message: "変更はこの契約の稼働月（2025年9月まで）から始めてください",
+    });
+    expect(await snapshot(t.db)).toEqual(before);
+    expect((await t.call("GET", `/v1/orders/${orderId}`, { token: partner })).body.status).toBe(
+      "underReview",
+    );
+  });
+
   it("supersedes the order under review, records it, and makes a new draft", async () => {
     const { contractId, orderId } = await contractWithDraft();
     await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });
@@ -260,6 +283,28 @@ describe("a change of conditions", () => {
 });
 
 describe("refusals", () => {
+  it("refuses a second send in the caller's language, Japanese to any language", async () => {
+    const { orderId } = await contractWithDraft();
+    expect((await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner })).status).toBe(200);
+    const again = await t.call("POST", `/v1/orders/${orderId}/send`, {
+      token: owner,
+      headers: { "accept-language": "*" },
+    });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toBe(
+      "確認中の発注書は送付できません（送付できるのは下書きの発注書のみです）。",
+    );
+    expect(again.body.error.issues[0]).toMatchObject({
+      path: "status",
+      message: again.body.error.message,
+    });
+    const english = await t.call("POST", `/v1/orders/${orderId}/send`, {
+      token: owner,
+      headers: { "accept-language": "en" },
+    });
+    expect(english.body.error.message).toMatch(/^This purchase order is under review/);
+  });
+
   it("refuses approval after the contract's end date, and the order expires", async () => {
     const { orderId } = await contractWithDraft();
     await t.call("POST", `/v1/orders/${orderId}/send`, { token: owner });

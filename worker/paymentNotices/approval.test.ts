@@ -18,6 +18,8 @@ beforeEach(async () => {
   // Every answer is held to the schema its route declares (http/responseCheck.ts).
   t = await testApp({ config: { checkResponses: true } });
   c = await approvedContract(t, {
+    // 10:00 in Tokyo on 2025-09-25: 2025-08 has closed, so its notice can be sent.
+    now: new Date("2025-09-25T01:00:00Z"),
     billingMode: "paymentNotice",
     confirmationDays: 7,
     costCategories: [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],

@@ -17,6 +17,8 @@ let c: Awaited<ReturnType<typeof approvedContract>>;
 beforeEach(async () => {
   t = await testApp({ fonts: nodeFonts });
   c = await approvedContract(t, {
+    // 10:00 in Tokyo on 2025-09-25: 2025-08 has closed, so its notice can be sent.
+    now: new Date("2025-09-25T01:00:00Z"),
     billingMode: "paymentNotice",
     confirmationDays: 7,
     costCategories: [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],
@@ -50,8 +52,8 @@ describe("the payment notice document", () => {
       { token: c.owner, body: { expenses: [{ name: "書籍", amount: 2200 }] } },
     );
     expect(sent.status, JSON.stringify(sent.body)).toBe(201);
-    // Sent at 2025-07-20 10:00 JST with 7 days to answer.
-    expect(sent.body.acceptBy).toBe("2025-07-27T01:00:00.000Z");
+    // Sent at 2025-09-25 10:00 JST with 7 days to answer.
+    expect(sent.body.acceptBy).toBe("2025-10-02T01:00:00.000Z");
     const f = sent.body.figures;
     expect(f).toMatchObject({ subtotal: 120000, consumptionTax: 12000, total: 132000 });
 
@@ -67,7 +69,7 @@ describe("the payment notice document", () => {
         "登録番号 T7000012050002",
         "通知番号 PN-000001",
         "東京都港区芝公園4-2-8",
-        "確認期限 2025年7月27日 10:00",
+        "確認期限 2025年10月2日 10:00",
         `お支払金額 ${(132000 - f.withholdingTax + 2200).toLocaleString("en-US")}円`,
         "開発 24時間 5,000円 120,000円",
         "消費税（10%対象 120,000円） 12,000円",
@@ -96,7 +98,7 @@ describe("the payment notice document", () => {
         kind: "paymentNotice",
         number: "PN-000001",
         status: "underReview",
-        acceptBy: "2025-07-27T01:00:00.000Z",
+        acceptBy: "2025-10-02T01:00:00.000Z",
       }),
     ]);
     const onlyInvoices = await t.call("GET", "/v1/me/invoices?kind=invoice", { token: c.partner });

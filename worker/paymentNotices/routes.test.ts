@@ -21,6 +21,8 @@ import { pdfText } from "../testing/pdfText";
 // accepted by the scheduled job once its confirmation deadline passes.
 
 const NOTICE_CONTRACT = {
+  // 10:00 in Tokyo on 2025-09-25: 2025-08 and 2025-09 have closed, so their notices can be sent.
+  now: new Date("2025-09-25T01:00:00Z"),
   billingMode: "paymentNotice" as const,
   confirmationDays: 7,
   costCategories: [{ id: "dev", name: "開発", type: "hourly", unitPrice: 5000 }],
@@ -106,8 +108,8 @@ describe("payment notices", () => {
       .from(notifications)
       .where(eq(notifications.userId, c.partnerUserId));
     const notice = bell.find((n) => n.kind === "paymentNotice.sent");
-    expect(notice?.body).toContain("2025年7月27日 10:00までに承認または差し戻してください");
-    expect(notice?.bodyEn).toContain("Accept or return it by 2025-07-27 10:00 JST");
+    expect(notice?.body).toContain("2025年10月2日 10:00までに承認または差し戻してください");
+    expect(notice?.bodyEn).toContain("Accept or return it by 2025-10-02 10:00 JST");
     const mails = await t.db.select().from(outbox);
     expect(mails.some((m) => m.subject.includes("PN-000001"))).toBe(true);
 
@@ -242,6 +244,30 @@ describe("payment notices", () => {
     expect(late.body.error.code).toBe("payment_notice_auto_accepted");
     const [row] = await t.db.select().from(invoices).where(eq(invoices.id, sent.body.id));
     expect(row).toMatchObject({ status: "approved", autoAccepted: true, returnReason: null });
+  });
+
+  it("refuses a notice before the month closes, which silence would accept at 0 yen", async () => {
+    // 23:30 in Tokyo on 2025-09-24: 2025-09 closes on the 25th; no work is registered yet.
+    t.clock.now = new Date("2025-09-24T14:30:00Z");
+    const before = await snapshot(t.db);
+    const early = await t.call("POST", noticeUrl("2025-09"), {
+      token: c.owner,
+      body: {},
+      headers: { "accept-language": "ja" },
+    });
+    expect(early.status).toBe(422);
+    expect(early.body.error).toMatchObject({
+      code: "month_not_closed",
+      message: "2025年9月の稼働月は2025年9月25日に締まります。支払通知書はその日から送付できます",
+    });
+    expect(early.body.error.issues[0].path).toBe("workingMonth");
+    expect(await snapshot(t.db)).toEqual(before);
+    // From the closing date on, it is sent.
+    t.clock.now = new Date("2025-09-24T15:30:00Z");
+    await work("2025-09", ["2025-09-01"]);
+    const sent = await t.call("POST", noticeUrl("2025-09"), { token: c.owner, body: {} });
+    expect(sent.status, JSON.stringify(sent.body)).toBe(201);
+    expect(sent.body.status).toBe("underReview");
   });
 
   it("refuses the partner, invoice-mode contracts and bad input, changing nothing", async () => {

@@ -7,7 +7,7 @@ import type { Deps } from "../deps";
 import { checkContractMonth } from "../entries/rules";
 import { ApiError } from "../http/errors";
 import { buildInvoiceDocument } from "../invoices/document";
-import { mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
+import { assertMonthClosed, mergeInputs, normaliseInputs, todayJst } from "../invoices/rules";
 import {
   figuresFor,
   loadParts,
@@ -49,6 +49,7 @@ export async function prepareNotice(
   const { contract, partner } = parts;
   assertNoticeMode(contract);
   checkContractMonth(contract, month);
+  assertMonthClosed(month, contract.closingDay, deps.now(), "paymentNotice");
   const existing = await noticeFor(deps, contractId, month);
   const pending = existing?.approval?.outcome === "pending";
   if (pending && !options.lastStep) throw noticeInApproval();

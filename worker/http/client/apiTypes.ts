@@ -911,7 +911,7 @@ export interface paths {
         put?: never;
         /**
          * Create a contract with its working conditions (稼働条件)
-         * @description The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past).
+         * @description The answer is the contract with `warnings` ({ path, code, message }[], in the caller's language): a contract whose period is already over is created, but warned of (contract_in_the_past). Honours Idempotency-Key: a repeat answers the first contract instead of creating another.
          */
         post: operations["createContract"];
         delete?: never;
@@ -8824,7 +8824,10 @@ export interface operations {
     createContract: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Idempotency-Key: a retry with the same key answers the first response */
+                "idempotency-key"?: string;
+            };
             path: {
                 groupId: string;
             };
