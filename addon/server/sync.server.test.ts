@@ -74,8 +74,13 @@ describe("the add-on against the local API", () => {
     expect(estimate.offline.ok).toBe(true);
     expect(result.estimate).not.toBeNull();
     // The server says where its choices came from; with no draft yet, the defaults.
-    const { choicesFrom, ...figures } = result.estimate as unknown as { choicesFrom: string };
+    const { choicesFrom, withholdingChoice, ...figures } = result.estimate as unknown as {
+      choicesFrom: string;
+      withholdingChoice: unknown;
+    };
     expect(choicesFrom).toBe("defaults");
+    // The choice the invoice form starts from: off, with no invoice before.
+    expect(withholdingChoice).toEqual({ enabled: false, base: "includingTax" });
     expect(estimate.offline).toEqual({ ok: true, quote: figures });
   });
 
@@ -88,8 +93,12 @@ describe("the add-on against the local API", () => {
     );
     expect(response.status).toBe(200);
     const offline = getEstimate().offline;
-    const { choicesFrom, ...figures } = (await response.json()) as { choicesFrom: string };
+    const { choicesFrom, withholdingChoice, ...figures } = (await response.json()) as {
+      choicesFrom: string;
+      withholdingChoice: unknown;
+    };
     expect(choicesFrom).toBe("defaults");
+    expect(withholdingChoice).toEqual({ enabled: false, base: "includingTax" });
     expect(offline).toEqual({ ok: true, quote: figures });
   });
 
