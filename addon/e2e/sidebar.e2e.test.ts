@@ -444,6 +444,15 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
     await owner.sidebar.selectOption("#review-select", option);
     await text(owner.sidebar, "#review-figures", estimate);
     await text(owner.sidebar, "#review-attachments", ".png");
+    // Each attached file opens from the review (an image in a dialog over the sheet).
+    const opener = owner.sidebar.locator("#review-attachments button").first();
+    expect(await opener.textContent()).toBe(lang === "ja" ? "開く" : "Open");
+    await opener.click();
+    await owner.sidebar.waitForFunction(() => {
+      const button = document.querySelector("#review-attachments button");
+      return button !== null && button.getAttribute("aria-busy") !== "true";
+    });
+    expect((await owner.sidebar.textContent("#review-result")) ?? "").toBe("");
     await shot(owner.page, lang, "company-invoice");
     await owner.sidebar.click("#review-return");
     await owner.sidebar.click("#return-dialog-confirm");

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { FakeBlob, type Gas, installGas } from "../testing";
 import { API_BASE } from "../testing/fixtures";
-import { listAttachments, previewInvoice } from "./attachments";
+import { listAttachments, openAttachment, previewInvoice } from "./attachments";
 // The sidebar's function: the envelope of answer.ts around attachments.attachFile.
 import { attachFile } from "./index";
 
@@ -113,6 +113,58 @@ describe("previewInvoice", () => {
     const error = { code: "forbidden", message: "権限がありません", issues: [] };
     gas.setFetch(() => ({ status: 403, body: { error } }));
     expect(() => previewInvoice("inv-1", "invoice")).toThrow(expect.objectContaining({ error }));
+    expect(gas.ui.dialogs).toHaveLength(0);
+  });
+});
+
+describe("openAttachment", () => {
+  const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0xff]);
+  const IMAGE = { ...ATTACHMENT, id: "att-2", filename: "作業写真.png", contentType: "image/png" };
+  const serve = (request: { url: string; headers: Record<string, string> }) => {
+    const path = request.url.replace(API_BASE, "");
+    if (path === "/v1/invoices/inv-1/attachments")
+      return { status: 200, body: { items: [ATTACHMENT, IMAGE] } };
+    if (path === "/v1/invoices/inv-1/attachments/att-1")
+      return { status: 200, body: BYTES, headers: { "content-type": "application/pdf" } };
+    if (path === "/v1/invoices/inv-1/attachments/att-2")
+      return { status: 200, body: PNG, headers: { "content-type": "image/png" } };
+    return { status: 404, body: { error: { code: "not_found", message: path, issues: [] } } };
+  };
+
+  it("shows an image in a dialog, its bytes as they came, and makes no Drive file", () => {
+    gas.setFetch(serve);
+    expect(openAttachment("inv-1", "att-2")).toEqual({
+      filename: "作業写真.png",
+      shownAs: "dialog",
+      url: null,
+    });
+    const [dialog] = gas.ui.dialogs;
+    expect(dialog?.title).toBe("作業写真.png");
+    expect(dialog?.output.getContent()).toContain(
+      `src="data:image/png;base64,${Buffer.from(PNG).toString("base64")}"`,
+    );
+    expect(gas.counter.of("Drive.Files.create")).toBe(0);
+  });
+
+  it("saves a PDF to the reviewer's Drive byte for byte and links it from a dialog in Japanese", () => {
+    gas.setFetch(serve);
+    const opened = openAttachment("inv-1", "att-1");
+    const [file] = gas.driveFiles;
+    expect(file?.getName()).toBe("業務報告書.pdf");
+    expect(file?.getMimeType()).toBe("application/pdf");
+    expect(file?.blob.bytes).toEqual(BYTES);
+    expect(opened).toEqual({ filename: "業務報告書.pdf", shownAs: "drive", url: file?.getUrl() });
+    const content = gas.ui.dialogs[0]?.output.getContent() ?? "";
+    expect(content).toContain("Google ドライブに保存しました");
+    expect(content).toContain(`href="${file?.getUrl()}"`);
+  });
+
+  it("refuses an attachment the invoice no longer has, in a sentence, fetching no bytes", () => {
+    gas.setFetch(serve);
+    expect(() => openAttachment("inv-1", "att-9")).toThrow(/その添付ファイルはありません/);
+    expect(gas.requests.map((r) => r.url.replace(API_BASE, ""))).toEqual([
+      "/v1/invoices/inv-1/attachments",
+    ]);
     expect(gas.ui.dialogs).toHaveLength(0);
   });
 });

@@ -1,5 +1,6 @@
 import { refuse } from "./answer";
-import { callApi, fetchApiText, postApiForm } from "./api";
+import { callApi, fetchApiBlob, fetchApiText, postApiForm } from "./api";
+import { saveToDrive } from "./drive";
 import { MESSAGES, userLang } from "./i18n";
 
 // Files attached to an invoice (業務報告書 and others), sent as multipart/form-data the way
@@ -59,4 +60,41 @@ export function previewInvoice(invoiceId: string, which: PreviewKind): void {
   const html = fetchApiText(`/v1/invoices/${enc(invoiceId)}/${kind.path}`, "text/html");
   const output = HtmlService.createHtmlOutput(html).setWidth(900).setHeight(700);
   SpreadsheetApp.getUi().showModalDialog(output, kind.title[userLang()]);
+}
+
+/** Images a dialog shows as they are; anything else (a PDF, a spreadsheet) goes to Drive. */
+const SHOWN_IN_DIALOG = new Set(["image/png", "image/jpeg", "image/gif", "image/webp"]);
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+export interface OpenedAttachment {
+  filename: string;
+  shownAs: "dialog" | "drive";
+  /** The Drive file's address when it was saved there. */
+  url: string | null;
+}
+
+/**
+ * An attached file opened for the person deciding the invoice: an image in a dialog over the
+ * sheet; a PDF or any other file saved to their Drive (drive.file scope: a new file of the
+ * add-on's) and linked from a dialog, since a dialog cannot show a PDF's bytes.
+ */
+export function openAttachment(invoiceId: string, attachmentId: string): OpenedAttachment {
+  const attachment = listAttachments(invoiceId).find((a) => a.id === attachmentId);
+  if (!attachment) return refuse("not_found", MESSAGES.unknownAttachment);
+  const { filename, contentType } = attachment;
+  const path = `/v1/invoices/${enc(invoiceId)}/attachments/${enc(attachmentId)}`;
+  const blob = fetchApiBlob(path, contentType);
+  const lang = userLang();
+  const ui = SpreadsheetApp.getUi();
+  if (SHOWN_IN_DIALOG.has(contentType)) {
+    const src = `data:${contentType};base64,${Utilities.base64Encode(blob.getBytes())}`;
+    const html = `<div style="text-align:center"><img alt="${escapeHtml(filename)}" style="max-width:100%" src="${src}"></div>`;
+    ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(900).setHeight(700), filename);
+    return { filename, shownAs: "dialog", url: null };
+  }
+  const saved = saveToDrive(blob, contentType, filename);
+  const html = `<div style="font:13px/1.6 sans-serif"><p>${escapeHtml(MESSAGES.attachmentSaved[lang])}</p><p><a href="${escapeHtml(saved.url)}" target="_blank" rel="noopener">${escapeHtml(saved.name)}</a></p></div>`;
+  ui.showModalDialog(HtmlService.createHtmlOutput(html).setWidth(420).setHeight(200), filename);
+  return { filename, shownAs: "drive", url: saved.url };
 }

@@ -65,6 +65,14 @@ export const MESSAGES = {
     en: "The server could not be reached: check the API URL and the network",
   },
   unknownDocument: { ja: "その書類はありません", en: "There is no such document" },
+  unknownAttachment: {
+    ja: "その添付ファイルはありません（削除された可能性があります）",
+    en: "There is no such attachment (it may have been removed)",
+  },
+  attachmentSaved: {
+    ja: "この添付ファイルはダイアログで表示できない形式のため、Google ドライブに保存しました。次のリンクから開いてください。",
+    en: "This attachment cannot be shown in a dialog, so it was saved to your Google Drive. Open it from this link.",
+  },
   sheetDisagrees: {
     ja: "シートとサーバーが一致していないため、請求書を作成・保存・提出できません。次の行を直して同期してください",
     en: "The sheet and the server do not agree, so the invoice cannot be made, saved or submitted: correct these rows and sync",

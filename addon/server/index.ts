@@ -46,6 +46,7 @@ export const submitInvoice = answering(invoice.submitInvoice);
 export const attachFile = answering(attachments.attachFile);
 export const listAttachments = answering(attachments.listAttachments);
 export const previewInvoice = answering(attachments.previewInvoice);
+export const openAttachment = answering(attachments.openAttachment);
 export const saveInvoicePdfToDrive = answering(drive.saveInvoicePdfToDrive);
 
 // The partner's purchase orders.

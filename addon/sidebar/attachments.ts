@@ -24,17 +24,27 @@ function readBase64(file: File): Promise<string> {
 const purposeLabel = (p: AttachmentPurpose) =>
   p === "report" ? w("purposeReport") : w("purposeOther");
 
-/** The files as list items: kind, name and size. */
-export function attachmentItems(items: Attachment[]): HTMLElement[] {
-  return items.length === 0
-    ? [el("li", { className: "muted" }, w("noAttachments"))]
-    : items.map((a) =>
-        el(
-          "li",
-          { className: "attachment" },
-          `${purposeLabel(a.purpose)}: ${a.filename}（${Math.ceil(a.size / 1024)} KB）`,
-        ),
-      );
+/**
+ * The files as list items: kind, name and size; with `open`, each has a button that opens it
+ * (an image in a dialog, any other file saved to the reviewer's Drive and linked).
+ */
+export function attachmentItems(
+  items: Attachment[],
+  open?: { invoiceId: string; out: HTMLElement },
+): HTMLElement[] {
+  if (items.length === 0) return [el("li", { className: "muted" }, w("noAttachments"))];
+  return items.map((a) => {
+    const text = `${purposeLabel(a.purpose)}: ${a.filename}（${Math.ceil(a.size / 1024)} KB）`;
+    if (!open) return el("li", { className: "attachment" }, text);
+    const opener = button(w("openAttachment"), `open-attachment-${a.id}`, true);
+    onAction(opener, () =>
+      server.openAttachment(open.invoiceId, a.id).then(
+        () => clearError(open.out),
+        (error) => showError(error, open.out),
+      ),
+    );
+    return el("li", { className: "attachment" }, text, " ", opener);
+  });
 }
 
 /** A button opening the invoice's document or business report in a dialog. */

@@ -83,7 +83,11 @@ export function companyReviewSection(account: Account): HTMLElement {
           el("h3", {}, w("lines")),
           invoice.figures ? figures(invoice.figures, "review-figures") : "",
           el("h3", {}, w("attachments")),
-          el("ul", { id: "review-attachments" }, ...attachmentItems(attachments)),
+          el(
+            "ul",
+            { id: "review-attachments" },
+            ...attachmentItems(attachments, { invoiceId: invoice.id, out }),
+          ),
           el(
             "div",
             { className: "buttons" },

@@ -196,6 +196,7 @@ export const WORDS = {
   unreadCount: { ja: "お知らせ（未読 {n}）", en: "Notifications ({n} unread)" },
   markRead: { ja: "既読にする", en: "Mark read" },
   attachments: { ja: "添付ファイル", en: "Attachments" },
+  openAttachment: { ja: "開く", en: "Open" },
   noAttachments: { ja: "添付ファイルはありません", en: "No files attached" },
   attachAs: { ja: "種類", en: "Kind" },
   purposeReport: { ja: "業務報告書", en: "Business report" },

@@ -345,6 +345,10 @@ export function fakeUtilities(counter: CallCounter): Partial<GoogleAppsScript.Ut
         b > 127 ? b - 256 : b,
       );
     },
+    base64Encode(data: string | number[]): string {
+      counter.count("base64Encode");
+      return Buffer.from(bytesOf(data)).toString("base64");
+    },
     base64Decode(encoded: string): number[] {
       counter.count("base64Decode");
       return Array.from(Buffer.from(encoded, "base64"), (b) => (b > 127 ? b - 256 : b));
