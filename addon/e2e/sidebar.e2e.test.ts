@@ -316,6 +316,9 @@ describe.each(["ja", "en"] as const)("the sidebar in Chromium at 300 px (%s)", (
     await typeCell(page, 6, 4, "1200");
     await sidebar.click("#check");
     await text(sidebar, "#sync-state", words.row(5));
+    // The check's note warns rather than ticks while rows have errors.
+    await text(sidebar, "#timesheet-result", "⚠");
+    expect(await sidebar.textContent("#timesheet-result")).not.toContain("✓");
     // Sync refuses the month; what it says stays beside the button once the panels redraw.
     await sidebar.click("#sync");
     await settled(sidebar);

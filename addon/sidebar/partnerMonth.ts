@@ -176,7 +176,9 @@ export function monthSection(
         else
           out.appendChild(
             note(
-              `✓ ${w("checked", { n: result.rows })}${result.badRows ? `　${w("badRows", { n: result.badRows })}` : ""}`,
+              result.badRows
+                ? `⚠ ${w("checked", { n: result.rows })}　${w("badRows", { n: result.badRows })}`
+                : `✓ ${w("checked", { n: result.rows })}`,
               result.badRows ? "warn" : "ok",
             ),
           );
