@@ -103,7 +103,7 @@ describe("会社: シートから契約を作成", () => {
         path: "rows.1.conditions.effectiveFrom",
         message: "稼働初月は 2026年12月 です（2026年11月 は指定できません）",
       },
-      { path: "rows.1.title", message: "title: 必須項目です" },
+      { path: "rows.1.title", message: "rows.1.title: 必須項目です" },
       { path: "rows.2.partnerUserId", message: "このグループのパートナーを選んでください" },
       {
         path: "rows.2.startDate",

@@ -108,7 +108,7 @@ function problemsOf(rows: ContractRow[], issues: ApiIssue[], lang: Lang): Map<nu
     const field = match[2] ?? "";
     // The add-on already said what is wrong with that cell, in the sheet's own words.
     if (row.issues.some((own) => own.column === columnOfPath(field))) continue;
-    add(row.sheetRow, issueSentence(field, issue.message, lang));
+    add(row.sheetRow, issueSentence(field, issue.message, lang, issue.path));
   }
   return problems;
 }

@@ -199,10 +199,16 @@ export function columnSentence(column: ColumnKey, message: string, lang: Lang): 
  * An API issue as a sentence for the row's cell, without the API's field name in English
  * (`title: ` or `（startDate）`), which the sheet does not show.
  */
-export function issueSentence(path: string, message: string, lang: Lang): string {
-  const escaped = path.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+export function issueSentence(
+  path: string,
+  message: string,
+  lang: Lang,
+  /** The field as the API's message names it (`rows.3.closingDay`), left out of the sentence. */
+  said = path,
+): string {
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const text = message
-    .replace(new RegExp(`^${escaped}(: | )`), "")
+    .replace(new RegExp(`^(${literal(said)}|${literal(path)})(: | )`), "")
     .replace(/（[A-Za-z.]+）/g, "")
     .trim();
   const column = columnOfPath(path);

@@ -188,6 +188,10 @@ describe("POST /v1/groups/{groupId}/contracts/bulk", () => {
     expect(res.status).toBe(422);
     const paths = res.body.error.issues.map((i: { path: string }) => i.path);
     expect(paths).toContain("rows.0.title");
+    // A schema problem names the row's field as the request has it, not the row alone.
+    expect(
+      res.body.error.issues.find((i: { path: string }) => i.path === "rows.0.title").message,
+    ).toBe("rows.0.title is required");
     expect(paths).toContain("rows.1.endDate");
     expect(paths.some((p: string) => p.startsWith("rows.2.conditions.costCategories.0"))).toBe(
       true,

@@ -35,8 +35,7 @@ export async function checkRows(
   for (const [index, row] of rows.entries()) {
     const parsed = newContractSchema.safeParse(row);
     if (!parsed.success) {
-      for (const issue of zodIssues(parsed.error, row, locale))
-        issues.push({ ...issue, path: at(index, issue.path) });
+      issues.push(...zodIssues(parsed.error, row, locale, at(index, "")));
       continue;
     }
     // A row pasted twice would make two contracts, two orders and, in the end, two payments.

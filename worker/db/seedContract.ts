@@ -8,14 +8,10 @@ import type { Db } from "./client";
 import { companies, groups, users } from "./schema";
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const iso = (d: Date) => `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 
-/**
- * The demo partner's contract for `npm start`: an hour-range monthly fee (1,000,000 yen,
- * 140-180 h), month-end closing, running from last month to three months ahead, its purchase
- * order sent and approved through the same services the API uses, so its history is real.
- */
-export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "config"> = {}) {
-  const deps = resolveDeps({ db, ...options });
+/** The demo owner, partner, company and its 開発チーム group; null before the demo is seeded. */
+async function demoParties(db: Db) {
   const [owner] = await db.select().from(users).where(eq(users.email, "owner@demo.shimebi.test"));
   const [partner] = await db
     .select()
@@ -27,11 +23,22 @@ export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "
     .from(groups)
     .where(and(eq(groups.companyId, company?.id ?? ""), eq(groups.name, "開発チーム")));
   if (!owner || !partner || !company || !group) return null;
+  return { owner, partner, company, group };
+}
+
+/**
+ * The demo partner's contract for `npm start`: an hour-range monthly fee (1,000,000 yen,
+ * 140-180 h), month-end closing, running from last month to three months ahead, its purchase
+ * order sent and approved through the same services the API uses, so its history is real.
+ */
+export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "config"> = {}) {
+  const deps = resolveDeps({ db, ...options });
+  const parties = await demoParties(db);
+  if (!parties) return null;
+  const { owner, partner, company, group } = parties;
   const now = deps.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
-  const iso = (d: Date) =>
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const contract = await createContract(
     deps,
     owner,
@@ -79,22 +86,12 @@ export async function seedDemoContract(db: Db, options: Pick<AppDeps, "mail" | "
  */
 export async function seedDemoDraftOrder(db: Db, options: Pick<AppDeps, "mail" | "config"> = {}) {
   const deps = resolveDeps({ db, ...options });
-  const [owner] = await db.select().from(users).where(eq(users.email, "owner@demo.shimebi.test"));
-  const [partner] = await db
-    .select()
-    .from(users)
-    .where(eq(users.email, "partner@demo.shimebi.test"));
-  const [company] = await db.select().from(companies).where(eq(companies.name, "Demo"));
-  const [group] = await db
-    .select()
-    .from(groups)
-    .where(and(eq(groups.companyId, company?.id ?? ""), eq(groups.name, "開発チーム")));
-  if (!owner || !partner || !company || !group) return null;
+  const parties = await demoParties(db);
+  if (!parties) return null;
+  const { owner, partner, company, group } = parties;
   const now = deps.now();
   const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1));
   const end = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 4, 0));
-  const iso = (d: Date) =>
-    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
   const contract = await createContract(
     deps,
     owner,

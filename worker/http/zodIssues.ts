@@ -91,10 +91,14 @@ function hasOwnWords(issue: ZodIssue): boolean {
   return issue.code !== "unrecognized_keys" && !ZOD_DEFAULT.test(issue.message);
 }
 
-/** zod's issues in the API's shape, worded for a person rather than a developer. */
-export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): IssueBody[] {
+/**
+ * zod's issues in the API's shape, worded for a person rather than a developer. `at` is where
+ * `data` sits in the request (`rows.3` for one row of a batch), so paths and the field each
+ * message names are the request's own.
+ */
+export function zodIssues(error: z.ZodError, data: unknown, locale: Locale, at = ""): IssueBody[] {
   const worded = error.issues.map((issue) => {
-    const path = issue.path.map(String).join(".");
+    const path = [at, ...issue.path.map(String)].filter(Boolean).join(".");
     const field = path || (locale === "ja" ? "リクエスト本文" : "The request body");
     if (hasOwnWords(issue)) {
       const own = locale === "ja" ? (japaneseOf(issue.message) ?? issue.message) : issue.message;
@@ -106,7 +110,8 @@ export function zodIssues(error: z.ZodError, data: unknown, locale: Locale): Iss
       code: issue.code,
       message: locale === "ja" ? `${field}: ${text}` : `${field} ${text}`,
     };
-  }); // A whole number's safe range and a schema's own bound can say the same twice.
+  });
+  // A whole number's safe range and a schema's own bound can say the same twice: once is enough.
   const seen = new Set<string>();
   return worded.filter((issue) => {
     const key = `${issue.path}\u0000${issue.message}`;
